@@ -1,0 +1,1 @@
+"""Data files (templates, styles, demo archive, house style), read through importlib.resources."""

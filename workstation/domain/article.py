@@ -1,0 +1,107 @@
+"""The Article: every field of the published page and its metadata, as a frozen value."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+
+class Status(enum.StrEnum):
+    """Where an article is in the newsroom's workflow."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_SUBBING = "in_subbing"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+class Origin(enum.StrEnum):
+    """Where the article came from: written here, or part of the archive of earlier stories."""
+
+    LOCAL = "local"
+    ARCHIVE = "archive"
+
+
+def now_utc() -> datetime:
+    """The current time, timezone-aware, to the microsecond."""
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    """A new article id: a random UUID, chosen by the client so drafts can be made offline."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news story. `audience` None means the site's default notice; "" means none."""
+
+    id: str
+    headline: str
+    body: str = ""
+    standfirst: str = ""
+    byline: tuple[str, ...] = ()
+    section: str = ""
+    tags: tuple[str, ...] = ()
+    audience: str | None = None
+    newsletter: bool = True
+    related: tuple[str, ...] = ()
+    slug: str = ""
+    status: Status = Status.DRAFT
+    origin: Origin = Origin.LOCAL
+    created_at: datetime = field(default_factory=now_utc)
+    updated_at: datetime = field(default_factory=now_utc)
+    published_at: datetime | None = None
+
+    def with_changes(self, **changes: object) -> Article:
+        """A copy with the given fields changed (the slug follows a new headline until published)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def effective_slug(self) -> str:
+        return self.slug or slugify(self.headline)
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9\s-]")
+_SLUG_SPACE = re.compile(r"[\s_-]+")
+MAX_SLUG_LENGTH = 80
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """A URL slug: ASCII, lower case, words joined by hyphens, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = ascii_text.lower().replace("&", " and ").replace("%", " per cent ")
+    words = _SLUG_SPACE.sub(" ", _SLUG_DROP.sub("", ascii_text)).split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    if not slug and words:
+        slug = words[0][:max_length]
+    return slug or "untitled"
+
+
+def word_count(markdown_text: str) -> int:
+    """Words a reader reads: Markdown punctuation and URLs do not count."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown_text)  # drop link targets
+    text = re.sub(r"https?://\S+", " ", text)
+    return len(re.findall(r"[\w'’-]*\w[\w'’-]*", text))
+
+
+WORDS_PER_MINUTE = 230
+
+
+def reading_minutes(markdown_text: str) -> int:
+    """Reading time in whole minutes, at least one for any text."""
+    words = word_count(markdown_text)
+    return max(1, round(words / WORDS_PER_MINUTE)) if words else 0

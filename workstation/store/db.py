@@ -1,0 +1,105 @@
+"""Opening the local database: engine, SQLite pragmas, migrations to head, sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+# The newest migration. A test checks it equals Alembic's head, so start-up can skip importing
+# Alembic when the database is already current.
+HEAD_REVISION = "0001_initial"
+
+
+class StoreError(RuntimeError):
+    """The local database cannot be used; the message says why."""
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite gets WAL, synchronous=FULL and foreign keys on every connection."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at, or None when it is empty."""
+    with engine.connect() as conn:
+        try:
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        except Exception:  # no table yet: an empty database
+            conn.rollback()
+            return None
+    return row[0] if row else None
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply migrations up to head (a no-op, without importing Alembic, when already there)."""
+    if current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "workstation.store:migrations")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+@contextmanager
+def _translate_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the database {path}: {exc}") from None
+    except Exception as exc:
+        cause = getattr(exc, "orig", None)
+        if isinstance(cause, sqlite3.DatabaseError):
+            raise StoreError(f"cannot open the database {path}: {cause}") from None
+        raise
+
+
+class Database:
+    """One local database: its engine and a session factory. Create with `open_database`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short unit of work: committed at the end, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating and migrating as needed) the SQLite database at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(sqlite_url(path))
+    with _translate_errors(path):
+        upgrade(engine)
+    return Database(engine)
