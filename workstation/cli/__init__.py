@@ -1,1 +1,63 @@
-"""cli layer."""
+"""The headless face: the same use cases as the GUI, for automation, tests and checks.
+
+Each command group lives in its own module with a `register(subparsers)` function that adds its
+sub-commands; a sub-command's handler takes (args, context) and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from workstation import __version__
+from workstation.cli.context import CliContext, CliError
+
+COMMAND_MODULES = (
+    "workstation.cli.articles",
+)
+
+Handler = Callable[[argparse.Namespace, CliContext], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workstation",
+        description="Write, sub and publish trade-press news. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"workstation {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the database, settings and caches live (default: $WORKSTATION_HOME "
+        "or the per-user data dir)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Parse and run one command; errors become one line on stderr and a non-zero exit."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(out)
+        return 2
+    context = CliContext(args.data_dir, out, err)
+    try:
+        return handler(args, context)
+    except CliError as exc:
+        print(f"workstation {args.command}: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"workstation {args.command}: interrupted", file=err)
+        return 130
+    finally:
+        context.close()

@@ -105,3 +105,14 @@ def reading_minutes(markdown_text: str) -> int:
     """Reading time in whole minutes, at least one for any text."""
     words = word_count(markdown_text)
     return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """A related article as the page shows it: linked headline, date and standfirst."""
+
+    id: str
+    headline: str
+    standfirst: str = ""
+    published_at: datetime | None = None
+    url: str = ""

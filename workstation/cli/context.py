@@ -1,0 +1,51 @@
+"""What a CLI handler gets: the workspace (opened on first use), output streams, errors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from workstation.paths import data_dir
+from workstation.store.db import StoreError
+from workstation.usecases.workspace import Workspace, open_workspace
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with a non-zero exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class CliContext:
+    """Lazily opened workspace plus the streams; closed by the dispatcher."""
+
+    def __init__(self, data_dir_arg: str | None, out: TextIO, err: TextIO) -> None:
+        self.data_dir_arg = data_dir_arg
+        self.out = out
+        self.err = err
+        self._workspace: Workspace | None = None
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            try:
+                self._workspace = open_workspace(data_dir(self.data_dir_arg))
+            except StoreError as exc:
+                raise CliError(str(exc)) from None
+            except OSError as exc:
+                raise CliError(f"cannot use the data dir: {exc.strerror}: {exc.filename}") from None
+        return self._workspace
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def print_json(self, data: Any) -> None:
+        json.dump(data, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+    def close(self) -> None:
+        if self._workspace is not None:
+            self._workspace.close()
+            self._workspace = None

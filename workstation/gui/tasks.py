@@ -1,0 +1,119 @@
+"""One task runner: a single thread for the database, a small pool for rendering and network.
+
+Jobs take plain data and return plain data; callbacks run on the GUI thread (delivered by a
+queued signal), so only callbacks touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Runs jobs off the GUI thread and calls back on it."""
+
+    _sig_finished = Signal(object)
+    """Internal: a finished job's (callback, value) pair, queued to the GUI thread."""
+
+    sig_error = Signal(str)
+    """A job failed and nobody handled it; the text is for the status bar."""
+
+    def __init__(self, parent: QObject | None = None, pool_size: int = 2) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="db")
+        self._pool = ThreadPoolExecutor(pool_size, thread_name_prefix="work")
+        self._sig_finished.connect(self._deliver)
+        self._closed = False
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    def submit_db(
+        self,
+        job: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[Any]:
+        """Run `job` on the one database thread (SQLite writes serialize anyway)."""
+        return self._submit(self._db, job, args, on_success, on_error)
+
+    def submit(
+        self,
+        job: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[Any]:
+        """Run `job` on the pool (rendering, checking, network)."""
+        return self._submit(self._pool, job, args, on_success, on_error)
+
+    @property
+    def pending(self) -> int:
+        """Jobs submitted whose callbacks have not run yet."""
+        return self._pending
+
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        job: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_success: Callback | None,
+        on_error: ErrorCallback | None,
+    ) -> Future[Any]:
+        with self._lock:
+            self._pending += 1
+        future = executor.submit(job, *args)
+
+        def finished(done: Future[Any]) -> None:
+            exc = done.exception()
+            if exc is not None:
+                self._sig_finished.emit((on_error, exc, True))
+            else:
+                self._sig_finished.emit((on_success, done.result(), False))
+
+        future.add_done_callback(finished)
+        return future
+
+    def _deliver(self, item: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
+        callback, value, failed = item
+        with self._lock:
+            self._pending -= 1
+        if self._closed:
+            return
+        if failed and callback is None:
+            log.error("background job failed", exc_info=value)
+            self.sig_error.emit(str(value) or type(value).__name__)
+            return
+        if callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        """Finish queued database work (nothing typed is lost), then stop both executors."""
+        self._db.shutdown(wait=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._closed = True
+
+
+class Generation:
+    """A counter to drop stale results: take `next()` when asking, check `is_current` on reply."""
+
+    def __init__(self) -> None:
+        self._value = 0
+
+    def next(self) -> int:
+        self._value += 1
+        return self._value
+
+    def is_current(self, value: int) -> bool:
+        return value == self._value
