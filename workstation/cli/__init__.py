@@ -17,6 +17,7 @@ from workstation.cli.context import CliContext, CliError
 
 COMMAND_MODULES = (
     "workstation.cli.articles",
+    "workstation.cli.render_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
