@@ -18,6 +18,8 @@ from workstation.cli.context import CliContext, CliError
 COMMAND_MODULES = (
     "workstation.cli.articles",
     "workstation.cli.render_cmd",
+    "workstation.cli.archive_cmd",
+    "workstation.cli.related_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
