@@ -1,0 +1,209 @@
+"""The article API against a real service: preconditions, ETags, changes, revisions, actions."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from conftest import RunningService
+from service_helpers import content, new_article_id
+
+from workstation.service.auth import Role
+
+PROBLEM = "application/problem+json"
+
+
+def create(
+    service: RunningService, article_id: str, role: Role = Role.WRITER, **fields: Any
+) -> httpx.Response:
+    with service.client(role) as client:
+        return client.put(
+            f"/api/v1/articles/{article_id}", json=content(**fields), headers={"If-None-Match": "*"}
+        )
+
+
+def test_create_then_read_with_etag(service: RunningService) -> None:
+    article_id = new_article_id()
+    created = create(service, article_id)
+    assert created.status_code == 201, created.text
+    assert created.headers["ETag"] == '"1"'
+    assert created.headers["Location"] == f"/api/v1/articles/{article_id}"
+    with service.client(Role.WRITER) as client:
+        read = client.get(f"/api/v1/articles/{article_id}")
+        assert read.status_code == 200
+        assert read.headers["ETag"] == '"1"'
+        assert read.json()["content"]["headline"].startswith("Every trust board")
+        assert read.json()["publication"]["state"] == "draft"
+        again = client.get(f"/api/v1/articles/{article_id}", headers={"If-None-Match": '"1"'})
+        assert again.status_code == 304
+
+
+def test_create_twice_is_412_with_the_current_version(service: RunningService) -> None:
+    article_id = new_article_id()
+    assert create(service, article_id).status_code == 201
+    second = create(service, article_id)
+    assert second.status_code == 412
+    assert second.headers["content-type"].startswith(PROBLEM)
+    assert second.json()["current_version"] == 1
+    assert second.json()["status"] == 412
+
+
+def test_update_needs_if_match_and_the_current_version(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    url = f"/api/v1/articles/{article_id}"
+    with service.client(Role.WRITER) as client:
+        missing = client.put(url, json=content("New headline"))
+        assert missing.status_code == 428
+        assert missing.headers["content-type"].startswith(PROBLEM)
+        updated = client.put(url, json=content("New headline"), headers={"If-Match": '"1"'})
+        assert updated.status_code == 200, updated.text
+        assert updated.headers["ETag"] == '"2"'
+        stale = client.put(url, json=content("Lost update"), headers={"If-Match": '"1"'})
+        assert stale.status_code == 412
+        assert stale.json()["current_version"] == 2
+        assert client.get(url).json()["content"]["headline"] == "New headline"
+        no_such = client.put(
+            f"/api/v1/articles/{new_article_id()}", json=content(), headers={"If-Match": '"1"'}
+        )
+        assert no_such.status_code == 412
+
+
+def test_validation_errors_are_problems(service: RunningService) -> None:
+    with service.client(Role.WRITER) as client:
+        bad = client.put(
+            f"/api/v1/articles/{new_article_id()}",
+            json={"headline": ""},
+            headers={"If-None-Match": "*"},
+        )
+        assert bad.status_code == 422
+        assert bad.headers["content-type"].startswith(PROBLEM)
+        assert bad.json()["errors"]
+        not_uuid = client.get("/api/v1/articles/not-a-uuid")
+        assert not_uuid.status_code == 422
+        missing = client.get(f"/api/v1/articles/{new_article_id()}")
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("no-such-article")
+
+
+def test_revisions_list_every_version(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    url = f"/api/v1/articles/{article_id}"
+    with service.client(Role.SUBEDITOR) as client:
+        client.put(url, json=content("Second"), headers={"If-Match": '"1"'})
+        client.put(url, json=content("Third"), headers={"If-Match": '"2"'})
+        revisions = client.get(f"{url}/revisions").json()["items"]
+        assert [r["version"] for r in revisions] == [3, 2, 1]
+        assert revisions[2]["author"] == "writer-user"
+        assert revisions[0]["author"] == "subeditor-user"
+        assert client.get(f"{url}/revisions/2").json()["content"]["headline"] == "Second"
+        assert client.get(f"{url}/revisions/9").status_code == 404
+
+
+def test_changes_are_listed_with_a_cursor(service: RunningService) -> None:
+    with service.client(Role.WRITER) as client:
+        start = client.get("/api/v1/articles", params={"limit": 500}).json()["next_cursor"]
+        ids = [new_article_id() for _ in range(5)]
+        for article_id in ids:
+            create(service, article_id)
+        seen: list[str] = []
+        cursor = start
+        for _ in range(10):
+            params: dict[str, Any] = {"limit": 2}
+            if cursor:
+                params["updated_since"] = cursor
+            page = client.get("/api/v1/articles", params=params).json()
+            if not page["items"]:
+                break
+            seen += [item["id"] for item in page["items"]]
+            cursor = page["next_cursor"]
+        assert [i for i in seen if i in ids] == ids
+        since_iso = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+        later = client.get("/api/v1/articles", params={"updated_since": since_iso})
+        assert later.json()["items"] == []
+
+
+def _publish(client, article_id: str, key: str, body: dict[str, object] | None = None):
+    return client.post(
+        f"/api/v1/articles/{article_id}/publish", json=body or {}, headers={"Idempotency-Key": key}
+    )
+
+
+def test_publish_is_idempotent_and_the_url_is_stable(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id, headline="Trusts told to publish equality data")
+    key = str(uuid.uuid4())
+    with service.client(Role.PUBLISHER) as client:
+        first = _publish(client, article_id, key)
+        assert first.status_code == 200, first.text
+        url = first.json()["publication"]["url"]
+        assert url.endswith("/trusts-told-to-publish-equality-data")
+        replay = _publish(client, article_id, key)
+        assert replay.status_code == 200
+        assert replay.headers["Idempotent-Replayed"] == "true"
+        assert replay.json() == first.json()
+        reused = _publish(client, article_id, key, {"version": 1})
+        assert reused.status_code == 422
+        assert reused.json()["type"].endswith("idempotency-key-reused")
+        no_key = client.post(f"/api/v1/articles/{article_id}/publish", json={})
+        assert no_key.status_code == 428
+        # An update keeps the URL: the page is reached at the same address afterwards.
+        path = f"/api/v1/articles/{article_id}"
+        client.put(path, json=content("A changed headline"), headers={"If-Match": '"1"'})
+        again = _publish(client, article_id, str(uuid.uuid4()))
+        assert again.json()["publication"]["url"] == url
+        assert again.json()["publication"]["live_version"] == 2
+
+
+def test_unpublish_and_republish(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    with service.client(Role.PUBLISHER) as client:
+        url = _publish(client, article_id, str(uuid.uuid4())).json()["publication"]["url"]
+        gone = client.post(
+            f"/api/v1/articles/{article_id}/unpublish",
+            json={},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert gone.status_code == 200
+        assert gone.json()["publication"]["state"] == "unpublished"
+        back = _publish(client, article_id, str(uuid.uuid4()))
+        assert back.json()["publication"]["url"] == url
+
+
+def test_scheduled_articles_go_live_by_themselves(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    at = datetime.now(UTC) + timedelta(seconds=1)
+    with service.client(Role.PUBLISHER) as client:
+        scheduled = client.post(
+            f"/api/v1/articles/{article_id}/schedule",
+            json={"publish_at": at.isoformat()},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert scheduled.status_code == 200, scheduled.text
+        assert scheduled.json()["publication"]["state"] == "scheduled"
+        deadline = time.monotonic() + 15
+        state = "scheduled"
+        while state != "published" and time.monotonic() < deadline:
+            state = client.get(f"/api/v1/articles/{article_id}").json()["publication"]["state"]
+            time.sleep(0.05)  # polling with a deadline, not a fixed wait
+        assert state == "published"
+        naive = client.post(
+            f"/api/v1/articles/{article_id}/schedule",
+            json={"publish_at": "2030-01-01T09:00:00"},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert naive.status_code == 422
+
+
+def test_openapi_document_is_served(service: RunningService) -> None:
+    with httpx.Client(base_url=service.url) as client:
+        doc = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/articles/{article_id}" in doc["paths"]
+    assert "/api/v1/articles/{article_id}/publish" in doc["paths"]
+    assert "HTTPBearer" in doc["components"]["securitySchemes"]

@@ -1,0 +1,75 @@
+"""The ASGI app: routers, problem handlers, the database and the scheduler, in one lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+
+from workstation import __version__
+from workstation.domain.article import now_utc
+from workstation.service import api, articles, media, reader
+from workstation.service.config import ServiceConfig
+from workstation.service.db import ServiceDatabase, open_service_database
+from workstation.service.deps import ServiceState
+from workstation.service.problems import install_problem_handlers
+
+log = logging.getLogger(__name__)
+
+
+def publish_due(db: ServiceDatabase) -> int:
+    """Put every scheduled article whose time has come live; returns how many went live."""
+    now = now_utc()
+    with db.session() as session:
+        ids = articles.due_ids(session, now)
+    published = 0
+    for article_id in ids:
+        with db.session() as session:
+            published += articles.publish_if_due(session, article_id, now)
+    return published
+
+
+async def _scheduler(db: ServiceDatabase, interval: float) -> None:
+    while True:
+        try:
+            count = await run_in_threadpool(publish_due, db)
+            if count:
+                log.info("scheduler: %d article(s) went live", count)
+        except Exception:  # keep the loop alive through a database hiccup
+            log.exception("scheduler: run failed; trying again")
+        await asyncio.sleep(interval)
+
+
+def create_app(config: ServiceConfig) -> FastAPI:
+    """A new app for `config`. Nothing is opened until the server starts it (lifespan)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = await run_in_threadpool(open_service_database, config.database_url)
+        app.state.service = ServiceState(db, config)
+        task = asyncio.create_task(_scheduler(db, config.scheduler_interval))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
+            db.close()
+
+    app = FastAPI(
+        title="Editorial Workstation upload service",
+        version=__version__,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    install_problem_handlers(app)
+    app.include_router(api.router)
+    app.include_router(media.router)
+    app.include_router(reader.router)
+    return app

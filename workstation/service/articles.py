@@ -1,0 +1,319 @@
+"""Article storage rules: versions and preconditions, revisions, publishing, scheduling, URLs."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from workstation.domain.article import slugify
+from workstation.service.models import ArticleRecord, LiveRecord, RevisionRecord
+from workstation.service.problems import Problem
+from workstation.service.schemas import (
+    ArticleContent,
+    ArticleOut,
+    ArticleSummary,
+    Publication,
+    RevisionOut,
+)
+
+MAX_PAGE = 500
+
+
+def etag_of(version: int) -> str:
+    return f'"{version}"'
+
+
+def parse_if_match(header: str) -> set[int] | None:
+    """The versions an If-Match header names; None for `*` (any current version)."""
+    if header.strip() == "*":
+        return None
+    versions: set[int] = set()
+    for part in header.split(","):
+        tag = part.strip().removeprefix("W/").strip('"')
+        if tag.isdigit():
+            versions.add(int(tag))
+    return versions
+
+
+def stale(record: ArticleRecord, detail: str) -> Problem:
+    """412 carrying the current version, so the client can fetch it and merge."""
+    return Problem(
+        412,
+        detail,
+        kind="stale-version",
+        headers={"ETag": etag_of(record.version)},
+        current_version=record.version,
+        current_etag=etag_of(record.version),
+    )
+
+
+def find(session: Session, article_id: str, *, lock: bool = False) -> ArticleRecord | None:
+    query = select(ArticleRecord).where(ArticleRecord.id == article_id)
+    if lock:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def get(session: Session, article_id: str, *, lock: bool = False) -> ArticleRecord:
+    record = find(session, article_id, lock=lock)
+    if record is None:
+        raise Problem(404, f"no article {article_id}", kind="no-such-article")
+    return record
+
+
+def _content_dict(content: ArticleContent) -> dict[str, Any]:
+    return content.model_dump(mode="json")
+
+
+def create(
+    session: Session, article_id: str, content: ArticleContent, user: str, now: datetime
+) -> ArticleRecord:
+    """A new article at version 1 (the caller checked If-None-Match and that it is new)."""
+    data = _content_dict(content)
+    record = ArticleRecord(
+        id=article_id,
+        version=1,
+        content=data,
+        headline=content.headline,
+        state="draft",
+        created_by=user,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(record)
+    session.add(
+        RevisionRecord(article_id=article_id, version=1, content=data, author=user, created_at=now)
+    )
+    session.flush()
+    return record
+
+
+def update(
+    session: Session,
+    record: ArticleRecord,
+    content: ArticleContent,
+    expected: set[int] | None,
+    user: str,
+    now: datetime,
+) -> ArticleRecord:
+    """The next version, if `expected` names the current one (else 412)."""
+    if expected is not None and record.version not in expected:
+        raise stale(record, f"the article is at version {record.version}; merge and retry")
+    data = _content_dict(content)
+    record.version += 1
+    record.content = data
+    record.headline = content.headline
+    record.updated_at = now
+    session.add(
+        RevisionRecord(
+            article_id=record.id, version=record.version, content=data, author=user, created_at=now
+        )
+    )
+    session.flush()
+    return record
+
+
+def revision_content(
+    session: Session, record: ArticleRecord, version: int | None
+) -> tuple[int, dict[str, Any]]:
+    if version is None or version == record.version:
+        return record.version, record.content
+    row = session.scalars(
+        select(RevisionRecord).where(
+            RevisionRecord.article_id == record.id, RevisionRecord.version == version
+        )
+    ).first()
+    if row is None:
+        raise stale(record, f"there is no version {version} of this article")
+    return row.version, row.content
+
+
+def _url_path_for(
+    session: Session, record: ArticleRecord, content: dict[str, Any], when: datetime
+) -> str:
+    slug = content.get("slug") or slugify(content.get("headline", ""))
+    base = f"/{when.year:04d}/{when.month:02d}/{slug}"
+    path, n = base, 1
+    while session.scalars(
+        select(ArticleRecord.id).where(
+            ArticleRecord.url_path == path, ArticleRecord.id != record.id
+        )
+    ).first():
+        n += 1
+        path = f"{base}-{n}"
+    return path
+
+
+def publish(session: Session, record: ArticleRecord, version: int | None, now: datetime) -> None:
+    """Put `version` (default: the latest) live. The first publish fixes the URL for good."""
+    version, content = revision_content(session, record, version)
+    if record.first_published_at is None:
+        record.first_published_at = now
+    if record.url_path is None:
+        record.url_path = _url_path_for(session, record, content, record.first_published_at)
+    record.state = "published"
+    record.live_version = version
+    record.publish_at = None
+    record.scheduled_version = None
+    live = session.get(LiveRecord, record.id)
+    if live is None:
+        live = LiveRecord(
+            article_id=record.id, url_path=record.url_path, published_at=record.first_published_at
+        )
+        session.add(live)
+    live.version = version
+    live.content = content
+    live.section = content.get("section", "")
+    live.updated_at = now
+    record.updated_at = now
+    session.flush()
+
+
+def schedule(
+    session: Session, record: ArticleRecord, version: int | None, at: datetime, now: datetime
+) -> None:
+    """Go live at `at` (the scheduler does it); the version is checked now."""
+    version, _content = revision_content(session, record, version)
+    record.publish_at = at
+    record.scheduled_version = version
+    if record.state != "published":
+        record.state = "scheduled"
+    record.updated_at = now
+    session.flush()
+
+
+def unpublish(session: Session, record: ArticleRecord, now: datetime) -> None:
+    """Take it off the site; the URL stays reserved and answers 410 Gone."""
+    live = session.get(LiveRecord, record.id)
+    if live is not None:
+        session.delete(live)
+    if record.url_path is not None or record.state in ("published", "scheduled"):
+        record.state = "unpublished"
+    record.live_version = None
+    record.publish_at = None
+    record.scheduled_version = None
+    record.updated_at = now
+    session.flush()
+
+
+def due_ids(session: Session, now: datetime) -> list[str]:
+    return list(
+        session.scalars(
+            select(ArticleRecord.id).where(
+                ArticleRecord.publish_at.is_not(None), ArticleRecord.publish_at <= now
+            )
+        )
+    )
+
+
+def publish_if_due(session: Session, article_id: str, now: datetime) -> bool:
+    """Publish one scheduled article if it is still due (safe with several service processes)."""
+    record = find(session, article_id, lock=True)
+    if record is None or record.publish_at is None or record.publish_at > now:
+        return False
+    publish(session, record, record.scheduled_version, now)
+    return True
+
+
+@dataclass(frozen=True)
+class Cursor:
+    updated_at: datetime
+    article_id: str
+
+    def encode(self) -> str:
+        raw = f"{self.updated_at.isoformat()}|{self.article_id}"
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> Cursor:
+        """A cursor from `next_cursor`, or from a plain ISO 8601 time."""
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            try:
+                raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+                stamp, _, article_id = raw.partition("|")
+                return cls(datetime.fromisoformat(stamp), article_id)
+            except ValueError:
+                raise Problem(
+                    400, "updated_since is neither a cursor nor an ISO 8601 time", kind="bad-cursor"
+                ) from None
+        if when.tzinfo is None:
+            raise Problem(400, "updated_since needs a UTC offset", kind="bad-cursor")
+        return cls(when, "")
+
+
+def list_changes(
+    session: Session, since: Cursor | None, limit: int
+) -> tuple[list[ArticleRecord], str | None]:
+    """Articles changed after the cursor, oldest change first, and the cursor for the next page."""
+    limit = max(1, min(limit, MAX_PAGE))
+    query = select(ArticleRecord).order_by(ArticleRecord.updated_at, ArticleRecord.id)
+    if since is not None:
+        query = query.where(
+            or_(
+                ArticleRecord.updated_at > since.updated_at,
+                and_(
+                    ArticleRecord.updated_at == since.updated_at,
+                    ArticleRecord.id > since.article_id,
+                ),
+            )
+        )
+    rows = list(session.scalars(query.limit(limit)))
+    last = rows[-1] if rows else None
+    cursor = Cursor(last.updated_at, last.id).encode() if last else None
+    return rows, cursor
+
+
+def revisions(session: Session, article_id: str) -> list[RevisionOut]:
+    rows = session.scalars(
+        select(RevisionRecord)
+        .where(RevisionRecord.article_id == article_id)
+        .order_by(RevisionRecord.version.desc())
+    )
+    return [
+        RevisionOut(
+            version=row.version,
+            author=row.author,
+            created_at=row.created_at,
+            content=ArticleContent.model_validate(row.content),
+        )
+        for row in rows
+    ]
+
+
+def to_out(record: ArticleRecord, site_url: str) -> ArticleOut:
+    url = f"{site_url}{record.url_path}" if record.url_path and record.live_version else None
+    return ArticleOut(
+        id=record.id,
+        version=record.version,
+        etag=etag_of(record.version),
+        content=ArticleContent.model_validate(record.content),
+        publication=Publication(
+            state=record.state,  # type: ignore[arg-type]
+            live_version=record.live_version,
+            url=url,
+            first_published_at=record.first_published_at,
+            publish_at=record.publish_at,
+        ),
+        created_by=record.created_by,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def to_summary(record: ArticleRecord, site_url: str) -> ArticleSummary:
+    url = f"{site_url}{record.url_path}" if record.url_path and record.live_version else None
+    return ArticleSummary(
+        id=record.id,
+        version=record.version,
+        headline=record.headline,
+        state=record.state,  # type: ignore[arg-type]
+        url=url,
+        updated_at=record.updated_at,
+    )

@@ -1,0 +1,19 @@
+"""How a service instance is set up: database, public URL, limits and timings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    """Settings of one service instance; `site_url` empty means "the URL the request came to"."""
+
+    database_url: str
+    site_url: str = ""
+    site_name: str = "Health Policy Weekly"
+    media_max_bytes: int = 10 * MIB
+    scheduler_interval: float = 1.0
+    page_max_age: int = 60

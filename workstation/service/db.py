@@ -1,0 +1,117 @@
+"""The service's database: engine (SQLite or PostgreSQL), its own migrations, sessions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+HEAD_REVISION = "s0001_initial"
+VERSION_TABLE = "service_alembic_version"
+DATABASE_FILE = "service.sqlite3"
+
+
+class ServiceDbError(RuntimeError):
+    """The service database cannot be used; the message says why (never a password)."""
+
+
+def sqlite_url_for(service_dir: Path) -> str:
+    """The default database: a SQLite file in the service dir."""
+    return f"sqlite:///{service_dir / DATABASE_FILE}"
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's begin event issue BEGIN IMMEDIATE: writers then queue on busy_timeout
+    # instead of failing when a read transaction upgrades to a write.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_service_engine(url: str) -> Engine:
+    """An engine for `url`: SQLite (serialized writers, WAL) or PostgreSQL via psycopg."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if url.startswith(("postgresql+psycopg://", "postgresql://")):
+        url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    raise ServiceDbError("the database URL must start with sqlite:/// or postgresql+psycopg://")
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The service schema revision, or None for an empty database."""
+    with engine.connect() as conn:
+        try:
+            row = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").first()
+        except Exception:  # no version table yet
+            conn.rollback()
+            return None
+    return row[0] if row else None
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply the service migrations up to head (skipped when already current)."""
+    if current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "workstation.service:migrations")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _mask(text: str) -> str:
+    """Drop any password a database URL in `text` may carry."""
+    return re.sub(r"(://[^:/@\s]+):[^@\s]*@", r"\1:***@", text)
+
+
+class ServiceDatabase:
+    """The service's engine and session factory. Create with `open_service_database`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work, committed at the end and rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_service_database(url: str) -> ServiceDatabase:
+    """Open and migrate the service database at `url` (creating a SQLite file's folder)."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_service_engine(url)
+    try:
+        upgrade(engine)
+    except ServiceDbError:
+        raise
+    except Exception as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
+        raise ServiceDbError(f"cannot open the service database: {_mask(reason)}") from None
+    return ServiceDatabase(engine)

@@ -1,0 +1,1 @@
+"""Service migration scripts, oldest first."""

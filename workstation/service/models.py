@@ -1,0 +1,111 @@
+"""SQLAlchemy tables of the upload service (its own schema, apart from the client's store)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from workstation.store.models import UTCDateTime
+
+
+class ServiceBase(DeclarativeBase):
+    """The declarative base of every service table."""
+
+
+class ArticleRecord(ServiceBase):
+    """An article as the service holds it: the latest version and where it is published."""
+
+    __tablename__ = "svc_articles"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    headline: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    url_path: Mapped[str | None] = mapped_column(String(300), nullable=True, unique=True)
+    first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    live_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    scheduled_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class RevisionRecord(ServiceBase):
+    """One immutable version of an article, as it was PUT."""
+
+    __tablename__ = "svc_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "version", name="uq_svc_revisions_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("svc_articles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LiveRecord(ServiceBase):
+    """What the reader site shows for a published article (a copy of the published version)."""
+
+    __tablename__ = "svc_live"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    url_path: Mapped[str] = mapped_column(String(300), unique=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    section: Mapped[str] = mapped_column(String(200), index=True)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TokenRecord(ServiceBase):
+    """An API token: only its SHA-256 is kept, never the token itself."""
+
+    __tablename__ = "svc_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hint: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class IdempotencyRecord(ServiceBase):
+    """An action request seen under an Idempotency-Key, and the result to replay."""
+
+    __tablename__ = "svc_idempotency"
+
+    user: Mapped[str] = mapped_column(String(200), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(20))
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    response: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    lease_until: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MediaRecord(ServiceBase):
+    """An uploaded image, addressed by the SHA-256 of its bytes."""
+
+    __tablename__ = "svc_media"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    alt: Mapped[str] = mapped_column(Text)
+    caption: Mapped[str] = mapped_column(Text)
+    credit: Mapped[str] = mapped_column(Text)
+    uploaded_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,241 @@
+"""The public reader site: article pages from the shared renderer, lists, Atom feed, sitemap."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import select
+
+from workstation.domain.article import Article, RelatedLink, Status, slugify
+from workstation.domain.preferences import Preferences
+from workstation.service.deps import site_url, state_of
+from workstation.service.models import ArticleRecord, LiveRecord
+from workstation.service.problems import Problem
+
+router = APIRouter(include_in_schema=False)
+LIST_LIMIT = 50
+
+_LIST_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} | {{ site_name }}</title>
+<link rel="alternate" type="application/atom+xml" href="{{ site }}/feed.atom"
+ title="{{ site_name }}">
+<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+.notice{background:#eef;padding:.4rem;font:14px sans-serif}h2{font-size:1.15rem;margin:.2rem 0}
+li{list-style:none;margin:1.2rem 0}.meta{color:#666;font:13px sans-serif}a{color:#114}</style>
+</head><body>
+<p class="notice">{{ notice }}</p>
+<header><a href="{{ site }}/">{{ site_name }}</a></header>
+<h1>{{ title }}</h1>
+<ul>
+{% for item in items %}<li><h2><a href="{{ site }}{{ item.url_path }}">{{ item.headline }}</a></h2>
+<p class="meta">{{ item.date }}{% if item.section %} ·
+<a href="{{ site }}/section/{{ item.section_slug }}">{{ item.section }}</a>{% endif %}</p>
+<p>{{ item.standfirst }}</p></li>
+{% else %}<li>Nothing published yet.</li>{% endfor %}
+</ul></body></html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _list_template() -> jinja2.Template:
+    return jinja2.Environment(autoescape=True).from_string(_LIST_PAGE)
+
+
+def long_date(when: datetime) -> str:
+    """24 November 2022: no ordinal, no weekday, the month in full."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def to_article(live: LiveRecord) -> Article:
+    """The domain article the renderer takes, from the published copy."""
+    c = live.content
+    return Article(
+        id=live.article_id,
+        headline=c["headline"],
+        body=c.get("body", ""),
+        standfirst=c.get("standfirst", ""),
+        byline=tuple(c.get("byline", ())),
+        section=c.get("section", ""),
+        tags=tuple(c.get("tags", ())),
+        audience=c.get("audience"),
+        newsletter=bool(c.get("newsletter", True)),
+        related=tuple(c.get("related", ())),
+        slug=c.get("slug", ""),
+        status=Status.PUBLISHED,
+        created_at=live.published_at,
+        updated_at=live.updated_at,
+        published_at=live.published_at,
+    )
+
+
+def _cached(request: Request, body: str | bytes, media_type: str) -> Response:
+    """A response with a content ETag and Cache-Control; 304 when the client has it."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+    max_age = state_of(request).config.page_max_age
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
+    if etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
+        return Response(status_code=304, headers=headers)
+    return Response(data, media_type=media_type, headers=headers)
+
+
+def _prefs(request: Request) -> Preferences:
+    return Preferences(site_name=state_of(request).config.site_name, site_url=site_url(request))
+
+
+def _live_rows(request: Request) -> list[LiveRecord]:
+    with state_of(request).db.session() as session:
+        return list(session.scalars(select(LiveRecord).order_by(LiveRecord.published_at.desc())))
+
+
+def _list_page(request: Request, title: str, rows: list[LiveRecord]) -> Response:
+    prefs = _prefs(request)
+    items = [
+        {
+            "url_path": row.url_path,
+            "headline": row.content["headline"],
+            "standfirst": row.content.get("standfirst", ""),
+            "date": long_date(row.published_at),
+            "section": row.section,
+            "section_slug": slugify(row.section),
+        }
+        for row in rows[:LIST_LIMIT]
+    ]
+    html = _list_template().render(
+        title=title,
+        site_name=prefs.site_name,
+        site=prefs.site_url,
+        notice=prefs.audience_notice,
+        items=items,
+    )
+    return _cached(request, html, "text/html; charset=utf-8")
+
+
+@router.get("/")
+def index(request: Request) -> Response:
+    return _list_page(request, "Latest news", _live_rows(request))
+
+
+@router.get("/section/{name}")
+def section_page(name: str, request: Request) -> Response:
+    rows = [row for row in _live_rows(request) if slugify(row.section) == name]
+    if not rows:
+        raise Problem(404, f"nothing published in the section {name}", kind="no-such-section")
+    return _list_page(request, rows[0].section, rows)
+
+
+@router.get("/tag/{name}")
+def tag_page(name: str, request: Request) -> Response:
+    rows = [
+        row
+        for row in _live_rows(request)
+        if name in {slugify(tag) for tag in row.content.get("tags", ())}
+    ]
+    if not rows:
+        raise Problem(404, f"nothing published with the tag {name}", kind="no-such-tag")
+    tag = next(t for t in rows[0].content["tags"] if slugify(t) == name)
+    return _list_page(request, f"Tagged: {tag}", rows)
+
+
+def _related(request: Request, article: Article, site: str) -> list[RelatedLink]:
+    if not article.related:
+        return []
+    links: list[RelatedLink] = []
+    with state_of(request).db.session() as session:
+        for ref in article.related:
+            row = (
+                session.get(LiveRecord, ref)
+                or session.scalars(
+                    select(LiveRecord).where(LiveRecord.url_path.endswith(f"/{ref}"))
+                ).first()
+            )
+            if row is not None:
+                links.append(
+                    RelatedLink(
+                        id=row.article_id,
+                        headline=row.content["headline"],
+                        standfirst=row.content.get("standfirst", ""),
+                        published_at=row.published_at,
+                        url=f"{site}{row.url_path}",
+                    )
+                )
+    return links
+
+
+@router.get("/{year}/{month}/{slug}")
+def article_page(year: str, month: str, slug: str, request: Request) -> Response:
+    """The published page; 410 Gone once unpublished (the URL stays reserved)."""
+    if not (year.isdigit() and month.isdigit()):
+        raise Problem(404, "no page at this address", kind="no-such-page")
+    path = f"/{year}/{month}/{slug}"
+    with state_of(request).db.session() as session:
+        live = session.scalars(select(LiveRecord).where(LiveRecord.url_path == path)).first()
+        if live is None:
+            gone = session.scalars(select(ArticleRecord.id).where(ArticleRecord.url_path == path))
+            if gone.first() is not None:
+                raise Problem(410, "this article has been withdrawn", kind="withdrawn")
+            raise Problem(404, "no article at this address", kind="no-such-page")
+    from workstation.render import render_page  # type: ignore[attr-defined]
+
+    prefs = _prefs(request)
+    article = to_article(live)
+    html = render_page(
+        article, prefs, _related(request, article, prefs.site_url), for_preview=False
+    )
+    return _cached(request, html, "text/html; charset=utf-8")
+
+
+def _atom(site: str, site_name: str, rows: list[LiveRecord]) -> str:
+    updated = max((row.updated_at for row in rows), default=None)
+    entries: list[str] = []
+    for row in rows[:LIST_LIMIT]:
+        c: dict[str, Any] = row.content
+        authors = "".join(
+            f"<author><name>{escape(name)}</name></author>" for name in c.get("byline", ())
+        )
+        entries.append(
+            f"<entry><id>urn:uuid:{row.article_id}</id><title>{escape(c['headline'])}</title>"
+            f'<link rel="alternate" href="{escape(site + row.url_path)}"/>'
+            f"<published>{row.published_at.isoformat()}</published>"
+            f"<updated>{row.updated_at.isoformat()}</updated>{authors}"
+            f"<summary>{escape(c.get('standfirst', ''))}</summary></entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>{escape(site)}/</id><title>{escape(site_name)}</title>"
+        f'<link rel="self" href="{escape(site)}/feed.atom"/><link href="{escape(site)}/"/>'
+        f"<updated>{(updated.isoformat() if updated else '1970-01-01T00:00:00+00:00')}</updated>"
+        f"<author><name>{escape(site_name)}</name></author>{''.join(entries)}</feed>\n"
+    )
+
+
+@router.get("/feed.atom")
+def feed(request: Request) -> Response:
+    prefs = _prefs(request)
+    rows = sorted(_live_rows(request), key=lambda row: row.updated_at, reverse=True)
+    return _cached(request, _atom(prefs.site_url, prefs.site_name, rows), "application/atom+xml")
+
+
+@router.get("/sitemap.xml")
+def sitemap(request: Request) -> Response:
+    site = site_url(request)
+    urls = [f"<url><loc>{escape(site)}/</loc></url>"] + [
+        f"<url><loc>{escape(site + row.url_path)}</loc>"
+        f"<lastmod>{row.updated_at.date().isoformat()}</lastmod></url>"
+        for row in _live_rows(request)
+    ]
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(urls)
+        + "</urlset>\n"
+    )
+    return _cached(request, body, "application/xml")

@@ -1,0 +1,119 @@
+"""The API's JSON shapes (pydantic), which also make the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from workstation.domain.article import Status
+
+PublicationState = Literal["draft", "scheduled", "published", "unpublished"]
+
+
+class ArticleContent(BaseModel):
+    """The editable fields of an article, as the client sends them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    headline: str = Field(min_length=1, max_length=300)
+    standfirst: str = Field(default="", max_length=2000)
+    body: str = Field(default="", max_length=1_000_000)
+    byline: list[str] = Field(default_factory=list, max_length=20)
+    section: str = Field(default="", max_length=200)
+    tags: list[str] = Field(default_factory=list, max_length=50)
+    audience: str | None = Field(default=None, max_length=500)
+    newsletter: bool = True
+    related: list[str] = Field(default_factory=list, max_length=20)
+    slug: str = Field(default="", max_length=200, pattern=r"^[a-z0-9-]*$")
+    status: Status = Status.DRAFT
+
+
+class Publication(BaseModel):
+    """Where the article stands on the reader site."""
+
+    state: PublicationState
+    live_version: int | None = None
+    url: str | None = None
+    first_published_at: datetime | None = None
+    publish_at: datetime | None = None
+
+
+class ArticleOut(BaseModel):
+    """An article with its version (also its ETag) and publication."""
+
+    id: str
+    version: int
+    etag: str
+    content: ArticleContent
+    publication: Publication
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    version: int
+    headline: str
+    state: PublicationState
+    url: str | None
+    updated_at: datetime
+
+
+class ArticleList(BaseModel):
+    """One page of changes; pass `next_cursor` as updated_since to get the next."""
+
+    items: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class RevisionOut(BaseModel):
+    version: int
+    author: str
+    created_at: datetime
+    content: ArticleContent
+
+
+class RevisionList(BaseModel):
+    items: list[RevisionOut]
+
+
+class PublishRequest(BaseModel):
+    """Publish now (or schedule when publish_at is in the future); `version` pins what goes live."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int | None = Field(default=None, ge=1)
+    publish_at: datetime | None = None
+
+
+class ScheduleRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    publish_at: datetime
+    version: int | None = Field(default=None, ge=1)
+
+
+class UnpublishRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(default="", max_length=500)
+
+
+class MediaOut(BaseModel):
+    sha256: str
+    url: str
+    content_type: str
+    filename: str
+    size: int
+    alt: str
+    caption: str
+    credit: str
+    created_at: datetime
+
+
+class WhoAmI(BaseModel):
+    user: str
+    role: str

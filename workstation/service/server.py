@@ -1,0 +1,83 @@
+"""Running the service with Uvicorn: from `workstation serve`, tests and the embedded default."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import uvicorn
+
+from workstation.service.app import create_app
+from workstation.service.config import ServiceConfig
+from workstation.service.db import sqlite_url_for
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+def config_for(
+    service_dir: Path | None, database_url: str | None, site_url: str = ""
+) -> ServiceConfig:
+    """--database-url wins; otherwise a SQLite file in the service dir."""
+    if database_url:
+        return ServiceConfig(database_url=database_url, site_url=site_url)
+    if service_dir is None:
+        raise ValueError("give a service dir or a database URL")
+    return ServiceConfig(database_url=sqlite_url_for(service_dir), site_url=site_url)
+
+
+def serve(config: ServiceConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Run in the foreground until interrupted."""
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@dataclass
+class BackgroundServer:
+    """A service on a loopback port in a thread of this process; `stop()` ends it."""
+
+    config: ServiceConfig
+    host: str = DEFAULT_HOST
+    port: int = 0
+    _server: uvicorn.Server | None = field(default=None, init=False, repr=False)
+    _thread: threading.Thread | None = field(default=None, init=False, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> BackgroundServer:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        self.port = sock.getsockname()[1]
+        uv_config = uvicorn.Config(create_app(self.config), log_level="warning", lifespan="on")
+        self._server = uvicorn.Server(uv_config)
+        self._thread = threading.Thread(
+            target=self._server.run,
+            kwargs={"sockets": [sock]},
+            name=f"service-{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        done = threading.Event()
+        deadline_wait = 0.02
+        waited = 0.0
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("the service did not start (see the log)")
+            if waited > timeout:
+                self.stop()
+                raise TimeoutError(f"the service did not start within {timeout} s")
+            done.wait(deadline_wait)
+            waited += deadline_wait
+        return self
+
+    def stop(self, timeout: float = 20.0) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._server = None
+        self._thread = None
