@@ -62,7 +62,7 @@ class Article:
     published_at: datetime | None = None
 
     def with_changes(self, **changes: object) -> Article:
-        """A copy with the given fields changed (the slug follows a new headline until published)."""
+        """A copy with the given fields changed."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
     @property

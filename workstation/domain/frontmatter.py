@@ -71,9 +71,7 @@ def parse(text: str) -> Parsed:
         raise FrontMatterError("the front matter must be a set of 'key: value' lines")
     unknown = sorted(str(k) for k in raw if k not in KEYS)
     if unknown:
-        raise FrontMatterError(
-            f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(KEYS)}"
-        )
+        raise FrontMatterError(f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(KEYS)}")
     fields = {key: _check(key, value) for key, value in raw.items()}
     if not fields.get("headline", "").strip():
         raise FrontMatterError("the headline is missing or empty")

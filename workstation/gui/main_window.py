@@ -1,0 +1,344 @@
+"""The main window: article list, metadata form and editor, preview; menus and status bar."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.article import Article, RelatedLink, reading_minutes, word_count
+from workstation.gui.article_list import ArticleListPanel
+from workstation.gui.autosave import Autosaver
+from workstation.gui.editor import MarkdownEditor
+from workstation.gui.find_bar import FindBar
+from workstation.gui.metadata_form import MetadataForm
+from workstation.gui.startup import Opened, fetch_list, open_data_dir, related_links
+from workstation.gui.tasks import Generation, TaskRunner
+from workstation.paths import DataDir
+from workstation.store.repository import ArticleSummary
+from workstation.usecases import articles
+from workstation.usecases.workspace import Workspace
+
+if TYPE_CHECKING:
+    from workstation.gui.preview import PreviewPane
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """One window: write on the left and middle, see the published page on the right."""
+
+    view_menu: QMenu
+    save_action: QAction
+
+    sig_article_shown = Signal()
+    """An article was loaded into the editor (the first one marks start-up as done)."""
+
+    sig_article_edited = Signal(object)
+    """The user changed the open article; carries the current Article."""
+
+    sig_workspace_ready = Signal()
+    """The data dir is open: `workspace` is set and features may start their own work."""
+
+    def __init__(self, data: DataDir, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.workspace: Workspace | None = None
+        self.tasks = TaskRunner(self)
+        self.tasks.sig_error.connect(self._show_error)
+        self._article: Article | None = None
+        self._list_generation = Generation()
+        self._count_generation = Generation()
+        self._related: list[RelatedLink] = []
+        self.setWindowTitle(self.tr("Editorial Workstation"))
+        self.setObjectName("mainWindow")
+
+        self.list_panel = ArticleListPanel(self)
+        self.form = MetadataForm(self)
+        self.editor = MarkdownEditor(self)
+        self.find_bar = FindBar(self.editor, self)
+        self.preview_host = QWidget(self)
+        self.preview_host.setObjectName("previewHost")
+        QVBoxLayout(self.preview_host).setContentsMargins(0, 0, 0, 0)
+        self.preview: PreviewPane | None = None  # created after first paint: QtWebEngine loads late
+        self._build_layout()
+        self._build_status_bar()
+        self.autosaver = Autosaver(self.tasks, self.current_article, parent=self)
+        self.autosaver.sig_saved.connect(self._saved)
+        from workstation.gui.menus import build_menus
+
+        build_menus(self)
+        self._connect()
+        self._restore_window_state()
+        self._set_editing_enabled(False)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        writing = QWidget(self)
+        column = QVBoxLayout(writing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.form)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(writing)
+        self.splitter.addWidget(self.preview_host)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([260, 560, 560])
+        self.setCentralWidget(self.splitter)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("wordCount")
+        self.save_label = QLabel(self.tr("Opening…"), self)
+        self.save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(250)
+        self._count_timer.timeout.connect(self._recount)
+
+    def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
+        """Add a feature's panel (related articles, problems...) as a dock on the right."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{widget.objectName() or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _connect(self) -> None:
+        self.editor.textChanged.connect(self._edited)
+        self.form.sig_edited.connect(self._edited)
+        self.list_panel.sig_open_requested.connect(self.open_article)
+        self.list_panel.sig_filter_changed.connect(self.refresh_list)
+
+    # -- start-up ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the data dir on the database thread; the window is already painted."""
+        self.tasks.submit_db(
+            open_data_dir, self.data, on_success=self._opened, on_error=self._open_failed
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.preview is None:
+            QTimer.singleShot(50, self._create_preview)
+
+    def _create_preview(self) -> None:
+        if self.preview is not None:
+            return
+        from workstation.gui.preview import PreviewPane
+
+        preview = PreviewPane(self.tasks, self.preview_host)
+        preview.setObjectName("preview")
+        layout = self.preview_host.layout()
+        assert layout is not None
+        layout.addWidget(preview)
+        preview.sig_source_line_visible.connect(self.editor.scroll_to_line)
+        self.preview = preview
+        self._update_preview()
+
+    def _opened(self, opened: Opened) -> None:
+        self.workspace = opened.workspace
+        self.autosaver.set_database(opened.workspace.db)
+        if opened.demo_loaded:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Loaded %n fictional demo articles into the archive.", "", opened.demo_loaded
+                ),
+                8000,
+            )
+        self.sig_workspace_ready.emit()
+        self.refresh_list()
+        if opened.article is not None:
+            self.show_article(opened.article)
+        else:
+            self.save_label.setText(self.tr("No article open"))
+
+    def _open_failed(self, error: BaseException) -> None:
+        self.save_label.setText(self.tr("Cannot open the data dir"))
+        self._show_error(self.tr("Cannot open %s: %s") % (self.data.root, error))
+
+    # -- the open article --------------------------------------------------------------------
+    def current_article(self) -> Article | None:
+        """The open article as the widgets show it now (cheap; GUI thread)."""
+        if self._article is None:
+            return None
+        return self.form.apply_to(self._article).with_changes(body=self.editor.toPlainText())
+
+    def set_related(self, ids: tuple[str, ...]) -> None:
+        """Store the related picks on the open article (saved with the next autosave)."""
+        if self._article is None or ids == self._article.related:
+            return
+        self._article = self._article.with_changes(related=ids)
+        self._refresh_related()
+        self._edited()
+
+    def open_article(self, article_id: str) -> None:
+        """Save the open article, then load another (both on the database thread, in order)."""
+        if self.workspace is None or (self._article and self._article.id == article_id):
+            return
+        self.autosaver.save_now()
+        self.tasks.submit_db(
+            articles.get_article, self.workspace.db, article_id, on_success=self.show_article
+        )
+
+    def show_article(self, article: Article) -> None:
+        self._article = article
+        self.form.load(article)
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(article.body)
+        self.editor.blockSignals(False)
+        self.editor.document().setModified(False)
+        self._set_editing_enabled(True)
+        self.setWindowTitle(self.tr("%s — Editorial Workstation") % article.headline)
+        self.save_label.setText(self.tr("Saved"))
+        self._recount()
+        self._refresh_related()
+        self.editor.setFocus()
+        if self.workspace is not None:
+            self.tasks.submit_db(articles.remember_open_article, self.workspace.db, article.id)
+            self.list_panel.set_rows(self.list_panel.model._rows, article.id)
+        self.sig_article_shown.emit()
+
+    def _set_editing_enabled(self, enabled: bool) -> None:
+        self.form.setEnabled(enabled)
+        self.editor.setReadOnly(not enabled)
+
+    def _edited(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+        self.autosaver.mark_edited()
+        self.save_label.setText(self.tr("Editing…"))
+        self._count_timer.start()
+        self._update_preview(article)
+        self.sig_article_edited.emit(article)
+
+    def _saved(self, article: Article | None) -> None:
+        if article is None:
+            return
+        if self._article is not None and article.id == self._article.id:
+            self._article = self._article.with_changes(updated_at=article.updated_at)
+            if not self.autosaver.dirty:
+                self.save_label.setText(
+                    self.tr("Saved %s") % article.updated_at.astimezone().strftime("%H:%M:%S")
+                )
+        self.refresh_list()
+
+    def _recount(self) -> None:
+        generation = self._count_generation.next()
+        self.tasks.submit(
+            _counts, self.editor.toPlainText(),
+            on_success=lambda counts: self._show_counts(generation, counts),
+        )  # fmt: skip
+
+    def _show_counts(self, generation: int, counts: tuple[int, int]) -> None:
+        if self._count_generation.is_current(generation):
+            words, minutes = counts
+            self.count_label.setText(
+                self.tr("%n words", "", words) + " · " + self.tr("%n min read", "", minutes)
+            )
+
+    def _refresh_related(self) -> None:
+        if self.workspace is None or self._article is None:
+            return
+        self.tasks.submit_db(
+            related_links, self.workspace.db, self._article.related, self.workspace.prefs.site_url,
+            on_success=self._related_loaded,
+        )  # fmt: skip
+
+    def _related_loaded(self, links: list[RelatedLink]) -> None:
+        self._related = links
+        self._update_preview()
+
+    def _update_preview(self, article: Article | None = None) -> None:
+        article = article or self.current_article()
+        if self.preview is None or article is None or self.workspace is None:
+            return
+        self.preview.show_article(article, self.workspace.prefs, self._related)
+
+    # -- list --------------------------------------------------------------------------------
+    def refresh_list(self) -> None:
+        if self.workspace is None:
+            return
+        generation = self._list_generation.next()
+        self.tasks.submit_db(
+            fetch_list, self.workspace.db, self.list_panel.status_filter(),
+            self.list_panel.search_text(),
+            on_success=lambda rows: self._list_loaded(generation, rows),
+        )  # fmt: skip
+
+    def _list_loaded(self, generation: int, rows: list[ArticleSummary]) -> None:
+        if self._list_generation.is_current(generation):
+            self.list_panel.set_rows(rows, self._article.id if self._article else None)
+
+    # -- window state and closing ------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.data.window_state), QSettings.Format.IniFormat)
+
+    def _restore_window_state(self) -> None:
+        if not self.data.window_state.exists():
+            self.resize(1380, 860)
+            return
+        settings = self._settings()
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1380, 860)
+        splitter = settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self._saved_dock_state = settings.value("windowState")
+
+    def restore_docks(self) -> None:
+        """Called once features have added their docks, so their layout comes back too."""
+        state = getattr(self, "_saved_dock_state", None)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.data.ensure()
+        settings = self._settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("windowState", self.saveState())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.autosaver.save_now()
+        self.save_window_state()
+        if self.preview is not None:
+            self.preview.shutdown()
+        self.tasks.shutdown()  # waits for queued saves: nothing typed is lost
+        if self.workspace is not None:
+            self.workspace.close()
+        event.accept()
+
+    def _show_error(self, message: str) -> None:
+        log.error("%s", message)
+        self.statusBar().showMessage(message, 15000)
+
+
+def _counts(text: str) -> tuple[int, int]:
+    return word_count(text), reading_minutes(text)

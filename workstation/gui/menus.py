@@ -1,0 +1,90 @@
+"""The menu bar and its actions, with the platform's standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from workstation.gui import file_actions
+
+if TYPE_CHECKING:
+    from workstation.gui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """File, Edit, View and Article menus; window.view_menu is where docks add their toggles."""
+    bar = window.menuBar()
+    tr = window.tr
+    file_menu = bar.addMenu(tr("&File"))
+    _action(
+        window, file_menu, tr("&New article"), lambda: file_actions.new_article(window), Std.New
+    )
+    _action(window, file_menu, tr("&Import Markdown…"), lambda: file_actions.import_dialog(window))
+    _action(window, file_menu, tr("&Export Markdown…"), lambda: file_actions.export_dialog(window))
+    file_menu.addSeparator()
+    window.save_action = _action(
+        window, file_menu, tr("&Save revision"),
+        lambda: window.autosaver.take_revision("manual"), Std.Save,
+    )  # fmt: skip
+    _action(
+        window, file_menu, tr("&Revisions…"), lambda: file_actions.revisions_dialog(window),
+        QKeySequence("Ctrl+Shift+H"),
+    )  # fmt: skip
+    file_menu.addSeparator()
+    _action(window, file_menu, tr("&Quit"), window.close, Std.Quit)
+
+    edit = window.editor
+    edit_menu = bar.addMenu(tr("&Edit"))
+    _action(window, edit_menu, tr("&Undo"), edit.undo, Std.Undo)
+    _action(window, edit_menu, tr("&Redo"), edit.redo, Std.Redo)
+    edit_menu.addSeparator()
+    _action(window, edit_menu, tr("Cu&t"), edit.cut, Std.Cut)
+    _action(window, edit_menu, tr("&Copy"), edit.copy, Std.Copy)
+    _action(window, edit_menu, tr("&Paste"), edit.paste, Std.Paste)
+    _action(window, edit_menu, tr("Select &all"), edit.selectAll, Std.SelectAll)
+    edit_menu.addSeparator()
+    _action(window, edit_menu, tr("&Find…"), lambda: window.find_bar.open(False), Std.Find)
+    _action(window, edit_menu, tr("Find &next"), window.find_bar.find_next, Std.FindNext)
+    _action(
+        window, edit_menu, tr("Find pre&vious"), window.find_bar.find_previous, Std.FindPrevious
+    )
+    _action(
+        window, edit_menu, tr("&Replace…"), lambda: window.find_bar.open(True),
+        QKeySequence("Ctrl+H") if QKeySequence(Std.Replace).isEmpty() else Std.Replace,
+    )  # fmt: skip
+
+    window.view_menu = bar.addMenu(tr("&View"))
+    toggle_list = _action(window, window.view_menu, tr("Article &list"), _toggle(window.list_panel))
+    toggle_list.setCheckable(True)
+    toggle_list.setChecked(True)
+    toggle_preview = _action(window, window.view_menu, tr("&Preview"), _toggle(window.preview_host))
+    toggle_preview.setCheckable(True)
+    toggle_preview.setChecked(True)
+    window.view_menu.addSeparator()
+
+
+def _toggle(widget: QWidget) -> Callable[[bool], None]:
+    def flip(checked: bool) -> None:
+        widget.setVisible(checked)
+
+    return flip
