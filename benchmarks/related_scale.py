@@ -1,0 +1,222 @@
+"""Related-articles at scale: index build, incremental add, suggestion latency, size and memory.
+
+Generates a synthetic archive (Zipf-distributed vocabulary with English function words at the
+head, topics with their own words, ~600-word stories), builds the archive index through the real
+code, and prints a table per size.
+
+    .venv/bin/python benchmarks/related_scale.py            # 10,000 and 100,000 stories
+    .venv/bin/python benchmarks/related_scale.py --sizes 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from workstation.domain.article import Article, Origin, Status
+from workstation.related.index import index_article, rebuild_index
+from workstation.related.search import ArchiveSearcher
+from workstation.related.stopwords import STOP_WORDS
+from workstation.store.db import open_database
+
+SECTIONS = ("Policy", "Workforce", "Finance", "Primary care", "Mental health", "Technology",
+            "Social care", "Public health")  # fmt: skip
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ea")]
+
+
+class Corpus:
+    """A reproducible synthetic news vocabulary with topics."""
+
+    def __init__(self, seed: int = 7, vocabulary: int = 60_000, topics: int = 600) -> None:
+        self.rng = random.Random(seed)
+        words: list[str] = sorted(STOP_WORDS)[:150]
+        seen = set(words)
+        while len(words) < vocabulary:
+            word = "".join(self.rng.choices(SYLLABLES, k=self.rng.choice((2, 2, 3, 3, 3, 4))))
+            word += self.rng.choice(("", "", "s", "ing", "ed", "tion", "er"))
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        self.words = words
+        self.cum = list(itertools.accumulate(1.0 / (rank + 2.7) ** 1.07
+                                             for rank in range(vocabulary)))  # fmt: skip
+        self.topics: list[tuple[list[str], list[float]]] = []
+        for _ in range(topics):
+            topic_words = self.rng.sample(words[300:25_000], 120)
+            weights = list(itertools.accumulate(1.0 / (r + 1) ** 0.9 for r in range(120)))
+            self.topics.append((topic_words, weights))
+
+    def _text(self, topic: int, n: int, topic_share: float) -> str:
+        topic_words, topic_cum = self.topics[topic]
+        n_topic = int(n * topic_share)
+        tokens = self.rng.choices(self.words, cum_weights=self.cum, k=n - n_topic)
+        tokens += self.rng.choices(topic_words, cum_weights=topic_cum, k=n_topic)
+        if n <= 40:  # short fields: topic words anywhere; in bodies order matters little
+            self.rng.shuffle(tokens)
+        return " ".join(tokens)
+
+    def article(self, words: int = 600, draft: bool = False) -> Article:
+        rng = self.rng
+        topic = rng.randrange(len(self.topics))
+        second = rng.randrange(len(self.topics))
+        body_parts = [self._text(topic, words * 3 // 4, 0.25), self._text(second, words // 4, 0.2)]
+        published = datetime(2016, 1, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 3650))
+        return Article(
+            id=str(uuid.UUID(int=rng.getrandbits(128))),
+            headline=self._text(topic, 11, 0.6).capitalize(),
+            standfirst=self._text(topic, 28, 0.4).capitalize() + ".",
+            body="\n\n".join(body_parts),
+            tags=tuple(self.topics[topic][0][:3]),
+            section=SECTIONS[topic % len(SECTIONS)],
+            status=Status.DRAFT if draft else Status.PUBLISHED,
+            origin=Origin.LOCAL if draft else Origin.ARCHIVE,
+            created_at=published,
+            updated_at=published,
+            published_at=None if draft else published,
+        )
+
+
+def _sa_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _row(article: Article) -> tuple[object, ...]:
+    return (article.id, article.headline, article.standfirst, "[]", article.section,
+            json.dumps(list(article.tags)), None, 1, "[]", article.body, "",
+            article.status.value, article.origin.value, _sa_time(article.created_at),
+            _sa_time(article.updated_at),
+            _sa_time(article.published_at) if article.published_at else None)  # fmt: skip
+
+
+def insert_articles(conn: sqlite3.Connection, articles: Iterator[Article]) -> None:
+    """Bulk insert into the articles table in large transactions (generation, not measured)."""
+    sql = ("INSERT INTO articles (id, headline, standfirst, byline, section, tags, audience, "
+           "newsletter, related, body, slug, status, origin, created_at, updated_at, "
+           "published_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")  # fmt: skip
+    while batch := [_row(a) for a in itertools.islice(articles, 5000)]:
+        with conn:
+            conn.executemany(sql, batch)
+
+
+def rss_mib() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def run(size: int, workdir: Path, queries: int = 200) -> dict[str, str]:
+    corpus = Corpus()
+    path = workdir / f"archive-{size}.sqlite3"
+    open_database(path).close()  # the real migrations create the schema
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.isolation_level = ""
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    started = time.perf_counter()
+    insert_articles(conn, (corpus.article() for _ in range(size)))
+    generated = time.perf_counter() - started
+    size_before = path.stat().st_size
+
+    started = time.perf_counter()
+    with conn:
+        rebuild_index(conn, optimize=False)
+    build = time.perf_counter() - started
+    started = time.perf_counter()
+    with conn:
+        conn.execute("INSERT INTO archive_fts (archive_fts) VALUES ('optimize')")
+    optimize = time.perf_counter() - started
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db_size = path.stat().st_size
+
+    adds = []
+    for _ in range(100):
+        article = corpus.article()
+        started = time.perf_counter()
+        with conn:  # one transaction per story, as a save does (synchronous=FULL commit)
+            index_article(conn, article)
+        adds.append(time.perf_counter() - started)
+
+    searcher = ArchiveSearcher.open(path)
+    drafts = [corpus.article(words=800, draft=True) for _ in range(40)]
+    started = time.perf_counter()
+    searcher.suggest(drafts[0])
+    cold = time.perf_counter() - started
+    latencies = []
+    for i in range(queries):
+        draft = drafts[i % len(drafts)]
+        if i >= len(drafts):  # typing: the draft grows a little between runs
+            draft = draft.with_changes(body=draft.body + f" {corpus.words[400 + i]}")
+        started = time.perf_counter()
+        found = searcher.suggest(draft, k=5)
+        latencies.append(time.perf_counter() - started)
+        assert found, "every synthetic draft shares a topic with the archive"
+    rss = rss_mib()
+    searcher.close()
+    conn.close()
+    ms = 1000.0
+    return {
+        "articles": f"{size:,}",
+        "generate + insert (s)": f"{generated:.1f}",
+        "index build (s)": f"{build:.1f}",
+        "optimize (s)": f"{optimize:.1f}",
+        "incremental add, mean (ms)": f"{statistics.mean(adds) * ms:.1f}",
+        "incremental add, p95 (ms)": f"{percentile(adds, 0.95) * ms:.1f}",
+        "first suggestion, cold (ms)": f"{cold * ms:.0f}",
+        "suggest p50 (ms)": f"{percentile(latencies, 0.5) * ms:.1f}",
+        "suggest p95 (ms)": f"{percentile(latencies, 0.95) * ms:.1f}",
+        "database (MiB)": f"{db_size / 2**20:.0f}",
+        "of which index (MiB)": f"{(db_size - size_before) / 2**20:.0f}",
+        "process RSS now (MiB)": f"{rss:.0f}",
+        "process RSS peak (MiB)": f"{peak_rss_mib():.0f}",
+    }
+
+
+def print_table(results: list[dict[str, str]]) -> None:
+    keys = list(results[0])
+    width = max(len(k) for k in keys)
+    for key in keys:
+        print(f"{key:<{width}}  " + "  ".join(f"{r[key]:>10}" for r in results))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--keep", metavar="DIR", help="build the databases here and keep them")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="related-scale-") as tmp:
+        workdir = Path(args.keep) if args.keep else Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        results = []
+        for size in args.sizes:
+            results.append(run(size, workdir, args.queries))
+            print(f"# {size:,} done", flush=True)
+        print(f"\nrelated_scale on {os.cpu_count()} CPUs, SQLite {sqlite3.sqlite_version}\n")
+        print_table(results)
+
+
+if __name__ == "__main__":
+    main()
