@@ -1,1 +1,29 @@
-"""render layer."""
+"""Markdown to sanitized HTML to the page: one renderer for preview, export and reader pages.
+
+Public API: render_body, render_blocks, render_page, render_parts (what the preview patches),
+format_date, IncrementalRenderer (for long bodies typed live).
+"""
+
+from workstation.render.body import RenderedBody, render_blocks, render_body
+from workstation.render.incremental import IncrementalRenderer
+from workstation.render.page import (
+    REGIONS,
+    PageParts,
+    format_date,
+    render_document,
+    render_page,
+    render_parts,
+)
+
+__all__ = [
+    "REGIONS",
+    "IncrementalRenderer",
+    "PageParts",
+    "RenderedBody",
+    "format_date",
+    "render_blocks",
+    "render_body",
+    "render_document",
+    "render_page",
+    "render_parts",
+]

@@ -1,0 +1,170 @@
+"""Markdown to top-level HTML blocks: the extensions a news desk needs, British punctuation."""
+
+from __future__ import annotations
+
+import re
+import threading
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension
+from markdown.util import HTML_PLACEHOLDER, STX
+
+from workstation.render.acronyms import find_acronyms
+from workstation.render.source_lines import LINE_ATTR, SourceLineExtension
+
+MAX_BODY_CHARS = 600_000
+"""About 100,000 words; longer text is cut (with a visible note) so a render stays bounded."""
+MAX_LINE_CHARS = 20_000
+MAX_QUOTE_DEPTH = 8
+MAX_INDENT_COLUMNS = 32
+"""Eight levels of list nesting; deeper structure is flattened (with a visible note)."""
+
+BRITISH_QUOTES = {
+    # Straight double quotes become the primary pair, which on British titles is single.
+    "left-double-quote": "&lsquo;",
+    "right-double-quote": "&rsquo;",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_QUOTE_PREFIX = re.compile(rf"^(?:[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH + 1},}}", re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT_COLUMNS + 1},}}", re.MULTILINE)
+_QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of the body: its 1-based source line and its (unsanitized) HTML."""
+
+    line: int | None
+    html: str
+    raw: bool
+    """True when raw HTML from the writer is inside (the sanitizer may reshape it)."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Text made safe to hand to Python-Markdown, and notes on what was changed."""
+
+    text: str
+    notes: tuple[str, ...]
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise newlines, drop control characters, cut size and nesting to safe bounds."""
+    notes: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if len(text) > MAX_BODY_CHARS:
+        cut = text.rfind("\n", 0, MAX_BODY_CHARS)
+        text = text[: cut if cut > 0 else MAX_BODY_CHARS]
+        notes.append(
+            f"The body is longer than {MAX_BODY_CHARS:,} characters; only the first part is shown."
+        )
+    if _QUOTE_PREFIX.search(text):
+        text = _QUOTE_PREFIX.sub(_flatten_quotes, text)
+        notes.append(f"Quotes nested deeper than {MAX_QUOTE_DEPTH} levels were flattened.")
+    if _DEEP_INDENT.search(text):
+        text = _DEEP_INDENT.sub(" " * MAX_INDENT_COLUMNS, text)
+        notes.append(f"Lists nested deeper than {MAX_INDENT_COLUMNS // 4} levels were flattened.")
+    if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+        text = "\n".join(_wrap_long(line) for line in text.split("\n"))
+        notes.append(f"Lines longer than {MAX_LINE_CHARS:,} characters were broken up.")
+    return Prepared(text, tuple(notes))
+
+
+def _flatten_quotes(match: re.Match[str]) -> str:
+    return "> " * MAX_QUOTE_DEPTH if _QUOTE_MARK.match(match.group(0)) else match.group(0)
+
+
+def _wrap_long(line: str) -> str:
+    if len(line) <= MAX_LINE_CHARS:
+        return line
+    parts = [line[i : i + MAX_LINE_CHARS] for i in range(0, len(line), MAX_LINE_CHARS)]
+    return "\n".join(parts)
+
+
+class Engine:
+    """One configured Python-Markdown instance; not thread-safe, so one per thread."""
+
+    def __init__(self) -> None:
+        self._lines = SourceLineExtension()
+        self._abbr = AbbrExtension()
+        self.md = Markdown(
+            extensions=[
+                "tables",
+                "footnotes",
+                self._abbr,
+                "attr_list",
+                "toc",
+                "smarty",
+                self._lines,
+            ],
+            extension_configs={
+                "smarty": {"substitutions": BRITISH_QUOTES},
+                "toc": {"permalink": False},
+                "footnotes": {"UNIQUE_IDS": False},
+            },
+            output_format="html",
+        )
+
+    def convert_blocks(
+        self, text: str, line_offset: int = 0, glossary: dict[str, str] | None = None
+    ) -> list[Block]:
+        """Prepared text to top-level blocks; `glossary` adds acronyms found elsewhere."""
+        md = self.md
+        md.reset()
+        self._lines.set_offset(line_offset)
+        if glossary is None:
+            glossary = find_acronyms(text)
+        abbrs: dict[str, str] = self._abbr.abbrs  # type: ignore[attr-defined]
+        for acronym, expansion in glossary.items():
+            abbrs.setdefault(acronym, expansion)
+        if not text.strip():
+            return []
+        lines = text.split("\n")
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        root: etree.Element = md.parser.parseDocument(lines).getroot()  # type: ignore[assignment]
+        self._lines.finish(root)
+        for treeprocessor in md.treeprocessors:
+            new_root = treeprocessor.run(root)
+            if new_root is not None:
+                root = new_root
+        blocks = []
+        for child in list(root):
+            raw_line = child.attrib.pop(LINE_ATTR, None)
+            child.tail = None
+            html = md.serializer(child)
+            raw = self._has_raw_html(html)
+            for postprocessor in md.postprocessors:
+                html = postprocessor.run(html)
+            html = html.strip()
+            if html:
+                blocks.append(Block(int(raw_line) if raw_line else None, html, raw))
+        return blocks
+
+    def _has_raw_html(self, html: str) -> bool:
+        """Whether a stash placeholder in `html` holds writer's HTML (smarty stashes entities)."""
+        if STX not in html:
+            return False
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for match in _PLACEHOLDER.finditer(html):
+            index = int(match.group(1))
+            if index < len(stash) and not str(stash[index]).startswith("&"):
+                return True
+        return False
+
+
+_PLACEHOLDER = re.compile(HTML_PLACEHOLDER % r"([0-9]+)")
+_local = threading.local()
+
+
+def engine() -> Engine:
+    """The calling thread's engine, built on first use (building one takes a few ms)."""
+    found: Engine | None = getattr(_local, "engine", None)
+    if found is None:
+        found = Engine()
+        _local.engine = found
+    return found
