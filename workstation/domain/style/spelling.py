@@ -1,0 +1,91 @@
+"""British English spell checking over masked Markdown, from a word list passed in as text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from workstation.domain.style.findings import Field, Finding, LineIndex, Severity
+from workstation.domain.style.markdown import Scanned, scan
+
+RULE_ID = "spelling"
+_WORD = re.compile(
+    r"(?<![\w@#/\\.-])[A-Za-z][a-z]*(?:['’][a-z]+)*(?:-[A-Za-z][a-z]*)*(?![\w@/]|\.\w)"
+)
+
+
+def parse_word_list(text: str) -> set[str]:
+    """One word a line (hunspell-style '/FLAGS' suffixes and '#' comments are ignored)."""
+    words: set[str] = set()
+    for line in text.splitlines():
+        word = line.split("/", 1)[0].strip()
+        if word and not word.startswith("#"):
+            words.add(word.replace("’", "'"))
+    return words
+
+
+class SpellChecker:
+    """Checks words against a dictionary plus a personal list; knows nothing about files."""
+
+    def __init__(self, words: Iterable[str], personal: Iterable[str] = (),
+                 ignore: Iterable[str] = ()) -> None:
+        self._words = set(words)
+        self._lower = {w.lower() for w in self._words}
+        self._personal = {w.replace("’", "'") for w in personal}
+        self._personal_lower = {w.lower() for w in self._personal}
+        self._ignore = frozenset(ignore)
+
+    @property
+    def empty(self) -> bool:
+        """True without a dictionary (the word list was missing): nothing is checked then."""
+        return not self._words
+
+    def add(self, word: str) -> None:
+        """Accept `word` from now on (the caller saves the personal dictionary)."""
+        self._personal.add(word.replace("’", "'"))
+        self._personal_lower.add(word.lower().replace("’", "'"))
+
+    def known(self, word: str) -> bool:
+        """Whether a word (or each part of a hyphenated one) is spelled right."""
+        word = word.replace("’", "'")
+        if word in self._ignore or self._known_one(word):
+            return True
+        if "-" in word:
+            return all(self._known_one(part) for part in word.split("-") if part)
+        return False
+
+    def _known_one(self, word: str) -> bool:
+        if word in self._words or word in self._personal:
+            return True
+        lower = word.lower()
+        if lower in self._personal_lower:
+            return True
+        if word[:1].isupper() and (lower in self._lower or lower in self._words):
+            return True  # capitalised at a sentence start, or a known word in a title
+        if lower.endswith("'s") and self._known_one(word[:-2]):
+            return True
+        return word.endswith("'") and self._known_one(word[:-1])
+
+    def check(self, text: str, where: Field = Field.BODY,
+              scanned: Scanned | None = None) -> list[Finding]:
+        """Spelling findings for one field's source text (code, URLs and markup skipped)."""
+        if self.empty or not text:
+            return []
+        scanned = scanned or scan(text, markdown=where is Field.BODY)
+        lines = LineIndex(text)
+        return list(self._findings(scanned, where, lines))
+
+    def _findings(self, scanned: Scanned, where: Field, lines: LineIndex) -> Iterator[Finding]:
+        for match in _WORD.finditer(scanned.masked):
+            word = match.group()
+            if len(word) < 2 or self.known(word):
+                continue
+            start, end = match.span()
+            line, column = lines.position(start)
+            end_line, end_column = lines.position(end)
+            yield Finding(
+                rule=RULE_ID, severity=Severity.SUGGESTION, field=where, start=start, end=end,
+                line=line, column=column, end_line=end_line, end_column=end_column,
+                message=f"‘{word}’ is not in the British English dictionary",
+                kind="spelling", in_quote=scanned.in_quote(start, end),
+            )
