@@ -183,7 +183,7 @@ def article_page(year: str, month: str, slug: str, request: Request) -> Response
             if gone.first() is not None:
                 raise Problem(410, "this article has been withdrawn", kind="withdrawn")
             raise Problem(404, "no article at this address", kind="no-such-page")
-    from workstation.render import render_page  # type: ignore[attr-defined]
+    from workstation.render import render_page  # late: Markdown loads only when pages are read
 
     prefs = _prefs(request)
     article = to_article(live)
