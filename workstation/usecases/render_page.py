@@ -1,0 +1,99 @@
+"""Render an article's page (by id or from a front-matter file) as readers will get it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workstation.domain import frontmatter
+from workstation.domain.article import Article, RelatedLink
+from workstation.domain.preferences import Preferences
+from workstation.render import render_page
+from workstation.store.db import Database
+from workstation.store.repository import ArticleRepository, NotFound
+from workstation.usecases.workspace import Workspace
+
+
+class RenderError(Exception):
+    """The article cannot be found or read; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class RenderedArticle:
+    """A page and the article it came from, plus related ids that could not be found."""
+
+    article: Article
+    html: str
+    missing_related: tuple[str, ...] = ()
+
+
+def article_url(article: Article, site_url: str) -> str:
+    """Where the reader site serves an article: /YYYY/MM/slug once published, else /draft/id."""
+    when = article.published_at
+    path = f"/{when:%Y/%m}/{article.effective_slug}" if when else f"/draft/{article.id}"
+    return site_url.rstrip("/") + path
+
+
+def related_links(
+    db: Database, refs: Sequence[str], site_url: str
+) -> tuple[list[RelatedLink], list[str]]:
+    """RelatedLinks in the chosen order for ids, id prefixes or slugs; and the refs not found."""
+    links: list[RelatedLink] = []
+    missing: list[str] = []
+    if not refs:
+        return links, missing
+    with db.session() as session:
+        repo = ArticleRepository(session)
+        by_slug: dict[str, Article] | None = None
+        for ref in refs:
+            found: Article | None = None
+            try:
+                found = repo.get(repo.resolve_id(ref))
+            except NotFound:
+                if by_slug is None:
+                    by_slug = {a.effective_slug: a for a in repo.all()}
+                found = by_slug.get(ref)
+            if found is None:
+                missing.append(ref)
+                continue
+            links.append(
+                RelatedLink(
+                    found.id,
+                    found.headline,
+                    found.standfirst,
+                    found.published_at,
+                    article_url(found, site_url),
+                )
+            )
+    return links, missing
+
+
+def load_article(workspace: Workspace, ref: str) -> Article:
+    """An article from the store (id or unique prefix) or from a front-matter .md file."""
+    path = Path(ref)
+    if ref.endswith(".md") or path.is_file():
+        try:
+            text = frontmatter.decode(path.read_bytes())
+            return frontmatter.to_article(frontmatter.parse(text))
+        except OSError as exc:
+            raise RenderError(f"cannot read {ref}: {exc.strerror}") from None
+        except frontmatter.FrontMatterError as exc:
+            raise RenderError(f"{ref}: {exc}") from None
+    with workspace.db.session() as session:
+        repo = ArticleRepository(session)
+        try:
+            return repo.get(repo.resolve_id(ref))
+        except NotFound as exc:
+            raise RenderError(str(exc)) from None
+
+
+def render_article(
+    workspace: Workspace, ref: str, prefs: Preferences | None = None
+) -> RenderedArticle:
+    """The published page of `ref`, with the workspace's site settings and related articles."""
+    prefs = prefs or workspace.prefs
+    article = load_article(workspace, ref)
+    links, missing = related_links(workspace.db, article.related, prefs.site_url)
+    html = render_page(article, prefs, links)
+    return RenderedArticle(article, html, tuple(missing))
