@@ -1,0 +1,78 @@
+"""Kill the real app with SIGKILL while someone types: what was typed ~1 s earlier survives."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _cli(data: Path, *args: str) -> str:
+    exe = Path(sys.executable).with_name("workstation")
+    result = subprocess.run(
+        [str(exe), "--data-dir", str(data), *args], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _start_app(data: Path, display: str) -> subprocess.Popen[str]:
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", WORKSTATION_REPORT_STARTUP="1")
+    exe = Path(sys.executable).with_name("workstation")
+    app = subprocess.Popen(
+        [str(exe), "--data-dir", str(data)], env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert app.stdout is not None
+    line = app.stdout.readline()  # blocks until the article is painted (or the app dies)
+    assert line.startswith("startup: article shown"), f"app did not start: {line!r}"
+    return app
+
+
+def _xdotool(display: str, *args: str) -> str:
+    result = subprocess.run(
+        ["xdotool", *args], env=dict(os.environ, DISPLAY=display), capture_output=True,
+        text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_text_typed_before_sigkill_is_there_after_restart(
+    tmp_path: Path, xvfb_display: str
+) -> None:
+    data = tmp_path / "data"
+    _cli(data, "demo", "load")
+    article_id = _cli(data, "new", "--headline", "Typed under fire").strip()
+    app = _start_app(data, xvfb_display)
+    try:
+        window = _xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--pid",
+                          str(app.pid)).split()[0]  # fmt: skip
+        _xdotool(xvfb_display, "windowfocus", "--sync", window)
+        saved_words = "alpha bravo charlie delta echo foxtrot golf hotel"
+        _xdotool(xvfb_display, "type", "--delay", "20", saved_words)
+        typed_at = time.monotonic()
+        # Keep typing (no pause, so only the autosave's maximum wait can save) and kill the
+        # app about 1.2 s after the first words were typed.
+        more = subprocess.Popen(
+            ["xdotool", "type", "--delay", "40", " india juliet kilo lima mike november oscar"],
+            env=dict(os.environ, DISPLAY=xvfb_display),
+        )  # fmt: skip
+        time.sleep(max(0.0, 1.2 - (time.monotonic() - typed_at)))
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+        more.wait(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    shown = json.loads(_cli(data, "show", article_id, "--json"))
+    assert saved_words in shown["body"]
