@@ -1,0 +1,70 @@
+"""`workstation serve`: run the upload service (API and reader site) in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workstation.cli.context import CliContext, CliError
+from workstation.paths import data_dir
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """--service-dir / --database-url, shared by `serve` and `tokens`."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--service-dir",
+        metavar="DIR",
+        type=Path,
+        help="the service's folder; its SQLite database lives there "
+        "(default: the data dir's service/)",
+    )
+    where.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="a database instead of the SQLite file, "
+        "e.g. postgresql+psycopg://user@host/db (password from PGPASSWORD "
+        "or ~/.pgpass)",
+    )
+
+
+def service_database_url(args: argparse.Namespace, ctx: CliContext) -> str:
+    from workstation.service.db import sqlite_url_for
+
+    if args.database_url:
+        return str(args.database_url)
+    folder = args.service_dir or data_dir(ctx.data_dir_arg).service
+    return sqlite_url_for(Path(folder).expanduser().resolve())
+
+
+def register(subparsers: Any) -> None:
+    serve = subparsers.add_parser("serve", help="run the upload service and reader site")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, loopback only)",
+    )
+    serve.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    serve.add_argument(
+        "--site-url", default="", help="public URL of the reader site, when behind a proxy"
+    )
+    add_database_options(serve)
+    serve.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
+    from workstation.service.config import ServiceConfig
+    from workstation.service.db import ServiceDbError, open_service_database
+    from workstation.service.server import serve
+
+    url = service_database_url(args, ctx)
+    try:  # migrate first, so a bad database is one clear line rather than a server traceback
+        open_service_database(url).close()
+    except ServiceDbError as exc:
+        raise CliError(str(exc)) from None
+    if not 0 < args.port < 65536:
+        raise CliError(f"--port must be between 1 and 65535, not {args.port}")
+    print(f"workstation serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=ctx.err)
+    serve(ServiceConfig(database_url=url, site_url=args.site_url), args.host, args.port)
+    return 0
