@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "workstation.cli.render_cmd",
     "workstation.cli.archive_cmd",
     "workstation.cli.related_cmd",
+    "workstation.cli.service_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
