@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "workstation.cli.archive_cmd",
     "workstation.cli.related_cmd",
     "workstation.cli.service_cmd",
+    "workstation.cli.tokens_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
