@@ -8,7 +8,6 @@ from typing import Any
 
 from workstation.domain.style.engine import Document, Hit, Options, Rule
 from workstation.domain.style.findings import Field
-from workstation.domain.style.markdown import sentences
 
 _ACRONYM = re.compile(r"(?<![\w&.’'-])([A-Z][A-Z&]*[A-Z])(s|’s|'s)?(?![\w&’'-]|\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -112,7 +111,7 @@ class SentenceLengthRule(Rule):
         for p_start, p_end in scanned.paragraphs:
             if scanned.in_heading(p_start, p_end) or scanned.in_table(p_start, p_end):
                 continue
-            for s_start, s_end in sentences(scanned.masked, p_start, p_end):
+            for s_start, s_end in doc.sentences(where, p_start, p_end):
                 count = len(_WORD.findall(scanned.masked, s_start, s_end))
                 if count > limit:
                     yield Hit(s_start, s_end, self.format(count=str(count), limit=str(limit)))
@@ -131,7 +130,7 @@ class ParagraphLengthRule(Rule):
         for p_start, p_end in scanned.paragraphs:
             if scanned.in_heading(p_start, p_end) or scanned.in_table(p_start, p_end):
                 continue
-            spans = sentences(scanned.masked, p_start, p_end)
+            spans = doc.sentences(where, p_start, p_end)
             words = len(_WORD.findall(scanned.masked, p_start, p_end))
             if len(spans) > max_sentences:
                 yield Hit(spans[max_sentences][0], spans[-1][1], self.format(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workstation.domain.style.findings import Field, Finding, LineIndex, Severity, sort_key
-from workstation.domain.style.markdown import Scanned, scan
+from workstation.domain.style.markdown import Scanned, scan, sentences
 
 QUOTE_POLICIES = ("flag", "skip", "lower")
 
@@ -26,11 +26,34 @@ class Hit:
     severity: Severity | None = None
 
 
+_TOKEN = re.compile(r"\w+")
+
+
 @dataclass
 class Document:
-    """The three fields, scanned once, shared by every rule in one check."""
+    """The three fields, scanned once, shared by every rule in one check (with caches)."""
 
     fields: dict[Field, Scanned]
+    _words: dict[Field, dict[str, list[int]]] = field(default_factory=dict)
+    _sentences: dict[tuple[Field, int], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def word_index(self, where: Field) -> dict[str, list[int]]:
+        """Lower-cased word -> start offsets, built once per field for the word-list rules."""
+        index = self._words.get(where)
+        if index is None:
+            index = {}
+            for match in _TOKEN.finditer(self.fields[where].masked):
+                index.setdefault(match.group().lower(), []).append(match.start())
+            self._words[where] = index
+        return index
+
+    def sentences(self, where: Field, p_start: int, p_end: int) -> list[tuple[int, int]]:
+        """Sentence spans of one paragraph, computed once."""
+        key = (where, p_start)
+        spans = self._sentences.get(key)
+        if spans is None:
+            spans = self._sentences[key] = sentences(self.fields[where].masked, p_start, p_end)
+        return spans
 
     @classmethod
     def of(cls, headline: str = "", standfirst: str = "", body: str = "") -> Document:

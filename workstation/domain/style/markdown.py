@@ -196,24 +196,23 @@ _OPENERS = {"‘": "’", "“": "”"}
 _LETTER_AFTER = re.compile(r"\w")
 
 
+_QUOTE_CHARS = re.compile(r"[‘“'\"’”]")
+
+
 def _quotations(masked: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Direct quotations, each within one paragraph: ‘…’, “…”, '…' and "…"."""
     found: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         stack: list[tuple[str, int]] = []
-        i = p_start
-        while i < p_end:
+        for match in _QUOTE_CHARS.finditer(masked, p_start, p_end):
+            i = match.start()
             ch = masked[i]
-            if ch in "‘“'\"’”":
-                before = masked[i - 1] if i > p_start else " "
-                after = masked[i + 1] if i + 1 < p_end else " "
-                opening = _is_opening(ch, before, after)
-                closing = _is_closing(ch, before, after)
-                if stack and closing and _closes(stack[-1][0], ch):
-                    found.append((stack.pop()[1], i + 1))
-                elif opening:
-                    stack.append((ch, i))
-            i += 1
+            before = masked[i - 1] if i > p_start else " "
+            after = masked[i + 1] if i + 1 < p_end else " "
+            if stack and _is_closing(ch, before, after) and _closes(stack[-1][0], ch):
+                found.append((stack.pop()[1], i + 1))
+            elif _is_opening(ch, before, after):
+                stack.append((ch, i))
         while stack:
             found.append((stack.pop()[1], p_end))
     return found
@@ -254,8 +253,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bNo)(?<!\bProf)(?<!\bvs)"
-    r"(?<!\betc)(?<!\be\.g)(?<!\bi\.e)[.!?][’”'\")]*(?=\s+[\x00*_‘“'\"(]*[A-Z0-9£$€])"
+    r"[.!?](?<!\b[A-Z]\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)"
+    r"(?<!\bNo\.)(?<!\bProf\.)(?<!\bvs\.)(?<!\betc\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"[’”'\")]*(?=\s+[\x00*_‘“'\"(]*[A-Z0-9£$€])"
 )
 
 

@@ -18,6 +18,8 @@ from workstation.domain.style.engine import (
 )
 from workstation.domain.style.findings import Field
 
+_FIRST_WORD = re.compile(r"\w+")
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -79,33 +81,67 @@ class ReplaceRule(Rule):
         if not isinstance(raw, Mapping) or not raw:
             raise RuleError(f"rule {self.id}: '{self.entries_key}' must list words or phrases")
         is_regex = bool(spec.get("regex", False))
-        self.entries: list[Entry] = []
-        alternatives: list[tuple[str, str]] = []
-        for key, value in raw.items():
-            self.entries.append(_entry(self.id, value, self.fix_first))
-            alternatives.append((str(key), _phrase_pattern(str(key), is_regex)))
-        order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-        body = "|".join(f"(?P<e{i}>{alternatives[i][1]})" for i in order)
+        ignore_case = bool(spec.get("ignore_case", True))
         edge_l = spec.get("boundary_before", r"(?<![\w&])")
         edge_r = spec.get("boundary_after", r"(?![\w&])")
-        self.pattern = compile_pattern(self.id, f"{edge_l}(?:{body}){edge_r}",
-                                       bool(spec.get("ignore_case", True)))
+        self.entries: list[Entry] = []
+        # Keys starting with a word are found through the field's word index (fast); the rest
+        # (and regex keys) through one alternation.
+        self.by_first_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        rest: list[tuple[int, str, str]] = []
+        for i, (key, value) in enumerate(raw.items()):
+            key = str(key)
+            self.entries.append(_entry(self.id, value, self.fix_first))
+            pattern = _phrase_pattern(key, is_regex)
+            first = _FIRST_WORD.match(key)
+            if first and not is_regex:
+                compiled = compile_pattern(self.id, f"(?:{pattern}){edge_r}", ignore_case)
+                self.by_first_word.setdefault(first.group().lower(), []).append((i, compiled))
+            else:
+                rest.append((i, key, pattern))
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda c: -len(c[1].pattern))
+        self.pattern: re.Pattern[str] | None = None
+        if rest:
+            rest.sort(key=lambda r: -len(r[1]))
+            body = "|".join(f"(?P<e{i}>{p})" for i, _key, p in rest)
+            self.pattern = compile_pattern(self.id, f"{edge_l}(?:{body}){edge_r}", ignore_case)
+
+    def _matches(self, doc: Document, where: Field) -> Iterator[tuple[int, int, int]]:
+        text = doc.fields[where].masked
+        found: list[tuple[int, int, int]] = []
+        index = doc.word_index(where)
+        for word, candidates in self.by_first_word.items():
+            for pos in index.get(word, ()):
+                if pos and text[pos - 1] == "&":
+                    continue
+                for entry, compiled in candidates:
+                    match = compiled.match(text, pos)
+                    if match:
+                        found.append((pos, match.end(), entry))
+                        break
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                if match.lastgroup is not None:
+                    found.append((match.start(), match.end(), int(match.lastgroup[1:])))
+        found.sort()
+        last_end = -1
+        for start, end, entry in found:
+            if start >= last_end:
+                last_end = end
+                yield start, end, entry
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
-        scanned = doc.fields[where]
-        for match in self.pattern.finditer(scanned.masked):
-            name = match.lastgroup
-            if name is None:
-                continue
-            entry = self.entries[int(name[1:])]
-            text = match.group()
-            fix = match_case(text, entry.replace) if entry.replace is not None else None
-            suggestions = tuple(match_case(text, s) for s in entry.suggest)
-            message = self.format(entry.message, match=text, replacement=(
+        text = doc.fields[where].masked
+        for start, end, index in self._matches(doc, where):
+            entry = self.entries[index]
+            found = text[start:end]
+            fix = match_case(found, entry.replace) if entry.replace is not None else None
+            suggestions = tuple(match_case(found, s) for s in entry.suggest)
+            message = self.format(entry.message, match=found, replacement=(
                 suggestions[0] if suggestions else ""), suggestions=" or ".join(
                 f"‘{s}’" for s in suggestions))
-            yield Hit(match.start(), match.end(), message, suggestions, fix,
-                      self.safe and fix is not None)
+            yield Hit(start, end, message, suggestions, fix, self.safe and fix is not None)
 
 
 class AvoidRule(ReplaceRule):
