@@ -1,0 +1,143 @@
+"""Related articles: suggestions for a draft, archive search, keeping the archive index current."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+from workstation.domain import frontmatter
+from workstation.domain.article import Article
+from workstation.related.index import (
+    index_article,
+    indexed_count,
+    rebuild_index,
+    refresh_index,
+    remove_article,
+)
+from workstation.related.ranking import ArchiveHit, RankingSettings
+from workstation.related.search import ArchiveSearcher
+from workstation.store.db import Database
+from workstation.usecases.articles import UseCaseError, get_article
+
+__all__ = [
+    "ArchiveHit",
+    "RelatedFinder",
+    "article_from_file",
+    "database_path",
+    "index_article",
+    "rebuild_archive_index",
+    "refresh_archive_index",
+    "remove_article",
+    "search_archive",
+    "suggest_related",
+]
+
+
+def database_path(db: Database) -> Path:
+    """The file behind the local database (queries read it over their own connection)."""
+    name = db.engine.url.database
+    if not name or name == ":memory:":
+        raise UseCaseError("related articles need a database file")
+    return Path(name)
+
+
+def refresh_archive_index(db: Database) -> tuple[int, int]:
+    """Index archive stories saved without the index (and drop stale ones): (indexed, dropped)."""
+    with db.session() as session:
+        return refresh_index(session)
+
+
+def rebuild_archive_index(db: Database) -> int:
+    """Rebuild the whole index from the articles; returns how many stories it holds."""
+    with db.session() as session:
+        return rebuild_index(session)
+
+
+def archive_size(db: Database) -> int:
+    with db.session() as session:
+        return indexed_count(session)
+
+
+class RelatedFinder:
+    """Suggestions and search over one database, on a read-only connection of its own.
+
+    Opened on first use from whichever thread asks (a pool worker in the GUI); thread-safe.
+    WAL lets it read while the database thread writes, so typing never waits for a save.
+    """
+
+    def __init__(self, path: Path, settings: RankingSettings | None = None) -> None:
+        self.path = path
+        self.settings = settings
+        self._searcher: ArchiveSearcher | None = None
+        self._lock = threading.Lock()
+
+    def _open(self) -> ArchiveSearcher:
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = ArchiveSearcher.open(self.path, self.settings)
+            return self._searcher
+
+    def suggest(
+        self, article: Article, k: int = 5, exclude: Iterable[str] | None = None
+    ) -> list[ArchiveHit]:
+        """The k best archive stories for the draft, leaving out itself and its picks."""
+        picked = article.related if exclude is None else tuple(exclude)
+        return self._open().suggest(article, k=k, exclude=picked)
+
+    def search(self, text: str, limit: int = 20) -> list[ArchiveHit]:
+        """Archive stories matching the words typed, best first."""
+        return self._open().search(text, limit=limit)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def __enter__(self) -> RelatedFinder:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def suggest_related(
+    db: Database, article: Article, k: int = 5, exclude: Iterable[str] | None = None
+) -> list[ArchiveHit]:
+    """Ranked suggestions for an article (saved or not), with the index brought up to date."""
+    refresh_archive_index(db)
+    with RelatedFinder(database_path(db)) as finder:
+        return finder.suggest(article, k=k, exclude=exclude)
+
+
+def search_archive(db: Database, text: str, limit: int = 20) -> list[ArchiveHit]:
+    """Free-text search over the whole archive."""
+    refresh_archive_index(db)
+    with RelatedFinder(database_path(db)) as finder:
+        return finder.search(text, limit=limit)
+
+
+def article_from_file(path: Path) -> Article:
+    """An article read from a front-matter Markdown file, not saved anywhere."""
+    try:
+        parsed = frontmatter.parse(frontmatter.decode(path.read_bytes()))
+    except frontmatter.FrontMatterError as exc:
+        raise UseCaseError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise UseCaseError(f"cannot read {path}: {exc.strerror}") from None
+    return frontmatter.to_article(parsed)
+
+
+def article_for(db: Database, id_or_file: str) -> Article:
+    """The article an id (or unique prefix) names, or the one in a .md file."""
+    path = Path(id_or_file)
+    if id_or_file.endswith(".md") or path.is_file():
+        return article_from_file(path)
+    return get_article(db, id_or_file)
