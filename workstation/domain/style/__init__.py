@@ -9,6 +9,16 @@ from workstation.domain.style.loader import HouseStyleError, load_rule_set
 from workstation.domain.style.spelling import SpellChecker, parse_word_list
 
 __all__ = [
-    "Document", "Field", "Finding", "HouseStyleError", "LineIndex", "Options", "RuleSet",
-    "Severity", "SpellChecker", "apply_fixes", "load_rule_set", "parse_word_list",
+    "Document",
+    "Field",
+    "Finding",
+    "HouseStyleError",
+    "LineIndex",
+    "Options",
+    "RuleSet",
+    "Severity",
+    "SpellChecker",
+    "apply_fixes",
+    "load_rule_set",
+    "parse_word_list",
 ]

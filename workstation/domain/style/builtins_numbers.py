@@ -9,14 +9,57 @@ from typing import Any
 from workstation.domain.style.engine import Document, Hit, Options, Rule
 from workstation.domain.style.findings import Field
 
-WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen", "twenty")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
-                 "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
-                 "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December"}
+WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+ABBREVIATIONS = {
+    "Jan": "January",
+    "Feb": "February",
+    "Mar": "March",
+    "Apr": "April",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Sept": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+}
 
 _CANDIDATE = re.compile(r"(?<![\w£$€#@&+])(\d{1,2})(?![\w%°])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\s]*)")
@@ -43,7 +86,8 @@ class NumbersRule(Rule):
         self.units = frozenset(str(u).lower() for u in spec.get("units", ()) or ())
         self.after_words = frozenset(str(w).lower() for w in spec.get("after_words", ()) or ())
         self.months = frozenset(m.lower() for m in MONTHS) | frozenset(
-            a.lower() for a in ABBREVIATIONS)
+            a.lower() for a in ABBREVIATIONS
+        )
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
@@ -58,8 +102,9 @@ class NumbersRule(Rule):
             line_start = text.rfind("\n", 0, start) + 1
             capital = bool(_SENTENCE_START.search(text, line_start, start))
             fix = _number_word(value, capital)
-            yield Hit(start, end, self.format(match=digits, replacement=fix), (fix,), fix,
-                      self.safe)
+            yield Hit(
+                start, end, self.format(match=digits, replacement=fix), (fix,), fix, self.safe
+            )
 
     def _exempt(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start else " "
@@ -75,10 +120,13 @@ class NumbersRule(Rule):
         nxt = following.group(1).lower().rstrip(".,;:!?)’”'\"") if following else ""
         if nxt in self.units or nxt in self.months or nxt.startswith(("%", "°", "º")):
             return True
-        if following and nxt in ("and", "or", "to") and _next_is_big_number(
-                text, following.end(), self.below):
+        if (
+            following
+            and nxt in ("and", "or", "to")
+            and _next_is_big_number(text, following.end(), self.below)
+        ):
             return True
-        window = text[max(0, start - 40):start]
+        window = text[max(0, start - 40) : start]
         previous = _PREV_WORD.search(window)
         if previous:
             word = previous.group(1)
@@ -102,14 +150,26 @@ _MONTH = "|".join(MONTHS)
 _ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 _ANY_MONTH = rf"(?:{_MONTH}|(?:{_ABBR})\b\.?)"
 _DATE_PATTERNS = (
-    ("ordinal", re.compile(
-        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of)?\s+(?P<month>{_ANY_MONTH})"
-        rf"(?:,?\s+(?P<year>\d{{4}}))?(?!\w)")),
-    ("us_order", re.compile(
-        rf"\b(?P<month>{_ANY_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w,.:/-]\d)(?!\w)"
-        rf"(?:,?\s+(?P<year>\d{{4}})\b)?")),
-    ("abbreviated", re.compile(
-        rf"\b(?P<day>[0-3]?\d)\s+(?P<month>(?:{_ABBR})\b\.?)(?:,?\s+(?P<year>\d{{4}})\b)?")),
+    (
+        "ordinal",
+        re.compile(
+            rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+of)?\s+(?P<month>{_ANY_MONTH})"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?(?!\w)"
+        ),
+    ),
+    (
+        "us_order",
+        re.compile(
+            rf"\b(?P<month>{_ANY_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w,.:/-]\d)(?!\w)"
+            rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    (
+        "abbreviated",
+        re.compile(
+            rf"\b(?P<day>[0-3]?\d)\s+(?P<month>(?:{_ABBR})\b\.?)(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
     ("comma", re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("numeric", re.compile(r"(?<![\w/.])(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
 )
@@ -136,7 +196,7 @@ class DateRule(Rule):
                 if any(s < end and start < e for s, e in taken):
                     continue
                 groups = match.groupdict()
-                if name == "us_order" and text[max(0, start - 3):start].lower() == "in ":
+                if name == "us_order" and text[max(0, start - 3) : start].lower() == "in ":
                     continue  # 'in May 12 trusts...' counts trusts
                 if groups.get("numeric"):
                     taken.append((start, end))
@@ -151,5 +211,11 @@ class DateRule(Rule):
                 if fix == match.group():
                     continue
                 taken.append((start, end))
-                yield Hit(start, end, self.format(self.messages.get(name), match=match.group(),
-                                                  replacement=fix), (fix,), fix, self.safe)
+                yield Hit(
+                    start,
+                    end,
+                    self.format(self.messages.get(name), match=match.group(), replacement=fix),
+                    (fix,),
+                    fix,
+                    self.safe,
+                )

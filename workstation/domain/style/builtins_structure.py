@@ -34,8 +34,13 @@ class AcronymRule(Rule):
         seen: set[str] = set()
         for match in _ACRONYM.finditer(text):
             token = match.group(1)
-            if (token in seen or token in self.known or len(token) > self.max_length
-                    or _ROMAN.match(token) or token.replace("&", "") == ""):
+            if (
+                token in seen
+                or token in self.known
+                or len(token) > self.max_length
+                or _ROMAN.match(token)
+                or token.replace("&", "") == ""
+            ):
                 continue
             start, end = match.start(1), match.end(1)
             if scanned.in_heading(start, end) or _shouting(text, start, end):
@@ -58,21 +63,23 @@ class AcronymRule(Rule):
 
 def _shouting(text: str, start: int, end: int) -> bool:
     """Part of a run of capitals (a shouted phrase or a capitalised heading), not an acronym."""
-    before = text[max(0, start - 30):start].split()
-    after = text[end:end + 30].split()
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
     neighbours = before[-1:] + after[:1]
     return sum(1 for w in neighbours if len(w) > 2 and w.isupper()) >= 2 or (
-        bool(neighbours) and all(w.isupper() and len(w) > 3 for w in neighbours)
-        and len(neighbours) == 2)
+        bool(neighbours)
+        and all(w.isupper() and len(w) > 3 for w in neighbours)
+        and len(neighbours) == 2
+    )
 
 
 def _defined_here(text: str, start: int, end: int) -> bool:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)'."""
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
     if before.endswith("(") and after.startswith((")", ",", ";")):
         return True
-    return after.startswith(" (") and text[end + 2:end + 3].isalpha()
+    return after.startswith(" (") and text[end + 2 : end + 3].isalpha()
 
 
 class LengthRule(Rule):
@@ -90,13 +97,30 @@ class LengthRule(Rule):
         count = len(text)
         start = len(source) - len(source.lstrip())
         if count > hi:
-            yield Hit(start + hi, start + count, self.format(
-                field=where.value, count=str(count), limit=str(hi), problem="long",
-                bound="maximum"))
+            yield Hit(
+                start + hi,
+                start + count,
+                self.format(
+                    field=where.value,
+                    count=str(count),
+                    limit=str(hi),
+                    problem="long",
+                    bound="maximum",
+                ),
+            )
         elif count < lo:
-            yield Hit(start, start + count, self.format(
-                field=where.value, count=str(count), limit=str(lo), problem="short",
-                bound="minimum"), severity=None)
+            yield Hit(
+                start,
+                start + count,
+                self.format(
+                    field=where.value,
+                    count=str(count),
+                    limit=str(lo),
+                    problem="short",
+                    bound="minimum",
+                ),
+                severity=None,
+            )
 
 
 class SentenceLengthRule(Rule):
@@ -133,16 +157,42 @@ class ParagraphLengthRule(Rule):
             spans = doc.sentences(where, p_start, p_end)
             words = len(_WORD.findall(scanned.masked, p_start, p_end))
             if len(spans) > max_sentences:
-                yield Hit(spans[max_sentences][0], spans[-1][1], self.format(
-                    count=str(len(spans)), unit="sentences", limit=str(max_sentences)))
+                yield Hit(
+                    spans[max_sentences][0],
+                    spans[-1][1],
+                    self.format(count=str(len(spans)), unit="sentences", limit=str(max_sentences)),
+                )
             elif words > max_words:
-                yield Hit(spans[0][0] if spans else p_start, spans[-1][1] if spans else p_end,
-                          self.format(count=str(words), unit="words", limit=str(max_words)))
+                yield Hit(
+                    spans[0][0] if spans else p_start,
+                    spans[-1][1] if spans else p_end,
+                    self.format(count=str(words), unit="words", limit=str(max_words)),
+                )
 
 
 _SMALL = frozenset(
-    ("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-     "the", "to", "up", "via", "with", "vs")
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "up",
+        "via",
+        "with",
+        "vs",
+    )
 )
 
 
@@ -159,13 +209,26 @@ class TitleCaseRule(Rule):
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
         words = [m for m in _WORD.finditer(text)][1:]
-        eligible = [m for m in words if len(m.group()) > 3 and not m.group().isupper()
-                    and m.group().lower() not in _SMALL and m.group()[0].isalpha()]
+        eligible = [
+            m
+            for m in words
+            if len(m.group()) > 3
+            and not m.group().isupper()
+            and m.group().lower() not in _SMALL
+            and m.group()[0].isalpha()
+        ]
         capitals = [m for m in eligible if m.group()[0].isupper()]
         if len(capitals) >= self.minimum and len(capitals) >= self.share * len(eligible):
-            fix = _sentence_case(text, capitals)
-            yield Hit(0, len(text.rstrip()), self.format(count=str(len(capitals))),
-                      (fix.rstrip(),), None, False)
+            lowered = [m for m in words if m.group()[0].isupper() and not m.group().isupper()]
+            fix = _sentence_case(text, lowered)
+            yield Hit(
+                0,
+                len(text.rstrip()),
+                self.format(count=str(len(capitals))),
+                (fix.rstrip(),),
+                None,
+                False,
+            )
 
 
 def _sentence_case(text: str, capitals: list[re.Match[str]]) -> str:

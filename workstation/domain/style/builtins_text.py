@@ -10,10 +10,14 @@ from workstation.domain.style.engine import Document, Hit, Options, Rule, match_
 from workstation.domain.style.findings import Field
 from workstation.domain.style.markdown import MASK
 
-_IZE = re.compile(r"\b([A-Za-z]{3,}?)(i[zZ]|y[zZ]|I[zZ]|Y[zZ])(e|es|ed|ing|er|ers|ation|ations|"
-                  r"ational|ationally|ability|able)\b", re.IGNORECASE)
-_ISE = re.compile(r"\b([A-Za-z]{3,}?)(is)(e|es|ed|ing|er|ers|ation|ations|ational)\b",
-                  re.IGNORECASE)
+_IZE = re.compile(
+    r"\b([A-Za-z]{3,}?)(i[zZ]|y[zZ]|I[zZ]|Y[zZ])(e|es|ed|ing|er|ers|ation|ations|"
+    r"ational|ationally|ability|able)\b",
+    re.IGNORECASE,
+)
+_ISE = re.compile(
+    r"\b([A-Za-z]{3,}?)(is)(e|es|ed|ing|er|ers|ation|ations|ational)\b", re.IGNORECASE
+)
 
 
 class IseIzeRule(Rule):
@@ -38,15 +42,21 @@ class IseIzeRule(Rule):
                 continue
             middle = match.group(2)
             if self.suffix == "ise":
-                swapped = ("s" if middle[1].islower() else "S")
+                swapped = "s" if middle[1].islower() else "S"
                 new_middle = middle[0] + swapped
             else:
                 if self.keep_stems and (match.group(1) + "ise").lower().endswith(self.keep_stems):
                     continue
                 new_middle = "iz" if middle[0].islower() else "IZ"
             fix = match.group(1) + new_middle + match.group(3)
-            yield Hit(match.start(), match.end(),
-                      self.format(match=word, replacement=fix), (fix,), fix, self.safe)
+            yield Hit(
+                match.start(),
+                match.end(),
+                self.format(match=word, replacement=fix),
+                (fix,),
+                fix,
+                self.safe,
+            )
 
 
 _STRAIGHT = re.compile(r"['\"]")
@@ -67,7 +77,7 @@ class StraightQuotesRule(Rule):
             after = text[i + 1] if i + 1 < len(text) else " "
             opening = (before.isspace() or before in "([{—–‘“" + MASK) and not after.isspace()
             if ch == "'":
-                if opening and (after.isdigit() or text[i + 1:i + 3].lower() in ("n ", "em")):
+                if opening and (after.isdigit() or text[i + 1 : i + 3].lower() in ("n ", "em")):
                     opening = False  # ’90s, rock ’n’ roll, ’em
                 fix = "‘" if opening else "’"
                 what = "opening quote" if opening else "apostrophe or closing quote"
@@ -96,8 +106,9 @@ class QuoteStyleRule(Rule):
         for p_start, p_end in scanned.paragraphs:
             yield from self._paragraph(text, p_start, p_end, outer, inner)
 
-    def _paragraph(self, text: str, p_start: int, p_end: int, outer: tuple[str, str],
-                   inner: tuple[str, str]) -> Iterator[Hit]:
+    def _paragraph(
+        self, text: str, p_start: int, p_end: int, outer: tuple[str, str], inner: tuple[str, str]
+    ) -> Iterator[Hit]:
         stack: list[tuple[str, int]] = []
         for i in range(p_start, p_end):
             ch = text[i]
@@ -115,25 +126,44 @@ class QuoteStyleRule(Rule):
             opener, start = stack.pop()
             expected = outer if not stack else inner
             if opener != expected[0]:
-                fix = expected[0] + text[start + 1:i] + expected[1]
+                fix = expected[0] + text[start + 1 : i] + expected[1]
                 clean = MASK not in fix and not any(c in fix[1:-1] for c in "‘“”")
                 level = "quotation" if not stack else "quotation inside a quotation"
-                yield Hit(start, i + 1, self.format(replacement=expected[0] + "…" + expected[1],
-                                                    what=level),
-                          (fix,) if clean else (), fix if clean else None, self.safe and clean)
+                yield Hit(
+                    start,
+                    i + 1,
+                    self.format(replacement=expected[0] + "…" + expected[1], what=level),
+                    (fix,) if clean else (),
+                    fix if clean else None,
+                    self.safe and clean,
+                )
         for opener, start in stack[:1]:
             if opener != outer[0]:
-                yield Hit(start, start + 1, self.format(replacement=outer[0] + "…" + outer[1],
-                                                        what="quotation"),
-                          (outer[0],), outer[0], self.safe)
+                yield Hit(
+                    start,
+                    start + 1,
+                    self.format(replacement=outer[0] + "…" + outer[1], what="quotation"),
+                    (outer[0],),
+                    outer[0],
+                    self.safe,
+                )
 
 
 _DASHES = {
-    "spaced_en": (re.compile(r"[ \t]*—[ \t]*|[ \t]*--[ \t]*(?!-)"
-                             r"|(?<=[\w,.’”)])[ \t]+-[ \t]+(?=[\w‘“(£$])"),
-                  " – "),
-    "em": (re.compile(r"[ \t]+[–—][ \t]+|[ \t]*--[ \t]*(?!-)|(?<=\w)[ \t]+-[ \t]+(?=\w)"
-                      r"|[ \t]+—|—[ \t]+"), "—"),
+    "spaced_en": (
+        re.compile(
+            r"[ \t]*—[ \t]*|[ \t]*--[ \t]*(?!-)"
+            r"|(?<=[\w,.’”)])[ \t]+-[ \t]+(?=[\w‘“(£$])"
+        ),
+        " – ",
+    ),
+    "em": (
+        re.compile(
+            r"[ \t]+[–—][ \t]+|[ \t]*--[ \t]*(?!-)|(?<=\w)[ \t]+-[ \t]+(?=\w)"
+            r"|[ \t]+—|—[ \t]+"
+        ),
+        "—",
+    ),
 }
 
 
@@ -156,8 +186,14 @@ class DashRule(Rule):
                 fix = house.strip()  # at a line edge: keep no stray space
             else:
                 fix = house
-            yield Hit(start, end, self.format(match=found.strip(), replacement=fix.strip()),
-                      (fix,), fix, self.safe)
+            yield Hit(
+                start,
+                end,
+                self.format(match=found.strip(), replacement=fix.strip()),
+                (fix,),
+                fix,
+                self.safe,
+            )
 
 
 _REPEAT = re.compile(r"\b(\w+)((?:[ \t]+|[ \t]*\n[ \t]*)(?:[*_]{0,2}))(\1)\b", re.IGNORECASE)
@@ -205,9 +241,21 @@ class PercentRule(Rule):
             if fix == "%":
                 while start > 0 and text[start - 1] in " \t":
                     start -= 1
-            yield Hit(start, match.end(), self.format(match=match.group(), replacement=fix.strip()),
-                      (fix,), fix, self.safe)
+            yield Hit(
+                start,
+                match.end(),
+                self.format(match=match.group(), replacement=fix.strip()),
+                (fix,),
+                fix,
+                self.safe,
+            )
         other = _PERCENT_SIGN if form == "words" else _PER_CENT_WORDS
         for match in other.finditer(text):
-            yield Hit(match.start(), match.end(), self.format(
-                match=match.group().strip(), replacement=house.strip()), (house,), house, self.safe)
+            yield Hit(
+                match.start(),
+                match.end(),
+                self.format(match=match.group().strip(), replacement=house.strip()),
+                (house,),
+                house,
+                self.safe,
+            )

@@ -57,11 +57,13 @@ class Document:
 
     @classmethod
     def of(cls, headline: str = "", standfirst: str = "", body: str = "") -> Document:
-        return cls({
-            Field.HEADLINE: scan(headline, markdown=False),
-            Field.STANDFIRST: scan(standfirst, markdown=False),
-            Field.BODY: scan(body, markdown=True),
-        })
+        return cls(
+            {
+                Field.HEADLINE: scan(headline, markdown=False),
+                Field.STANDFIRST: scan(standfirst, markdown=False),
+                Field.BODY: scan(body, markdown=True),
+            }
+        )
 
 
 @dataclass
@@ -103,8 +105,9 @@ class Rule:
         try:
             self.severity = Severity(spec.get("severity", "warning"))
         except ValueError:
-            raise RuleError(f"rule {self.id}: severity must be error, warning or suggestion"
-                            ) from None
+            raise RuleError(
+                f"rule {self.id}: severity must be error, warning or suggestion"
+            ) from None
         fields = spec.get("fields", ["headline", "standfirst", "body"])
         try:
             self.fields = tuple(Field(f) for f in fields)
@@ -118,8 +121,10 @@ class Rule:
         self.message = str(spec.get("message", ""))
         self.safe = bool(spec.get("safe", self.default_safe))
         self.source = str(spec.get("source", ""))
-        self.unless = tuple(_compile(self.id, p, spec.get("ignore_case", True))
-                            for p in spec.get("unless", ()) or ())
+        self.unless = tuple(
+            _compile(self.id, p, spec.get("ignore_case", True))
+            for p in spec.get("unless", ()) or ()
+        )
 
     def find(self, doc: Document, where: Field) -> Iterable[Hit]:
         raise NotImplementedError
@@ -159,8 +164,13 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-    def check(self, headline: str = "", standfirst: str = "", body: str = "",
-              only: Iterable[str] | None = None) -> list[Finding]:
+    def check(
+        self,
+        headline: str = "",
+        standfirst: str = "",
+        body: str = "",
+        only: Iterable[str] | None = None,
+    ) -> list[Finding]:
         """Every finding for the three fields, headline first, then by position."""
         doc = Document.of(headline, standfirst, body)
         wanted = set(only) if only is not None else None
@@ -177,8 +187,9 @@ class RuleSet:
         return findings
 
 
-def _place(rule: Rule, where: Field, scanned: Scanned, lines: LineIndex,
-           hits: Iterable[Hit]) -> Iterator[Finding]:
+def _place(
+    rule: Rule, where: Field, scanned: Scanned, lines: LineIndex, hits: Iterable[Hit]
+) -> Iterator[Finding]:
     excluded: list[tuple[int, int]] | None = None
     for hit in hits:
         if not rule.tables and scanned.in_table(hit.start, hit.end):
@@ -200,10 +211,21 @@ def _place(rule: Rule, where: Field, scanned: Scanned, lines: LineIndex,
         line, column = lines.position(hit.start)
         end_line, end_column = lines.position(hit.end)
         yield Finding(
-            rule=rule.id, severity=severity, field=where, start=hit.start, end=hit.end,
-            line=line, column=column, end_line=end_line, end_column=end_column,
-            message=hit.message, suggestions=hit.suggestions, fix=fix, safe=safe,
-            kind=rule.kind, in_quote=quoted,
+            rule=rule.id,
+            severity=severity,
+            field=where,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            message=hit.message,
+            suggestions=hit.suggestions,
+            fix=fix,
+            safe=safe,
+            kind=rule.kind,
+            in_quote=quoted,
         )
 
 

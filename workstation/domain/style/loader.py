@@ -28,9 +28,24 @@ from workstation.domain.style.rule_kinds import AvoidRule, PatternRule, ReplaceR
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (ReplaceRule, AvoidRule, PatternRule, IseIzeRule, StraightQuotesRule,
-                QuoteStyleRule, DashRule, RepeatedWordRule, PercentRule, NumbersRule, DateRule,
-                AcronymRule, LengthRule, SentenceLengthRule, ParagraphLengthRule, TitleCaseRule)
+    for cls in (
+        ReplaceRule,
+        AvoidRule,
+        PatternRule,
+        IseIzeRule,
+        StraightQuotesRule,
+        QuoteStyleRule,
+        DashRule,
+        RepeatedWordRule,
+        PercentRule,
+        NumbersRule,
+        DateRule,
+        AcronymRule,
+        LengthRule,
+        SentenceLengthRule,
+        ParagraphLengthRule,
+        TitleCaseRule,
+    )
 }
 TOP_KEYS = ("name", "options", "vocabulary", "rules")
 
@@ -51,8 +66,9 @@ def parse_house_style(text: str, name: str = "house style") -> dict[str, Any]:
         raise HouseStyleError(f"{name}: must be a mapping with options, vocabulary and rules")
     unknown = sorted(str(k) for k in data if k not in TOP_KEYS)
     if unknown:
-        raise HouseStyleError(f"{name}: unknown key(s) {', '.join(unknown)}; "
-                              f"allowed: {', '.join(TOP_KEYS)}")
+        raise HouseStyleError(
+            f"{name}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(TOP_KEYS)}"
+        )
     rules = data.get("rules", []) or []
     if not isinstance(rules, list) or not all(isinstance(r, dict) and "id" in r for r in rules):
         raise HouseStyleError(f"{name}: 'rules' must be a list of mappings, each with an 'id'")
@@ -115,8 +131,9 @@ def build_rule_set(data: Mapping[str, Any]) -> RuleSet:
         kind = str(spec.get("kind", ""))
         cls = KINDS.get(kind)
         if cls is None:
-            raise HouseStyleError(f"rule {rule_id}: unknown kind {kind!r}; "
-                                  f"known: {', '.join(sorted(KINDS))}")
+            raise HouseStyleError(
+                f"rule {rule_id}: unknown kind {kind!r}; known: {', '.join(sorted(KINDS))}"
+            )
         try:
             rules.append(cls(spec, options))
         except RuleError as exc:

@@ -67,8 +67,14 @@ def scan(source: str, markdown: bool = True) -> Scanned:
     """Mask what no rule should read; headline and standfirst are plain text (`markdown=False`)."""
     if not markdown:
         masked = _mask_inline(source)
-        return Scanned(source, masked, tuple(_quotations(masked, [(0, len(source))])), (), (
-            (0, len(source)),), ())
+        return Scanned(
+            source,
+            masked,
+            tuple(_quotations(masked, [(0, len(source))])),
+            (),
+            ((0, len(source)),),
+            (),
+        )
     chars = list(source)
     tables: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
@@ -139,8 +145,14 @@ def scan(source: str, markdown: bool = True) -> Scanned:
     _close(paragraphs, para_start, len(source))
     masked = _mask_inline("".join(chars))
     quotes = sorted(_quotations(masked, paragraphs) + block_quotes)
-    return Scanned(source, masked, tuple(_merge(quotes)), tuple(_merge(tables)),
-                   tuple(paragraphs), tuple(headings))
+    return Scanned(
+        source,
+        masked,
+        tuple(_merge(quotes)),
+        tuple(_merge(tables)),
+        tuple(paragraphs),
+        tuple(headings),
+    )
 
 
 def _close(paragraphs: list[tuple[int, int]], start: int | None, end: int) -> int | None:
@@ -222,8 +234,11 @@ def _is_opening(ch: str, before: str, after: str) -> bool:
     if ch in "‘“":
         return not after.isspace()
     if ch in "'\"":
-        return (before.isspace() or before in "([{—–-\x00‘“") and not after.isspace() and (
-            ch == '"' or after.isalpha())
+        return (
+            (before.isspace() or before in "([{—–-\x00‘“")
+            and not after.isspace()
+            and (ch == '"' or after.isalpha())
+        )
     return False
 
 
@@ -237,8 +252,9 @@ def _is_closing(ch: str, before: str, after: str) -> bool:
 
 def _closes(opener: str, ch: str) -> bool:
     if opener in _OPENERS:
-        return _OPENERS[opener] == ch or (opener == "‘" and ch == "'") or (
-            opener == "“" and ch == '"')
+        return (
+            _OPENERS[opener] == ch or (opener == "‘" and ch == "'") or (opener == "“" and ch == '"')
+        )
     return opener == ch or (opener == "'" and ch == "’") or (opener == '"' and ch == "”")
 
 

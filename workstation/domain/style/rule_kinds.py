@@ -60,8 +60,11 @@ def _entry(rule_id: str, value: Any, fix_first: bool) -> Entry:
         if isinstance(suggest, str):
             suggest = [suggest]
         message = value.get("message")
-        return Entry(None if replace is None else str(replace), tuple(str(s) for s in suggest),
-                     None if message is None else str(message))
+        return Entry(
+            None if replace is None else str(replace),
+            tuple(str(s) for s in suggest),
+            None if message is None else str(message),
+        )
     raise RuleError(f"rule {rule_id}: an entry must be text, a list or a mapping")
 
 
@@ -138,9 +141,12 @@ class ReplaceRule(Rule):
             found = text[start:end]
             fix = match_case(found, entry.replace) if entry.replace is not None else None
             suggestions = tuple(match_case(found, s) for s in entry.suggest)
-            message = self.format(entry.message, match=found, replacement=(
-                suggestions[0] if suggestions else ""), suggestions=" or ".join(
-                f"‘{s}’" for s in suggestions))
+            message = self.format(
+                entry.message,
+                match=found,
+                replacement=(suggestions[0] if suggestions else ""),
+                suggestions=" or ".join(f"‘{s}’" for s in suggestions),
+            )
             yield Hit(start, end, message, suggestions, fix, self.safe and fix is not None)
 
 
@@ -165,8 +171,9 @@ class PatternRule(Rule):
         super().__init__(spec, options)
         if "pattern" not in spec:
             raise RuleError(f"rule {self.id}: a pattern rule needs 'pattern'")
-        self.pattern = compile_pattern(self.id, str(spec["pattern"]),
-                                       bool(spec.get("ignore_case", False)))
+        self.pattern = compile_pattern(
+            self.id, str(spec["pattern"]), bool(spec.get("ignore_case", False))
+        )
         self.replace = spec.get("replace")
         suggest = spec.get("suggest", [])
         self.suggest = (suggest,) if isinstance(suggest, str) else tuple(suggest)
@@ -181,5 +188,6 @@ class PatternRule(Rule):
                 fix = match.expand(str(self.replace))
             suggestions = (fix,) if fix else self.suggest
             message = self.format(match=match.group(), replacement=fix or "")
-            yield Hit(match.start(), match.end(), message, suggestions, fix,
-                      self.safe and fix is not None)
+            yield Hit(
+                match.start(), match.end(), message, suggestions, fix, self.safe and fix is not None
+            )

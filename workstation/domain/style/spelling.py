@@ -27,8 +27,9 @@ def parse_word_list(text: str) -> set[str]:
 class SpellChecker:
     """Checks words against a dictionary plus a personal list; knows nothing about files."""
 
-    def __init__(self, words: Iterable[str], personal: Iterable[str] = (),
-                 ignore: Iterable[str] = ()) -> None:
+    def __init__(
+        self, words: Iterable[str], personal: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> None:
         self._words = set(words)
         self._lower = {w.lower() for w in self._words}
         self._personal = {w.replace("’", "'") for w in personal}
@@ -66,8 +67,9 @@ class SpellChecker:
             return True
         return word.endswith("'") and self._known_one(word[:-1])
 
-    def check(self, text: str, where: Field = Field.BODY,
-              scanned: Scanned | None = None) -> list[Finding]:
+    def check(
+        self, text: str, where: Field = Field.BODY, scanned: Scanned | None = None
+    ) -> list[Finding]:
         """Spelling findings for one field's source text (code, URLs and markup skipped)."""
         if self.empty or not text:
             return []
@@ -84,8 +86,16 @@ class SpellChecker:
             line, column = lines.position(start)
             end_line, end_column = lines.position(end)
             yield Finding(
-                rule=RULE_ID, severity=Severity.SUGGESTION, field=where, start=start, end=end,
-                line=line, column=column, end_line=end_line, end_column=end_column,
+                rule=RULE_ID,
+                severity=Severity.SUGGESTION,
+                field=where,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
                 message=f"‘{word}’ is not in the British English dictionary",
-                kind="spelling", in_quote=scanned.in_quote(start, end),
+                kind="spelling",
+                in_quote=scanned.in_quote(start, end),
             )
