@@ -156,7 +156,7 @@ def salient_terms(
     """The draft's most telling terms: field-weighted tf times archive idf, phrases first-class.
 
     Words absent from the archive cannot find anything and are dropped; so are words in more
-    than half the archive, which find everything.
+    than half the archive (unless it is tiny), which find everything.
     """
     parts = weighted_clauses(article)
     distinct = {word for clause, _ in parts for word in clause}
@@ -183,7 +183,7 @@ def salient_terms(
                 phrase_forms[pair].append(f"{previous_form} {word}")
             previous, previous_form = stem, form
 
-    limit = max(1, n_docs // 2)
+    limit = n_docs if n_docs < 20 else n_docs // 2  # a tiny archive: every word may help
     scored: list[QueryTerm] = []
     for stem, tf in unigram_tf.items():
         df = doc_freq(stem)
