@@ -116,3 +116,28 @@ class RelatedLink:
     standfirst: str = ""
     published_at: datetime | None = None
     url: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the article list needs: no body, so listing stays cheap."""
+
+    id: str
+    headline: str
+    status: Status
+    origin: Origin
+    section: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An immutable snapshot of an article and why it was taken."""
+
+    id: int
+    article_id: str
+    created_at: datetime
+    reason: str
+    author: str
+    note: str
+    article: Article

@@ -15,8 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from workstation.domain.article import Status
-from workstation.store.repository import ArticleSummary
+from workstation.domain.article import ArticleSummary, Status
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain.article import Article
 from workstation.gui.tasks import TaskRunner
-from workstation.store.db import Database
-from workstation.usecases.articles import save_revision, save_working_copy
+
+if TYPE_CHECKING:
+    from workstation.store.db import Database
+from workstation.gui.jobs import save_revision, save_working_copy
 
 MAX_WAIT_MS = 1000
 
@@ -55,6 +58,7 @@ class Autosaver(QObject):
         self._edited_since_revision = False
 
     def set_database(self, db: Database) -> None:
+        """The store is open: from now on saves go through (edits made before are kept)."""
         self._db = db
 
     @property

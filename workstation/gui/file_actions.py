@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workstation.domain.article import Article
-from workstation.usecases import articles
+from workstation.gui import jobs
 
 if TYPE_CHECKING:
     from workstation.gui.main_window import MainWindow
@@ -27,7 +27,7 @@ def new_article(window: MainWindow) -> None:
         window.form.headline_edit.selectAll()
 
     window.tasks.submit_db(
-        articles.create_article, window.workspace.db, window.tr("Untitled draft"),
+        jobs.create_article, window.workspace.db, window.tr("Untitled draft"),
         on_success=created,
     )  # fmt: skip
 
@@ -54,7 +54,7 @@ def import_dialog(window: MainWindow) -> None:
         QMessageBox.warning(window, window.tr("Nothing imported"), str(error))
 
     window.tasks.submit_db(
-        articles.import_files, window.workspace.db, [Path(n) for n in names],
+        jobs.import_files, window.workspace.db, list(names),
         on_success=done, on_error=failed,
     )  # fmt: skip
 

@@ -17,21 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.article import Article, RelatedLink, reading_minutes, word_count
+from workstation.domain.article import (
+    Article,
+    ArticleSummary,
+    RelatedLink,
+    reading_minutes,
+    word_count,
+)
+from workstation.gui import jobs
 from workstation.gui.article_list import ArticleListPanel
 from workstation.gui.autosave import Autosaver
 from workstation.gui.editor import MarkdownEditor
 from workstation.gui.find_bar import FindBar
 from workstation.gui.metadata_form import MetadataForm
-from workstation.gui.startup import Opened, fetch_list, open_data_dir, related_links
 from workstation.gui.tasks import Generation, TaskRunner
 from workstation.paths import DataDir
-from workstation.store.repository import ArticleSummary
-from workstation.usecases import articles
-from workstation.usecases.workspace import Workspace
 
 if TYPE_CHECKING:
     from workstation.gui.preview import PreviewPane
+    from workstation.usecases.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +137,14 @@ class MainWindow(QMainWindow):
 
     # -- start-up ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Open the data dir on the database thread; the window is already painted."""
+        """Open the data dir on the database thread; the window is already painted.
+
+        First the last article is read with the standard library only and shown; the ORM,
+        migrations and the rest load behind it.
+        """
+        self.tasks.submit_db(jobs.peek_last_article, self.data, on_success=self._peeked)
         self.tasks.submit_db(
-            open_data_dir, self.data, on_success=self._opened, on_error=self._open_failed
+            jobs.open_data_dir, self.data, on_success=self._opened, on_error=self._open_failed
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -157,7 +166,11 @@ class MainWindow(QMainWindow):
         self.preview = preview
         self._update_preview()
 
-    def _opened(self, opened: Opened) -> None:
+    def _peeked(self, article: Article | None) -> None:
+        if article is not None and self._article is None:
+            self.show_article(article)
+
+    def _opened(self, opened: jobs.Opened) -> None:
         self.workspace = opened.workspace
         self.autosaver.set_database(opened.workspace.db)
         if opened.demo_loaded:
@@ -169,7 +182,10 @@ class MainWindow(QMainWindow):
             )
         self.sig_workspace_ready.emit()
         self.refresh_list()
-        if opened.article is not None:
+        if self._article is not None:  # shown early by the fast path: keep what was typed
+            self.autosaver.save_now()
+            self._refresh_related()
+        elif opened.article is not None:
             self.show_article(opened.article)
         else:
             self.save_label.setText(self.tr("No article open"))
@@ -199,7 +215,7 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.save_now()
         self.tasks.submit_db(
-            articles.get_article, self.workspace.db, article_id, on_success=self.show_article
+            jobs.get_article, self.workspace.db, article_id, on_success=self.show_article
         )
 
     def show_article(self, article: Article) -> None:
@@ -216,7 +232,7 @@ class MainWindow(QMainWindow):
         self._refresh_related()
         self.editor.setFocus()
         if self.workspace is not None:
-            self.tasks.submit_db(articles.remember_open_article, self.workspace.db, article.id)
+            self.tasks.submit_db(jobs.remember_open_article, self.workspace.db, article.id)
             self.list_panel.set_rows(self.list_panel.model._rows, article.id)
         self.sig_article_shown.emit()
 
@@ -262,8 +278,9 @@ class MainWindow(QMainWindow):
     def _refresh_related(self) -> None:
         if self.workspace is None or self._article is None:
             return
+        workspace = self.workspace
         self.tasks.submit_db(
-            related_links, self.workspace.db, self._article.related, self.workspace.prefs.site_url,
+            jobs.related_links, workspace.db, self._article.related, workspace.prefs.site_url,
             on_success=self._related_loaded,
         )  # fmt: skip
 
@@ -283,7 +300,7 @@ class MainWindow(QMainWindow):
             return
         generation = self._list_generation.next()
         self.tasks.submit_db(
-            fetch_list, self.workspace.db, self.list_panel.status_filter(),
+            jobs.fetch_list, self.workspace.db, self.list_panel.status_filter(),
             self.list_panel.search_text(),
             on_success=lambda rows: self._list_loaded(generation, rows),
         )  # fmt: skip

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workstation.store.repository import Revision
-from workstation.usecases import articles
+from workstation.domain.article import Revision
+from workstation.gui import jobs
 
 if TYPE_CHECKING:
     from workstation.gui.main_window import MainWindow
@@ -61,7 +61,7 @@ class RevisionsDialog(QDialog):
         self.list.currentItemChanged.connect(self._show)
         assert window.workspace is not None
         window.tasks.submit_db(
-            articles.list_revisions, window.workspace.db, article_id, on_success=self._loaded
+            jobs.list_revisions, window.workspace.db, article_id, on_success=self._loaded
         )
 
     def _loaded(self, revisions: list[Revision]) -> None:
@@ -89,7 +89,7 @@ class RevisionsDialog(QDialog):
         revision: Revision = item.data(Qt.ItemDataRole.UserRole)
         window.autosaver.save_now()
         window.tasks.submit_db(
-            articles.restore_revision, window.workspace.db, revision.id,
+            jobs.restore_revision, window.workspace.db, revision.id,
             on_success=window.show_article,
         )  # fmt: skip
         self.accept()

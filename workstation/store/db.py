@@ -11,9 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-# The newest migration. A test checks it equals Alembic's head, so start-up can skip importing
-# Alembic when the database is already current.
-HEAD_REVISION = "0002_archive_index"
+from workstation.store.schema_version import HEAD_REVISION
 
 
 class StoreError(RuntimeError):

@@ -3,45 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workstation.domain.article import Article, Origin, Status, now_utc
+from workstation.domain.article import Article, ArticleSummary, Origin, Revision, Status, now_utc
 from workstation.store.models import AppStateRow, ArticleRow, RevisionRow
 
 _FIELDS = (
     "headline", "standfirst", "section", "audience", "newsletter", "body", "slug",
     "created_at", "updated_at", "published_at",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """What the article list needs: no body, so listing stays cheap."""
-
-    id: str
-    headline: str
-    status: Status
-    origin: Origin
-    section: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class Revision:
-    """An immutable snapshot of an article and why it was taken."""
-
-    id: int
-    article_id: str
-    created_at: datetime
-    reason: str
-    author: str
-    note: str
-    article: Article
 
 
 class NotFound(LookupError):

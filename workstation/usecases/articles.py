@@ -8,9 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain import frontmatter
-from workstation.domain.article import Article, Origin, Status, new_id, now_utc, slugify
+from workstation.domain.article import (
+    Article,
+    ArticleSummary,
+    Origin,
+    Revision,
+    Status,
+    new_id,
+    now_utc,
+    slugify,
+)
 from workstation.store.db import Database
-from workstation.store.repository import ArticleRepository, ArticleSummary, NotFound, Revision
+from workstation.store.repository import ArticleRepository, NotFound
 
 LAST_OPEN_KEY = "last_open_article"
 

@@ -1,0 +1,68 @@
+"""Helpers shared by the benchmark scripts: timing statistics, tables, peers' virtualenvs."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+PEERS_DIR = Path(
+    os.environ.get("WORKSTATION_PEERS_DIR", Path.home() / ".cache" / "workstation-peers")
+)
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (pct in 0..100)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table, so the figures can go straight into notes."""
+    cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        for row in cells
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def peer_python(name: str, requirement: str) -> Path | None:
+    """A virtualenv with a peer application installed from PyPI (created on first use)."""
+    venv = PEERS_DIR / name
+    python = venv / "bin" / "python"
+    if python.exists():
+        return python
+    print(f"installing peer {requirement} into {venv} ...", file=sys.stderr)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", requirement], check=True)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"peer {requirement} unavailable: {exc}", file=sys.stderr)
+        return None
+    return python
+
+
+def sample_body(words: int) -> str:
+    """Fictional news-like Markdown of about `words` words, in short paragraphs."""
+    sentence = (
+        "The fictional Northmere integrated care board said its workforce plan would add "
+        "community nurses across the region by the end of the year, a spokesperson said. "
+    )
+    per = len(sentence.split())
+    paragraphs = []
+    for i in range(max(1, words // (per * 2))):
+        paragraphs.append(f"Paragraph {i + 1}. " + sentence * 2)
+    return "\n\n".join(paragraphs) + "\n"

@@ -1,0 +1,128 @@
+"""Jobs the window runs on the database thread.
+
+Use cases are imported inside each job, so the GUI thread never pays for importing
+SQLAlchemy and Alembic before the window is painted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workstation.domain.article import (
+    Article,
+    ArticleSummary,
+    Origin,
+    RelatedLink,
+    Revision,
+    Status,
+)
+from workstation.paths import DataDir
+
+if TYPE_CHECKING:
+    from workstation.store.db import Database
+    from workstation.usecases.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the window needs once the data dir is open."""
+
+    workspace: Workspace
+    article: Article | None
+    demo_loaded: int
+
+
+def peek_last_article(data: DataDir) -> Article | None:
+    """The last open article read with the standard library only (the fast first paint)."""
+    from workstation.store.quick_read import peek_last_article as peek
+
+    return peek(data.database)
+
+
+def open_data_dir(data: DataDir) -> Opened:
+    """Open and migrate the store, load the demo archive on first run, find the last article."""
+    from workstation.usecases.articles import last_open_article
+    from workstation.usecases.demo import load_demo_on_first_run
+    from workstation.usecases.workspace import open_workspace
+
+    workspace = open_workspace(data)
+    demo_loaded = load_demo_on_first_run(workspace.db)
+    return Opened(workspace, last_open_article(workspace.db), demo_loaded)
+
+
+def fetch_list(
+    db: Database, status: Status | None, search: str, origin: Origin | None = None
+) -> list[ArticleSummary]:
+    from workstation.usecases.articles import list_articles
+
+    return list_articles(db, status, search, origin)
+
+
+def get_article(db: Database, article_id: str) -> Article:
+    from workstation.usecases.articles import get_article as get
+
+    return get(db, article_id)
+
+
+def create_article(db: Database, headline: str) -> Article:
+    from workstation.usecases.articles import create_article as create
+
+    return create(db, headline)
+
+
+def remember_open_article(db: Database, article_id: str) -> None:
+    from workstation.usecases.articles import remember_open_article as remember
+
+    remember(db, article_id)
+
+
+def save_working_copy(db: Database, article: Article) -> Article:
+    from workstation.usecases.articles import save_working_copy as save
+
+    return save(db, article)
+
+
+def save_revision(db: Database, article: Article, reason: str, author: str = "") -> Revision:
+    from workstation.usecases.articles import save_revision as save
+
+    return save(db, article, reason, author)
+
+
+def list_revisions(db: Database, article_id: str) -> list[Revision]:
+    from workstation.usecases.articles import list_revisions as revisions
+
+    return revisions(db, article_id)
+
+
+def restore_revision(db: Database, revision_id: int) -> Article:
+    from workstation.usecases.articles import restore_revision as restore
+
+    return restore(db, revision_id)
+
+
+def import_files(db: Database, paths: list[object]) -> list[str]:
+    from pathlib import Path
+
+    from workstation.usecases.articles import import_files as do_import
+
+    return do_import(db, [Path(str(p)) for p in paths])
+
+
+def related_links(db: Database, ids: tuple[str, ...], site_url: str) -> list[RelatedLink]:
+    """The related block's entries for the preview, in the chosen order; unknown ids skipped."""
+    from workstation.store.repository import ArticleRepository
+
+    links: list[RelatedLink] = []
+    with db.session() as session:
+        repo = ArticleRepository(session)
+        for article_id in ids:
+            found = repo.find(article_id)
+            if found is None:
+                continue
+            when = found.published_at
+            path = f"/{when:%Y/%m}/{found.effective_slug}" if when else f"/draft/{found.id}"
+            links.append(
+                RelatedLink(found.id, found.headline, found.standfirst, when, site_url + path)
+            )
+    return links
