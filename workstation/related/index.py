@@ -96,8 +96,7 @@ def index_article(target: Any, article: Article) -> bool:
         conn.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", (doc_id,))
         conn.execute(f"DELETE FROM {VECTORS_TABLE} WHERE doc_id = ?", (doc_id,))
     conn.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, headline, standfirst, body, tags) "
-        "VALUES (?, ?, ?, ?, ?)",
+        f"INSERT INTO {FTS_TABLE} (rowid, headline, standfirst, body, tags) VALUES (?, ?, ?, ?, ?)",
         (doc_id, article.headline, article.standfirst, article.body, tags_text(article.tags)),
     )
     return True

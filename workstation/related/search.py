@@ -226,9 +226,7 @@ class ArchiveSearcher:
         )
         return {row[0]: tuple(row[1:]) for row in rows}
 
-    def _matched_terms(
-        self, marked: list[str], terms: list[QueryTerm] | None
-    ) -> tuple[str, ...]:
+    def _matched_terms(self, marked: list[str], terms: list[QueryTerm] | None) -> tuple[str, ...]:
         """Which query terms the story really contains, from FTS5's own highlighting."""
         spans = [span for text in marked for span in _MARKED.findall(text or "")]
         if terms is None:  # a typed search: show the words as the story has them
