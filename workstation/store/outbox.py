@@ -6,8 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, String, Text, or_, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from workstation.domain.article import now_utc
 from workstation.store.models import Base, UTCDateTime
@@ -205,17 +205,23 @@ class OutboxRepository:
         return [_job(row) for row in self._session.scalars(query)]
 
     def claim_due(self, now: datetime, lease: timedelta) -> OutboxJob | None:
-        """The oldest job due now, marked SENDING until now + lease (a crashed sender's expires)."""
+        """The oldest due job whose article has no older open job (jobs for one article go in
+        order), marked SENDING until now + lease so a crashed sender's claim expires."""
+        open_states = [s.value for s in OPEN_STATES]
+        older = aliased(OutboxRow)
+        blocked = (
+            select(older.id)
+            .where(
+                older.article_id == OutboxRow.article_id,
+                older.target == OutboxRow.target,
+                older.id < OutboxRow.id,
+                older.state.in_(open_states),
+            )
+            .exists()
+        )
         row = self._session.scalars(
             select(OutboxRow)
-            .where(
-                or_(
-                    (OutboxRow.state == JobState.PENDING.value)
-                    & (OutboxRow.next_attempt_at <= now),
-                    (OutboxRow.state == JobState.SENDING.value)
-                    & (OutboxRow.next_attempt_at <= now),
-                )
-            )
+            .where(OutboxRow.state.in_(open_states), OutboxRow.next_attempt_at <= now, ~blocked)
             .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
             .limit(1)
         ).first()
