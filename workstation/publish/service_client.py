@@ -1,0 +1,169 @@
+"""PublishTarget for our own upload service, over HTTP with httpx."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from workstation import __version__
+from workstation.domain.article import Article
+from workstation.publish.errors import (
+    ConflictError,
+    RejectedError,
+    SignInRequired,
+    TransientError,
+)
+from workstation.publish.target import RemoteState
+
+RETRYABLE = {408, 409, 425, 429}  # 409: the same Idempotency-Key is still in flight
+
+
+def content_of(article: Article) -> dict[str, Any]:
+    """The article's content as the service stores it (so equal content compares equal)."""
+    return {
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "byline": list(article.byline),
+        "section": article.section,
+        "tags": list(article.tags),
+        "audience": article.audience,
+        "newsletter": article.newsletter,
+        "related": list(article.related),
+        "slug": article.slug,
+        "status": article.status.value,
+    }
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _state(data: dict[str, Any]) -> RemoteState:
+    publication = data.get("publication") or {}
+    return RemoteState(
+        version=int(data["version"]),
+        state=str(publication.get("state", "")),
+        url=str(publication.get("url") or ""),
+    )
+
+
+class ServiceTarget:
+    """An account on a workstation upload service."""
+
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = 15.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.name = name
+        self._client = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "User-Agent": f"editorial-workstation/{__version__}",
+            },
+            timeout=timeout,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.TransportError as exc:  # refused, reset, timeouts, DNS: all retryable
+            raise TransientError(f"network: {type(exc).__name__}") from None
+        status = response.status_code
+        if status < 300:
+            return response
+        detail = _detail(response)
+        if status == 401:
+            raise SignInRequired(f"the service refused the token ({detail}); sign in again")
+        if status == 412:
+            body = _json(response)
+            current = body.get("current_version") if isinstance(body, dict) else None
+            raise ConflictError(f"changed on the service: {detail}", current)
+        if status in RETRYABLE or status >= 500:
+            retry = retry_after_seconds(response.headers.get("Retry-After"))
+            raise TransientError(f"HTTP {status}: {detail}", retry)
+        raise RejectedError(f"HTTP {status}: {detail}", status)
+
+    def whoami(self) -> tuple[str, str]:
+        """(user, role) of the token: a cheap check when an account is added."""
+        data = self._request("GET", "/api/v1/whoami").json()
+        return str(data["user"]), str(data["role"])
+
+    def push(self, article: Article, known_version: int | None) -> RemoteState:
+        path = f"/api/v1/articles/{article.id}"
+        body = content_of(article)
+        if known_version is None:
+            headers = {"If-None-Match": "*"}
+        else:
+            headers = {"If-Match": f'"{known_version}"'}
+        try:
+            return _state(self._request("PUT", path, json=body, headers=headers).json())
+        except ConflictError:
+            # An earlier attempt may have been applied and only its answer lost: the same
+            # content there means our change is in, so carry on from that version.
+            current = self._request("GET", path).json()
+            if current.get("content") == body:
+                return _state(current)
+            raise
+
+    def publish(
+        self, article_id: str, version: int, key: str, publish_at: datetime | None = None
+    ) -> RemoteState:
+        body: dict[str, Any] = {"version": version}
+        if publish_at is not None:
+            body["publish_at"] = publish_at.isoformat()
+        response = self._request(
+            "POST",
+            f"/api/v1/articles/{article_id}/publish",
+            json=body,
+            headers={"Idempotency-Key": key},
+        )
+        return _state(response.json())
+
+    def unpublish(self, article_id: str, key: str) -> RemoteState:
+        response = self._request(
+            "POST",
+            f"/api/v1/articles/{article_id}/unpublish",
+            json={},
+            headers={"Idempotency-Key": key},
+        )
+        return _state(response.json())
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _detail(response: httpx.Response) -> str:
+    body = _json(response)
+    if isinstance(body, dict) and body.get("detail"):
+        return str(body["detail"])[:300]
+    return response.reason_phrase or "error"

@@ -1,0 +1,40 @@
+"""The PublishTarget protocol: what the outbox needs from any place articles are published to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from workstation.domain.article import Article
+
+
+@dataclass(frozen=True)
+class RemoteState:
+    """The target's answer: the article's version there, its publication state and live URL."""
+
+    version: int
+    state: str
+    url: str = ""
+
+
+class PublishTarget(Protocol):
+    """One account on one target. Methods raise workstation.publish.errors types only."""
+
+    name: str
+
+    def push(self, article: Article, known_version: int | None) -> RemoteState:
+        """Create or update the article's content (If-None-Match / If-Match on known_version)."""
+        ...
+
+    def publish(
+        self, article_id: str, version: int, key: str, publish_at: datetime | None = None
+    ) -> RemoteState:
+        """Put `version` live now, or schedule it; `key` makes retries safe."""
+        ...
+
+    def unpublish(self, article_id: str, key: str) -> RemoteState:
+        """Take the article off the site; `key` makes retries safe."""
+        ...
+
+    def close(self) -> None: ...

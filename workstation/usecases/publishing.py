@@ -1,0 +1,226 @@
+"""Publishing jobs: accounts, one-click publish into the outbox, unpublish, the outbox itself."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from workstation import secrets
+from workstation.domain.validation import Problem, readiness_problems
+from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
+from workstation.publish.service_client import ServiceTarget
+from workstation.publish.target import PublishTarget
+from workstation.publish.worker import OutboxWorker, TargetFactory
+from workstation.store.db import Database
+from workstation.store.outbox import Account, JobState, OutboxJob, OutboxRepository
+from workstation.store.repository import ArticleRepository, NotFound
+
+KINDS = ("service",)
+_ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
+
+
+class PublishingError(Exception):
+    """A publishing request that cannot be carried out; the message is for the user."""
+
+
+class NotReady(PublishingError):
+    """The article fails the readiness checklist; nothing was queued."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("not ready to publish: " + " ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def secret_name(account: str) -> str:
+    return f"account:{account}"
+
+
+def add_account(
+    db: Database,
+    name: str,
+    url: str,
+    token: str,
+    *,
+    kind: str = "service",
+    make_default: bool = False,
+    check: bool = True,
+) -> Account:
+    """Check the token against the service (unless told not to), keep it in the keyring, and
+    the rest of the account in the database. The first account becomes the default."""
+    if not _ACCOUNT_NAME.match(name):
+        raise PublishingError("an account name is letters, digits, '.', '_' or '-' (up to 80)")
+    if kind not in KINDS:
+        raise PublishingError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise PublishingError("the URL must start with http:// or https://")
+    token = token.strip()
+    if not token:
+        raise PublishingError("the token is empty")
+    if check:
+        target = ServiceTarget(name, url, token, timeout=10)
+        try:
+            target.whoami()
+        except SignInRequired:
+            raise PublishingError("the service does not accept this token") from None
+        except PublishError as exc:
+            raise PublishingError(f"cannot check the token at {url}: {exc}") from None
+        finally:
+            target.close()
+    try:
+        secrets.set_secret(secret_name(name), token)
+    except secrets.SecretsUnavailable as exc:
+        raise PublishingError(str(exc)) from None
+    with db.session() as session:
+        outbox = OutboxRepository(session)
+        first = not outbox.accounts()
+        account = Account(name, kind, url.rstrip("/"), make_default or first)
+        outbox.save_account(account)
+    return account
+
+
+def list_accounts(db: Database) -> list[Account]:
+    with db.session() as session:
+        return OutboxRepository(session).accounts()
+
+
+def remove_account(db: Database, name: str) -> None:
+    with db.session() as session:
+        if not OutboxRepository(session).remove_account(name):
+            raise PublishingError(f"no account named {name}")
+    with contextlib.suppress(secrets.SecretsUnavailable):  # then nothing was stored there
+        secrets.delete_secret(secret_name(name))
+
+
+def _target_name(outbox: OutboxRepository, requested: str | None) -> str:
+    if requested:
+        if outbox.account(requested) is None:
+            raise PublishingError(f"no account named {requested} (see `workstation accounts list`)")
+        return requested
+    for account in outbox.accounts():
+        if account.is_default:
+            return account.name
+    raise PublishingError("no publishing account: add one with `workstation accounts add`")
+
+
+def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
+    """Targets by account name, the token read from the keyring at the moment of sending."""
+
+    def make(name: str) -> PublishTarget:
+        with db.session() as session:
+            account = OutboxRepository(session).account(name)
+        if account is None:
+            raise NotConfigured(f"the account {name} has been removed")
+        try:
+            token = secrets.get_secret(secret_name(name))
+        except secrets.SecretsUnavailable as exc:
+            raise NotConfigured(str(exc)) from None
+        if not token:
+            raise NotConfigured(f"no token for {name} in the keyring; sign in again")
+        return ServiceTarget(name, account.url, token, timeout=timeout)
+
+    return make
+
+
+def publish(
+    db: Database,
+    article_ref: str,
+    target: str | None = None,
+    at: datetime | None = None,
+    author: str = "",
+) -> OutboxJob:
+    """The click: check readiness, then store the revision and the job in one transaction."""
+    if at is not None and at.tzinfo is None:
+        raise PublishingError("the publish time needs a UTC offset, e.g. 2026-01-05T09:00+00:00")
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            article = articles.get(articles.resolve_id(article_ref))
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+        problems = readiness_problems(article)
+        if problems:
+            raise NotReady(problems)
+        outbox = OutboxRepository(session)
+        name = _target_name(outbox, target)
+        revision = articles.add_revision(article, "publish", author)
+        return outbox.enqueue(article.id, revision.id, "publish", name, str(uuid.uuid4()), at)
+
+
+def unpublish(db: Database, article_ref: str, target: str | None = None) -> OutboxJob:
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            article_id = articles.resolve_id(article_ref)
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+        outbox = OutboxRepository(session)
+        name = _target_name(outbox, target)
+        return outbox.enqueue(article_id, None, "unpublish", name, str(uuid.uuid4()))
+
+
+def outbox_jobs(db: Database, include_finished: bool = True) -> list[OutboxJob]:
+    with db.session() as session:
+        return OutboxRepository(session).jobs(include_finished)
+
+
+def get_job(db: Database, job_id: int) -> OutboxJob:
+    with db.session() as session:
+        job = OutboxRepository(session).job(job_id)
+    if job is None:
+        raise PublishingError(f"no outbox job {job_id}")
+    return job
+
+
+def retry_job(db: Database, job_id: int) -> None:
+    with db.session() as session:
+        if not OutboxRepository(session).reopen(job_id):
+            raise PublishingError(f"job {job_id} is not waiting for a retry")
+
+
+def cancel_job(db: Database, job_id: int) -> None:
+    with db.session() as session:
+        if not OutboxRepository(session).cancel(job_id):
+            raise PublishingError(f"job {job_id} is done or does not exist")
+
+
+def new_worker(db: Database, **options: Any) -> OutboxWorker:
+    return OutboxWorker(db, target_factory(db), **options)
+
+
+@dataclass(frozen=True)
+class WaitResult:
+    job: OutboxJob
+    finished: bool
+
+
+def send_and_wait(
+    db: Database, job_id: int, timeout: float, worker: OutboxWorker | None = None
+) -> WaitResult:
+    """Send queued jobs in this thread until `job_id` is no longer open or the time is up."""
+    worker = worker or new_worker(db)
+    finished = worker.run_until(lambda: not get_job(db, job_id).is_open, timeout)
+    return WaitResult(get_job(db, job_id), finished)
+
+
+def job_as_json(job: OutboxJob) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "article_id": job.article_id,
+        "action": job.action,
+        "target": job.target,
+        "state": job.state.value,
+        "attempts": job.attempts,
+        "publish_at": job.publish_at.isoformat() if job.publish_at else None,
+        "next_attempt_at": job.next_attempt_at.isoformat() if job.is_open else None,
+        "last_error": job.last_error,
+        "live_url": job.live_url,
+        "created_at": job.created_at.isoformat(),
+        "updated_at": job.updated_at.isoformat(),
+    }
+
+
+FINAL_FAILURES = (JobState.FAILED, JobState.CONFLICT, JobState.SIGN_IN, JobState.CANCELLED)
