@@ -117,3 +117,26 @@ def test_tab_leaves_the_editor(qtbot, window: MainWindow) -> None:  # type: igno
     before = window.editor.toPlainText()
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     assert window.editor.toPlainText() == before
+
+
+def test_status_change_saves_text_and_takes_a_revision(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from workstation.domain.article import Status
+
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, "Last words.")
+    window.set_status(Status.SUBMITTED)
+    qtbot.waitUntil(lambda: window.status_label.text() == "Submitted", timeout=5000)
+    db = open_database(window.data.database)
+    try:
+        with db.session() as session:
+            repo = ArticleRepository(session)
+            article = window.current_article()
+            assert article is not None
+            stored = repo.get(article.id)
+            assert stored.status is Status.SUBMITTED
+            assert stored.body.endswith("Last words.")
+            newest = repo.revisions(article.id)[0]
+            assert newest.reason == "status:submitted"
+            assert newest.article.body.endswith("Last words.")
+    finally:
+        db.close()

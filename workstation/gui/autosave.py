@@ -88,6 +88,12 @@ class Autosaver(QObject):
             on_error=self._failed,
         )  # fmt: skip
 
+    def cancel_pending(self) -> None:
+        """Forget the queued save: the caller saves the working copy itself (e.g. with a move)."""
+        self._pause.stop()
+        self._max_wait.stop()
+        self._dirty = False
+
     def take_revision(self, reason: str, author: str = "") -> None:
         """Save the working copy and an immutable snapshot of it (Ctrl+S, status change...)."""
         article = self._snapshot()

@@ -89,6 +89,15 @@ def save_revision(db: Database, article: Article, reason: str, author: str = "")
     return save(db, article, reason, author)
 
 
+def change_status(db: Database, article: Article, status: Status) -> Article:
+    """Save the working copy, then move it to `status` with a revision recording the move."""
+    from workstation.usecases.articles import change_status as change
+    from workstation.usecases.articles import save_working_copy as save
+
+    save(db, article)
+    return change(db, article.id, status)
+
+
 def list_revisions(db: Database, article_id: str) -> list[Revision]:
     from workstation.usecases.articles import list_revisions as revisions
 

@@ -21,11 +21,12 @@ from workstation.domain.article import (
     Article,
     ArticleSummary,
     RelatedLink,
+    Status,
     reading_minutes,
     word_count,
 )
 from workstation.gui import jobs
-from workstation.gui.article_list import ArticleListPanel
+from workstation.gui.article_list import STATUS_LABELS, ArticleListPanel
 from workstation.gui.autosave import Autosaver
 from workstation.gui.editor import MarkdownEditor
 from workstation.gui.find_bar import FindBar
@@ -111,8 +112,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("wordCount")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("articleStatus")
         self.save_label = QLabel(self.tr("Opening…"), self)
         self.save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
         self._count_timer = QTimer(self)
@@ -209,6 +213,24 @@ class MainWindow(QMainWindow):
         self._refresh_related()
         self._edited()
 
+    def set_status(self, status: Status) -> None:
+        """Move the open article to another workflow state (a revision records the move)."""
+        article = self.current_article()
+        if article is None or self.workspace is None or article.status == status:
+            return
+        self.autosaver.cancel_pending()
+        self.tasks.submit_db(
+            jobs.change_status, self.workspace.db, article, status, on_success=self._status_changed
+        )
+
+    def _status_changed(self, article: Article) -> None:
+        if self._article is not None and self._article.id == article.id:
+            self._article = self._article.with_changes(
+                status=article.status, updated_at=article.updated_at
+            )
+            self.status_label.setText(STATUS_LABELS[article.status])
+        self.refresh_list()
+
     def open_article(self, article_id: str) -> None:
         """Save the open article, then load another (both on the database thread, in order)."""
         if self.workspace is None or (self._article and self._article.id == article_id):
@@ -228,6 +250,7 @@ class MainWindow(QMainWindow):
         self._set_editing_enabled(True)
         self.setWindowTitle(self.tr("%s — Editorial Workstation") % article.headline)
         self.save_label.setText(self.tr("Saved"))
+        self.status_label.setText(self.tr(STATUS_LABELS[article.status]))
         self._recount()
         self._refresh_related()
         self.editor.setFocus()

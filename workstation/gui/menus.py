@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from workstation.domain.article import Status
 from workstation.gui import file_actions
+from workstation.gui.article_list import STATUS_LABELS
 
 if TYPE_CHECKING:
     from workstation.gui.main_window import MainWindow
@@ -73,6 +75,11 @@ def build_menus(window: MainWindow) -> None:
         QKeySequence("Ctrl+H") if QKeySequence(Std.Replace).isEmpty() else Std.Replace,
     )  # fmt: skip
 
+    article_menu = bar.addMenu(tr("&Article"))
+    status_menu = article_menu.addMenu(tr("Set &status"))
+    for status, label in STATUS_LABELS.items():
+        _action(window, status_menu, tr(label), _set_status(window, status))
+
     window.view_menu = bar.addMenu(tr("&View"))
     toggle_list = _action(window, window.view_menu, tr("Article &list"), _toggle(window.list_panel))
     toggle_list.setCheckable(True)
@@ -81,6 +88,13 @@ def build_menus(window: MainWindow) -> None:
     toggle_preview.setCheckable(True)
     toggle_preview.setChecked(True)
     window.view_menu.addSeparator()
+
+
+def _set_status(window: MainWindow, status: Status) -> Callable[[], None]:
+    def move() -> None:
+        window.set_status(status)
+
+    return move
 
 
 def _toggle(widget: QWidget) -> Callable[[bool], None]:
