@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "workstation.cli.related_cmd",
     "workstation.cli.service_cmd",
     "workstation.cli.tokens_cmd",
+    "workstation.cli.accounts_cmd",
     "workstation.cli.lint_cmd",
 )
 
