@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workstation.cli.service_cmd",
     "workstation.cli.tokens_cmd",
     "workstation.cli.accounts_cmd",
+    "workstation.cli.publish_cmd",
     "workstation.cli.lint_cmd",
 )
 
