@@ -1,0 +1,210 @@
+"""Style checking in the editor: underlines after typing, jump, fixes as one undo step, spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.style import Finding
+from workstation.gui.style_check import StyleChecker, attach_style_checking
+from workstation.gui.style_selections import set_selection_layer
+from workstation.gui.tasks import TaskRunner
+from workstation.usecases import lint as lint_usecase
+
+WAIT_MS = 10_000
+
+
+class FakeWindow(QMainWindow):
+    """What attach_style_checking needs from the main window, and nothing more."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.tasks = TaskRunner(self)
+        self.editor = QPlainTextEdit()
+        self.form = SimpleNamespace(headline_edit=QLineEdit(), standfirst_edit=QPlainTextEdit())
+        self.workspace = SimpleNamespace(data=SimpleNamespace(root=root))
+        self.docks: list[QDockWidget] = []
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.form.headline_edit)
+        layout.addWidget(self.form.standfirst_edit)
+        layout.addWidget(self.editor)
+        self.setCentralWidget(central)
+
+    def add_dock(self, widget: QWidget, title: str) -> None:
+        dock = QDockWidget(title, self)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.docks.append(dock)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[FakeWindow]:  # type: ignore[no-untyped-def]
+    root = tmp_path / "data"
+    root.mkdir()
+    win = FakeWindow(root)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.tasks.shutdown()
+
+
+@pytest.fixture
+def checker(qtbot, window: FakeWindow) -> StyleChecker:  # type: ignore[no-untyped-def]
+    checker = attach_style_checking(window)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
+    return checker
+
+
+def _wavy(editor: QPlainTextEdit) -> list[QTextEdit.ExtraSelection]:
+    return [s for s in editor.extraSelections()
+            if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+
+
+def _finding(checker: StyleChecker, rule: str) -> Finding:
+    return next(f for f in checker.findings if f.rule == rule)
+
+
+def _wait_for(qtbot, checker: StyleChecker, rule: str) -> Finding:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: any(f.rule == rule for f in checker.findings), timeout=WAIT_MS)
+    return _finding(checker, rule)
+
+
+def test_panel_is_docked(window: FakeWindow, checker: StyleChecker) -> None:
+    assert window.docks and window.docks[0].widget() is checker.panel
+
+
+def test_underlines_appear_after_typing(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                        checker: StyleChecker) -> None:
+    qtbot.keyClicks(window.editor, "The the board met.")
+    qtbot.waitUntil(lambda: bool(_wavy(window.editor)), timeout=WAIT_MS)
+    finding = _finding(checker, "repeated-word")
+    selection = next(s for s in _wavy(window.editor)
+                     if s.cursor.selectionStart() == finding.start)
+    assert selection.cursor.selectedText() == " the"
+    assert checker.panel.model.rowCount() == len(checker.findings)
+
+
+def test_fix_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                              checker: StyleChecker) -> None:
+    original = "Waiting lists rose 5% in a year."
+    window.editor.setPlainText(original)
+    finding = _wait_for(qtbot, checker, "per-cent")
+    row = checker.findings.index(finding)
+    checker.panel.select_row(row)
+    assert checker.panel.fix_button.isEnabled()
+    qtbot.mouseClick(checker.panel.fix_button, Qt.MouseButton.LeftButton)
+    assert window.editor.toPlainText() == "Waiting lists rose 5 per cent in a year."
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == original
+
+
+def test_fix_of_a_span_after_an_edit_elsewhere(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                               checker: StyleChecker) -> None:
+    window.editor.setPlainText("First line.\n\nThe nurse's shift ended.")
+    finding = _wait_for(qtbot, checker, "straight-quotes")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("New ")  # the finding's offsets are now stale; its tracked span is not
+    assert checker.apply_fix(finding)
+    assert window.editor.toPlainText() == "New First line.\n\nThe nurse’s shift ended."
+    window.editor.undo()
+    assert window.editor.toPlainText() == "New First line.\n\nThe nurse's shift ended."
+
+
+def test_headline_fix_and_jump(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                               checker: StyleChecker) -> None:
+    window.form.headline_edit.setText("Trusts told to publish equality data.")
+    finding = _wait_for(qtbot, checker, "headline-full-stop")
+    checker.jump_to(finding)
+    assert window.form.headline_edit.selectedText() == "."
+    assert checker.apply_fix(finding)
+    assert window.form.headline_edit.text() == "Trusts told to publish equality data"
+    window.form.headline_edit.undo()
+    assert window.form.headline_edit.text() == "Trusts told to publish equality data."
+
+
+def test_click_jumps_to_the_span(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                 checker: StyleChecker) -> None:
+    window.editor.setPlainText("One.\n\nThe trust has 3 hospitals.")
+    finding = _wait_for(qtbot, checker, "numbers-in-words")
+    row = checker.findings.index(finding)
+    with qtbot.waitSignal(checker.panel.sig_jump_requested, timeout=WAIT_MS):
+        index = checker.panel.model.index(row, 3)
+        rect = checker.panel.view.visualRect(index)
+        qtbot.mouseClick(checker.panel.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+    assert window.editor.textCursor().selectedText() == "3"
+
+
+def test_stale_results_are_dropped(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                   checker: StyleChecker) -> None:
+    window.editor.setPlainText("The the board met.")
+    checker.check_now()
+    window.editor.setPlainText("The board met on 24th May.")
+    checker.check_now()
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
+    assert {f.rule for f in checker.findings} == {"date-format"}
+
+
+def test_offsets_after_characters_outside_the_bmp(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                                  checker: StyleChecker) -> None:
+    window.editor.setPlainText("Nurses 👩‍⚕️ said the the pay offer was low.")
+    _wait_for(qtbot, checker, "repeated-word")
+    qtbot.waitUntil(lambda: bool(_wavy(window.editor)), timeout=WAIT_MS)
+    texts = {s.cursor.selectedText() for s in _wavy(window.editor)}
+    assert " the" in texts
+
+
+def test_other_owners_selections_are_kept(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                          checker: StyleChecker) -> None:
+    mine = QTextEdit.ExtraSelection()
+    mine.cursor = window.editor.textCursor()
+    set_selection_layer(window.editor, "find", [mine])
+    window.editor.setPlainText("The the board met.")
+    qtbot.waitUntil(lambda: bool(_wavy(window.editor)), timeout=WAIT_MS)
+    assert len(window.editor.extraSelections()) == len(_wavy(window.editor)) + 1
+
+
+@pytest.mark.skipif(not lint_usecase.WORD_LIST_PATHS[0].exists(),
+                    reason="the wbritish word list is not installed")
+def test_spelling_and_personal_dictionary(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                          checker: StyleChecker) -> None:
+    window.editor.setPlainText("The trust recieved funds from Zorblax.")
+    qtbot.waitUntil(lambda: any(f.kind == "spelling" for f in checker.findings), timeout=WAIT_MS)
+    words = {window.editor.toPlainText()[f.start:f.end] for f in checker.findings
+             if f.kind == "spelling"}
+    assert words == {"recieved", "Zorblax"}
+    row = next(i for i, f in enumerate(checker.findings)
+               if f.kind == "spelling" and f.start == window.editor.toPlainText().index("Zorb"))
+    checker.panel.select_row(row)
+    qtbot.mouseClick(checker.panel.add_word_button, Qt.MouseButton.LeftButton)
+    dictionary = window.workspace.data.root / "dictionary.txt"
+    qtbot.waitUntil(lambda: dictionary.exists(), timeout=WAIT_MS)
+    assert dictionary.read_text(encoding="utf-8") == "Zorblax\n"
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
+    assert [f.start for f in checker.findings if f.kind == "spelling"] == [10]
+
+
+def test_missing_word_list_says_so(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lint_usecase, "WORD_LIST_PATHS", ())
+    monkeypatch.delenv(lint_usecase.WORD_LIST_ENV, raising=False)
+    checker = attach_style_checking(window)
+    qtbot.waitUntil(lambda: checker.panel.note.isVisibleTo(checker.panel), timeout=WAIT_MS)
+    assert "wbritish" in checker.panel.note.text()
