@@ -247,6 +247,26 @@ class ArchiveSearcher:
         ]  # fmt: skip
         return tuple(dict.fromkeys(labels))[:6]
 
+    def describe(self, article_ids: Iterable[str]) -> list[ArchiveHit]:
+        """Headline, date and standfirst of the given archive stories, in the order given."""
+        wanted = list(dict.fromkeys(article_ids))
+        if not wanted:
+            return []
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT d.article_id, d.section, d.tags, d.published_ts, f.headline, "
+                f"f.standfirst FROM {DOCS_TABLE} AS d JOIN {FTS_TABLE} AS f "
+                "ON f.rowid = d.doc_id WHERE d.article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ).fetchall()
+        found = {}
+        for article_id, section, tags, published_ts, headline, standfirst in rows:
+            found[article_id] = ArchiveHit(
+                article_id, headline, standfirst, from_timestamp(published_ts), section,
+                tuple(json.loads(tags)), 0.0,
+            )  # fmt: skip
+        return [found[article_id] for article_id in wanted if article_id in found]
+
     # -- free-text search -------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 20, now: datetime | None = None) -> list[ArchiveHit]:

@@ -90,6 +90,10 @@ class RelatedFinder:
         """Archive stories matching the words typed, best first."""
         return self._open().search(text, limit=limit)
 
+    def describe(self, article_ids: Iterable[str]) -> list[ArchiveHit]:
+        """Headline, date and standfirst of picked stories (those still in the archive)."""
+        return self._open().describe(article_ids)
+
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
