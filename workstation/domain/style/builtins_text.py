@@ -21,7 +21,8 @@ _ISE = re.compile(
 
 
 class IseIzeRule(Rule):
-    """-ise or -ize (option `spelling.suffix`); `keep` lists words never changed (size, advise)."""
+    """-ise or -ize (option `spelling.suffix`). `keep`/`keep_endings`: -ize words that stay
+    (size, prize); `ise_only`: endings of -ise words that never take -ize (advise, surprise)."""
 
     kind = "ise_ize"
     default_safe = True
@@ -31,6 +32,7 @@ class IseIzeRule(Rule):
         self.suffix = str(options.get("spelling.suffix", "ise"))
         self.keep = frozenset(str(w).lower() for w in spec.get("keep", ()) or ())
         self.keep_stems = tuple(str(w).lower() for w in spec.get("keep_endings", ()) or ())
+        self.ise_only = tuple(str(w).lower() for w in spec.get("ise_only", ()) or ())
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
@@ -45,8 +47,8 @@ class IseIzeRule(Rule):
                 swapped = "s" if middle[1].islower() else "S"
                 new_middle = middle[0] + swapped
             else:
-                if self.keep_stems and (match.group(1) + "ise").lower().endswith(self.keep_stems):
-                    continue
+                if (match.group(1) + "ise").lower().endswith(self.ise_only):
+                    continue  # advise, comprise, surprise: -ise in every British style
                 new_middle = "iz" if middle[0].islower() else "IZ"
             fix = match.group(1) + new_middle + match.group(3)
             yield Hit(
