@@ -170,6 +170,9 @@ _DATE_PATTERNS = (
             rf"\b(?P<day>[0-3]?\d)\s+(?P<month>(?:{_ABBR})\b\.?)(?:,?\s+(?P<year>\d{{4}})\b)?"
         ),
     ),
+    ("month_year", re.compile(
+        rf"\b(?P<month>(?:{_ABBR})\b\.?),?\s+(?P<year>\d{{4}})\b")),
+    ("abbreviated", re.compile(rf"\b(?P<month>(?:{_ABBR})\.)(?=\s+(?:and|to|or|\d))")),
     ("comma", re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("numeric", re.compile(r"(?<![\w/.])(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
 )
@@ -202,12 +205,12 @@ class DateRule(Rule):
                     taken.append((start, end))
                     yield Hit(start, end, self.format(self.messages.get(name), match=match.group()))
                     continue
-                day = int(groups["day"])
-                if not 1 <= day <= 31:
+                day = int(groups["day"]) if groups.get("day") else None
+                if day is not None and not 1 <= day <= 31:
                     continue
                 month = groups["month"].rstrip(".")
                 month = ABBREVIATIONS.get(month, month)
-                fix = f"{day} {month}" + (f" {groups['year']}" if groups.get("year") else "")
+                fix = " ".join(str(part) for part in (day, month, groups.get("year")) if part)
                 if fix == match.group():
                     continue
                 taken.append((start, end))
