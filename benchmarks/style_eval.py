@@ -228,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                         default=[ROOT / "benchmarks" / "style_corpus"])
     parser.add_argument("--house-style", type=Path, help="an override file merged over the default")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and alarms")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                        help="leave a rule's findings out (e.g. straight-quotes on ASCII text)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     paths = sorted(p for d in args.dirs for p in (d.rglob("*.md") if d.is_dir() else [d])
@@ -235,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     default = load_house_style(data_root=None)
     rules = default if args.house_style is None else load_house_style(
         [Path(str(_default_path())), args.house_style])
+    if args.ignore:
+        rules = RuleSet([r for r in rules.rules if r.id not in args.ignore], rules.options,
+                        rules.specs)
     report = evaluate([load_article(p) for p in paths], rules)
     if args.json:
         print(json.dumps({

@@ -64,6 +64,7 @@ ABBREVIATIONS = {
 _CANDIDATE = re.compile(r"(?<![\w£$€#@&+])(\d{1,2})(?![\w%°])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\s]*)")
 _PREV_WORD = re.compile(r"([\w’'.&-]+)[ \t\u00a0]*$")
+_CHAINED = re.compile(r"\b(\w+)[ \t]+\d{1,3}(?:,[ \t]*\d{1,3})*[ \t]+(?:or|and|to)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:][’”'\")]*\s+|\n\s*)[\x00*_‘“'\"(]*$")
 
 
@@ -127,6 +128,9 @@ class NumbersRule(Rule):
         ):
             return True
         window = text[max(0, start - 40) : start]
+        chained = _CHAINED.search(window)
+        if chained and chained.group(1).lower() in self.after_words:
+            return True  # stage 1 or 2, type 1 and 2
         previous = _PREV_WORD.search(window)
         if previous:
             word = previous.group(1)
