@@ -207,3 +207,13 @@ def test_openapi_document_is_served(service: RunningService) -> None:
     assert "/api/v1/articles/{article_id}" in doc["paths"]
     assert "/api/v1/articles/{article_id}/publish" in doc["paths"]
     assert "HTTPBearer" in doc["components"]["securitySchemes"]
+
+
+def test_putting_the_same_content_again_is_not_a_new_version(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    with service.client(Role.WRITER) as client:
+        url = f"/api/v1/articles/{article_id}"
+        same = client.put(url, json=content(), headers={"If-Match": '"1"'})
+        assert same.status_code == 200 and same.headers["ETag"] == '"1"'
+        assert len(client.get(f"{url}/revisions").json()["items"]) == 1

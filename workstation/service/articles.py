@@ -105,6 +105,8 @@ def update(
     if expected is not None and record.version not in expected:
         raise stale(record, f"the article is at version {record.version}; merge and retry")
     data = _content_dict(content)
+    if data == record.content:  # PUT is idempotent: the same content again is not a new version
+        return record
     record.version += 1
     record.content = data
     record.headline = content.headline
