@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,8 @@ from workstation.domain.style.findings import Field, Finding, LineIndex, Severit
 from workstation.domain.style.markdown import Scanned, scan, sentences
 
 QUOTE_POLICIES = ("flag", "skip", "lower")
+UNLESS_REACH = 120
+"""How far around a hit `unless` patterns are searched (the longest exception phrase)."""
 
 
 @dataclass(slots=True)
@@ -29,6 +32,15 @@ class Hit:
 _TOKEN = re.compile(r"\w+")
 
 
+def _lowered_keys(grouped: defaultdict[str, list[int]]) -> defaultdict[str, list[int]]:
+    merged: defaultdict[str, list[int]] = defaultdict(list)
+    for word, positions in grouped.items():
+        merged[word.lower()].extend(positions)
+    for positions in merged.values():
+        positions.sort()
+    return merged
+
+
 @dataclass
 class Document:
     """The three fields, scanned once, shared by every rule in one check (with caches)."""
@@ -41,10 +53,16 @@ class Document:
         """Lower-cased word -> start offsets, built once per field for the word-list rules."""
         index = self._words.get(where)
         if index is None:
-            index = {}
-            for match in _TOKEN.finditer(self.fields[where].masked):
-                index.setdefault(match.group().lower(), []).append(match.start())
-            self._words[where] = index
+            masked = self.fields[where].masked
+            lower = masked.lower()
+            if len(lower) != len(masked):  # a few characters grow when lowered: keep offsets
+                lower = masked
+            grouped: defaultdict[str, list[int]] = defaultdict(list)
+            for match in _TOKEN.finditer(lower):
+                grouped[match.group()].append(match.start())
+            if lower is masked:
+                grouped = _lowered_keys(grouped)
+            index = self._words[where] = dict(grouped)
         return index
 
     def sentences(self, where: Field, p_start: int, p_end: int) -> list[tuple[int, int]]:
@@ -129,9 +147,11 @@ class Rule:
     def find(self, doc: Document, where: Field) -> Iterable[Hit]:
         raise NotImplementedError
 
-    def excluded(self, text: str) -> list[tuple[int, int]]:
-        """Spans of `unless` patterns: a hit inside one is dropped."""
-        return [m.span() for p in self.unless for m in p.finditer(text)]
+    def excluded(self, text: str, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a match of an `unless` pattern (searched nearby)."""
+        lo, hi = max(0, start - UNLESS_REACH), min(len(text), end + UNLESS_REACH)
+        return any(m.start() <= start and end <= m.end()
+                   for p in self.unless for m in p.finditer(text, lo, hi))
 
     def format(self, template: str | None = None, **values: str) -> str:
         text = template if template is not None else self.message
@@ -190,17 +210,13 @@ class RuleSet:
 def _place(
     rule: Rule, where: Field, scanned: Scanned, lines: LineIndex, hits: Iterable[Hit]
 ) -> Iterator[Finding]:
-    excluded: list[tuple[int, int]] | None = None
     for hit in hits:
         if not rule.tables and scanned.in_table(hit.start, hit.end):
             continue
         if not rule.headings and scanned.in_heading(hit.start, hit.end):
             continue
-        if rule.unless:
-            if excluded is None:
-                excluded = rule.excluded(scanned.source)
-            if any(s <= hit.start and hit.end <= e for s, e in excluded):
-                continue
+        if rule.unless and rule.excluded(scanned.source, hit.start, hit.end):
+            continue
         quoted = scanned.in_quote(hit.start, hit.end)
         severity = hit.severity or rule.severity
         fix, safe = hit.fix, hit.safe
