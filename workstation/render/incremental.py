@@ -22,10 +22,13 @@ from workstation.render.sanitize import sanitize, tag_block
 MIN_INCREMENTAL_CHARS = 8_000
 """Below this a full render is a few milliseconds and simpler to trust."""
 
-_NO_SPLIT_BEFORE = re.compile(r"[ \t]|[*+-][ \t]|\d+[.)][ \t]|>|<|\[\^|$")
+_NO_SPLIT_BEFORE = re.compile(r"[ \t]|[*+-][ \t]|\d+[.)][ \t]|>|<|\[[^\]]*\]:|\*\[|$")
+"""Indented text, list items, quotes and HTML may join what came before; definitions vanish
+from the output, so what follows them may join what came before them."""
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(\S.*)?$", re.MULTILINE)
 _FULL_ONLY = re.compile(r"\[\^|^ {0,3}<", re.MULTILINE)
 _IDS = re.compile(r'\sid="([^"]*)"')
+_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ class IncrementalRenderer:
         out: list[str] = []
         seen_ids: set[str] = set()
         keep: set[tuple[str, tuple[tuple[str, str], ...], str]] = set()
-        for offset, part_text in split_parts(text):
+        for offset, part in split_parts(text):
+            part_text = _TRAILING_BLANK_LINES.sub("", part)  # they would only spoil the cache key
             relevant = tuple(sorted((k, v) for k, v in glossary.items() if k in part_text))
             refs = reference_text if "[" in part_text else ""
             key = (part_text, relevant, refs)

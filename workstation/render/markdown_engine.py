@@ -16,6 +16,8 @@ from workstation.render.source_lines import LINE_ATTR, SourceLineExtension
 
 MAX_BODY_CHARS = 600_000
 """About 100,000 words; longer text is cut (with a visible note) so a render stays bounded."""
+MAX_LINES = 8_000
+"""Python-Markdown's inline pass is quadratic in siblings (list items, table rows, blocks)."""
 MAX_LINE_CHARS = 20_000
 MAX_QUOTE_DEPTH = 8
 MAX_INDENT_COLUMNS = 32
@@ -27,7 +29,12 @@ BRITISH_QUOTES = {
     "right-double-quote": "&rsquo;",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+MAX_BRACKETS_PER_BLOCK = 400
+"""Python-Markdown's link search is quadratic in '[': beyond this they are taken literally."""
+MAX_DEFINITIONS = 500
+"""Abbreviation and footnote definitions; each costs a pass over the rest of its block."""
+_DEFINITION = re.compile(r"^[ ]{0,3}(?:\*\[|\[\^)[^\]\n]*\]:.*$", re.MULTILINE)
 _QUOTE_PREFIX = re.compile(rf"^(?:[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH + 1},}}", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT_COLUMNS + 1},}}", re.MULTILINE)
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ ]?")
@@ -62,12 +69,25 @@ def prepare(text: str) -> Prepared:
         notes.append(
             f"The body is longer than {MAX_BODY_CHARS:,} characters; only the first part is shown."
         )
+    if text.count("\n") >= MAX_LINES:
+        text = "\n".join(text.split("\n", MAX_LINES)[:MAX_LINES])
+        notes.append(f"The body has more than {MAX_LINES:,} lines; only the first part is shown.")
     if _QUOTE_PREFIX.search(text):
         text = _QUOTE_PREFIX.sub(_flatten_quotes, text)
         notes.append(f"Quotes nested deeper than {MAX_QUOTE_DEPTH} levels were flattened.")
     if _DEEP_INDENT.search(text):
         text = _DEEP_INDENT.sub(" " * MAX_INDENT_COLUMNS, text)
         notes.append(f"Lists nested deeper than {MAX_INDENT_COLUMNS // 4} levels were flattened.")
+    if text.count("[") > MAX_BRACKETS_PER_BLOCK:
+        text, changed = _limit_brackets(text)
+        if changed:
+            notes.append(
+                f"Paragraphs with more than {MAX_BRACKETS_PER_BLOCK} square brackets show them "
+                "as typed, without links."
+            )
+    if len(_DEFINITION.findall(text)) > MAX_DEFINITIONS:
+        text = _limit_definitions(text)
+        notes.append(f"Only the first {MAX_DEFINITIONS} abbreviations and footnotes are used.")
     if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
         text = "\n".join(_wrap_long(line) for line in text.split("\n"))
         notes.append(f"Lines longer than {MAX_LINE_CHARS:,} characters were broken up.")
@@ -76,6 +96,27 @@ def prepare(text: str) -> Prepared:
 
 def _flatten_quotes(match: re.Match[str]) -> str:
     return "> " * MAX_QUOTE_DEPTH if _QUOTE_MARK.match(match.group(0)) else match.group(0)
+
+
+def _limit_brackets(text: str) -> tuple[str, bool]:
+    changed = False
+    blocks = text.split("\n\n")
+    for index, block in enumerate(blocks):
+        if block.count("[") > MAX_BRACKETS_PER_BLOCK:
+            blocks[index] = re.sub(r"(?<!\\)\[", r"\\[", block)
+            changed = True
+    return "\n\n".join(blocks), changed
+
+
+def _limit_definitions(text: str) -> str:
+    count = 0
+
+    def keep_first(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return match.group(0) if count <= MAX_DEFINITIONS else ""
+
+    return _DEFINITION.sub(keep_first, text)
 
 
 def _wrap_long(line: str) -> str:

@@ -64,9 +64,21 @@ _EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>")
 _FIRST_TAG = re.compile(r"<([a-z][a-z0-9]*)")
 
 
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+_URL_INVISIBLES = re.compile(r"\s")
+_URL_HEAD = re.compile(r"[/?#]")
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and value.lower().startswith(RESERVED_ID_PREFIX):
         return None
+    if attribute in _URL_ATTRIBUTES:
+        # Browsers drop tabs and newlines inside URLs (and leading C0): "jav\tascript:".
+        # Spaces are dropped too, for the check only: a scheme split by spaces is still refused.
+        seen = _URL_INVISIBLES.sub("", value).lstrip("".join(map(chr, range(33))))
+        head = _URL_HEAD.split(seen, maxsplit=1)[0]
+        if ":" in head and head.split(":", 1)[0].lower() not in URL_SCHEMES:
+            return None  # also "java\u200bscript:": not a scheme to a browser, but no link either
     if tag == "iframe" and attribute == "src":
         return value if value.startswith(EMBED_PREFIXES) and "\\" not in value else None
     return value

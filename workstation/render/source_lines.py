@@ -82,6 +82,8 @@ class _State:
         self.starts: dict[int, tuple[int, str]] = {}
         self.tagged = 0
         self.line = 0
+        self.total = 0
+        self.previous = ""
 
     def source_line(self, processed_line: int) -> int:
         """1-based line in the original text for a 0-based line of the processed text."""
@@ -118,24 +120,59 @@ class _Marker(BlockProcessor):
             if len(block) > 1:  # short strings are shared objects: identity says nothing
                 state.starts[id(block)] = (line, block)
             line += block.count("\n") + 2
+        state.total = line
 
     def _current_line(self, blocks: list[str]) -> int:
+        """0-based line where the text of blocks[0] starts."""
+        state = self.state
+        if not blocks:
+            return state.line
+        first = blocks[0]
+        text = first.strip("\n")
+        leading = len(first) - len(first.lstrip("\n"))
+        line = self._from_original(blocks, leading)
+        if line is None and text and state.previous:
+            # A processor consumed part of the last block and put the rest back (a head or a
+            # tail, maybe without its newlines): find it in what the last block was.
+            found = state.previous.find(text)
+            if found >= 0:
+                previous_start = state.line - _leading(state.previous)
+                line = previous_start + state.previous.count("\n", 0, found)
+        if line is None:
+            line = self._counted_back(blocks, leading)
+        state.previous = first
+        return max(line, 0)
+
+    def _from_original(self, blocks: list[str], leading: int) -> int | None:
+        entry = self.state.starts.get(id(blocks[0]))
+        if entry is not None and entry[1] is blocks[0]:
+            return entry[0] + leading
+        return None
+
+    def _counted_back(self, blocks: list[str], leading: int) -> int:
         back = 0
         for block in blocks[:_LOOKAHEAD]:
             entry = self.state.starts.get(id(block))
             if entry is not None and entry[1] is block:
-                return max(entry[0] - back, 0)
+                return entry[0] - back + leading
             back += block.count("\n") + 2
-        return self.state.line
+        if len(blocks) <= _LOOKAHEAD:  # near the end: count back from the last line
+            return self.state.total - back + leading
+        return self.state.line  # a long run of one-character blocks: keep the last known line
+
+
+def _leading(block: str) -> int:
+    return len(block) - len(block.lstrip("\n"))
 
 
 def tag_new_children(root: etree.Element, state: _State) -> None:
     """Give children appended since the last call the line of the block that made them."""
-    children = list(root)
-    for child in children[state.tagged :]:
-        if LINE_ATTR not in child.attrib:
-            child.set(LINE_ATTR, str(state.source_line(state.line)))
-    state.tagged = len(children)
+    count = len(root)
+    if count > state.tagged:
+        for child in root[state.tagged :]:
+            if LINE_ATTR not in child.attrib:
+                child.set(LINE_ATTR, str(state.source_line(state.line)))
+    state.tagged = count
 
 
 class SourceLineExtension(Extension):

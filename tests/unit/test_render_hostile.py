@@ -1,0 +1,68 @@
+"""The hostile-input corpus through the renderer: nothing executable, no crash, bounded time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from hostile_corpus import CASES
+
+from workstation.domain.article import Article
+from workstation.domain.preferences import Preferences
+from workstation.render import IncrementalRenderer, render_page
+from workstation.render.sanitize import ALLOWED_TAGS, EMBED_PREFIXES
+
+HANG_GUARD_S = 15.0
+"""Not a performance target (benchmarks/ measures those): a render this slow is a hang."""
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "#", "/")
+URL_ATTRIBUTES = ("href", "src", "cite", "action", "formaction", "data", "xlink:href", "srcdoc")
+
+
+def _assert_inert(html: str, *, page: bool) -> None:
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.select_one('[data-region="body"]') if page else soup
+    assert body is not None
+    for element in body.find_all(True):
+        assert element.name in ALLOWED_TAGS | {"div", "span"}, element.name
+        for name, value in element.attrs.items():
+            assert not name.lower().startswith("on"), (element.name, name)
+            assert name != "style" or element.name in ("td", "th"), element
+            if name in URL_ATTRIBUTES:
+                text = "".join(value).strip().lower()
+                if element.name == "img" and name == "src" and text.startswith("data:image/svg"):
+                    continue  # the preview's own placeholder
+                assert not text.startswith(("javascript:", "vbscript:", "data:")), (name, value)
+                assert ":" not in text.split("/")[0] or text.startswith(SAFE_SCHEMES), value
+        if element.name == "iframe":
+            assert element.get("src", "").startswith(EMBED_PREFIXES)
+            assert "sandbox" in element.attrs
+    if page:
+        for tag in ("script", "object", "embed", "form", "base", "link"):
+            assert soup.find(tag) is None, tag
+        assert len(soup.find_all("style")) == 1 and len(soup.find_all("meta")) >= 3
+
+
+def test_the_corpus_is_big_enough() -> None:
+    assert len(CASES) >= 40
+    assert len({name for name, _ in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize(("name", "body"), CASES, ids=[name for name, _ in CASES])
+def test_hostile_body_renders_inert_page(name: str, body: str) -> None:
+    article = Article(id="h", headline=f"Hostile case {name}", body=body)
+    started = time.perf_counter()
+    page = render_page(article, Preferences(), [])
+    preview = render_page(article, Preferences(), [], for_preview=True)
+    elapsed = time.perf_counter() - started
+    assert elapsed < HANG_GUARD_S, f"{name} took {elapsed:.1f} s"
+    _assert_inert(page, page=True)
+    _assert_inert(preview, page=True)
+
+
+@pytest.mark.parametrize(("name", "body"), CASES[:60], ids=[name for name, _ in CASES[:60]])
+def test_hostile_body_through_the_live_preview_renderer(name: str, body: str) -> None:
+    # Padded past the threshold so the part-by-part path is the one exercised.
+    text = "Opening paragraph of ordinary copy.\n\n" * 300 + body
+    rendered = IncrementalRenderer().render(text)
+    _assert_inert(rendered.html, page=False)
