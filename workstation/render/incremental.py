@@ -102,8 +102,8 @@ class IncrementalRenderer:
         out: list[str] = []
         seen_ids: set[str] = set()
         keep: set[tuple[str, tuple[tuple[str, str], ...], str]] = set()
-        for offset, part in split_parts(text):
-            part_text = _TRAILING_BLANK_LINES.sub("", part)  # they would only spoil the cache key
+        for offset, source in split_parts(text):
+            part_text = _TRAILING_BLANK_LINES.sub("", source)  # they would only spoil the cache key
             relevant = tuple(sorted((k, v) for k, v in glossary.items() if k in part_text))
             refs = reference_text if "[" in part_text else ""
             key = (part_text, relevant, refs)
