@@ -8,7 +8,7 @@ from typing import Any
 
 from workstation.domain.style.engine import Document, Hit, Options, Rule, match_case
 from workstation.domain.style.findings import Field
-from workstation.domain.style.markdown import MASK
+from workstation.domain.style.markdown import MASK, at_sentence_start
 
 _IZE = re.compile(
     r"\b([A-Za-z]{3,}?)(i[zZ]|y[zZ]|I[zZ]|Y[zZ])(e|es|ed|ing|er|ers|ation|ations|"
@@ -33,6 +33,7 @@ class IseIzeRule(Rule):
         self.keep = frozenset(str(w).lower() for w in spec.get("keep", ()) or ())
         self.keep_stems = tuple(str(w).lower() for w in spec.get("keep_endings", ()) or ())
         self.ise_only = tuple(str(w).lower() for w in spec.get("ise_only", ()) or ())
+        self.skip_names = bool(spec.get("skip_proper_names", False))
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
@@ -42,6 +43,8 @@ class IseIzeRule(Rule):
             lower = word.lower()
             if lower in self.keep or lower.endswith(self.keep_stems):
                 continue
+            if self.skip_names and word[0].isupper() and not at_sentence_start(text, match.start()):
+                continue  # a proper name: the World Health Organization
             middle = match.group(2)
             if self.suffix == "ise":
                 swapped = "s" if middle[1].islower() else "S"

@@ -287,3 +287,12 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end and masked[pos:end].strip():
         spans.append((pos, end))
     return spans
+
+
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?:][’”'\")]*\s+|\n\s*)[\x00*_‘“'\"(#>\s]*$")
+
+
+def at_sentence_start(masked: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence (after a full stop, a line start or opening marks)."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    return bool(_STARTS_SENTENCE.search(masked, max(line_start - 1, 0, pos - 200), pos))

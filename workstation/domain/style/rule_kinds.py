@@ -17,6 +17,7 @@ from workstation.domain.style.engine import (
     match_case,
 )
 from workstation.domain.style.findings import Field
+from workstation.domain.style.markdown import at_sentence_start
 
 _FIRST_WORD = re.compile(r"\w+")
 
@@ -104,6 +105,7 @@ class ReplaceRule(Rule):
                 rest.append((i, key, pattern))
         for candidates in self.by_first_word.values():
             candidates.sort(key=lambda c: -len(c[1].pattern))
+        self.skip_names = bool(spec.get("skip_proper_names", False))
         self.pattern: re.Pattern[str] | None = None
         if rest:
             rest.sort(key=lambda r: -len(r[1]))
@@ -139,6 +141,8 @@ class ReplaceRule(Rule):
         for start, end, index in self._matches(doc, where):
             entry = self.entries[index]
             found = text[start:end]
+            if self.skip_names and found[:1].isupper() and not at_sentence_start(text, start):
+                continue  # Kennedy Center, the Centers for Disease Control: a proper name
             fix = match_case(found, entry.replace) if entry.replace is not None else None
             suggestions = tuple(match_case(found, s) for s in entry.suggest)
             message = self.format(
