@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -217,3 +218,23 @@ def test_putting_the_same_content_again_is_not_a_new_version(service: RunningSer
         same = client.put(url, json=content(), headers={"If-Match": '"1"'})
         assert same.status_code == 200 and same.headers["ETag"] == '"1"'
         assert len(client.get(f"{url}/revisions").json()["items"]) == 1
+
+
+def test_racing_first_publishes_of_one_headline_get_distinct_urls(service: RunningService) -> None:
+    ids = [new_article_id() for _ in range(12)]
+    for article_id in ids:
+        create(service, article_id, headline="Same headline for a race")
+    results: list[httpx.Response] = []
+
+    def go(article_id: str) -> None:
+        with service.client(Role.PUBLISHER) as client:
+            results.append(_publish(client, article_id, str(uuid.uuid4())))
+
+    threads = [threading.Thread(target=go, args=(article_id,)) for article_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.status_code for r in results] == [200] * len(ids), [r.text for r in results][:2]
+    urls = {r.json()["publication"]["url"] for r in results}
+    assert len(urls) == len(ids)

@@ -135,20 +135,26 @@ def revision_content(
     return row.version, row.content
 
 
+URL_PROBES = 5
+
+
 def _url_path_for(
     session: Session, record: ArticleRecord, content: dict[str, Any], when: datetime
 ) -> str:
+    """/YYYY/MM/slug, or slug-2 ... slug-5 when taken, then a suffix from the article's id
+    (so many first publishes of one headline racing each other soon stop colliding)."""
     slug = content.get("slug") or slugify(content.get("headline", ""))
     base = f"/{when.year:04d}/{when.month:02d}/{slug}"
-    path, n = base, 1
-    while session.scalars(
-        select(ArticleRecord.id).where(
-            ArticleRecord.url_path == path, ArticleRecord.id != record.id
-        )
-    ).first():
-        n += 1
-        path = f"{base}-{n}"
-    return path
+    candidates = [base, *(f"{base}-{n}" for n in range(2, URL_PROBES + 1))]
+    for path in candidates:
+        taken = session.scalars(
+            select(ArticleRecord.id).where(
+                ArticleRecord.url_path == path, ArticleRecord.id != record.id
+            )
+        ).first()
+        if taken is None:
+            return path
+    return f"{base}-{record.id.replace('-', '')[:8]}"
 
 
 def publish(session: Session, record: ArticleRecord, version: int | None, now: datetime) -> None:
