@@ -61,7 +61,7 @@ ABBREVIATIONS = {
     "Dec": "December",
 }
 
-_CANDIDATE = re.compile(r"(?<![\w£$€#@&+])(\d{1,2})(?![\w%°])")
+_CANDIDATE = re.compile(r"(?<![\w£$€#@&+^\[])(\d{1,2})(?![\w%°])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\s]*)")
 _PREV_WORD = re.compile(r"([\w’'.&-]+)[ \t\u00a0]*$")
 _CHAINED = re.compile(r"\b(\w+)[ \t]+\d{1,3}(?:,[ \t]*\d{1,3})*[ \t]+(?:or|and|to)[ \t]+$")

@@ -75,9 +75,9 @@ def _shouting(text: str, start: int, end: int) -> bool:
 
 def _defined_here(text: str, start: int, end: int) -> bool:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)'."""
-    before = text[max(0, start - 2) : start]
+    before = text[max(0, start - 5) : start]
     after = text[end : end + 2]
-    if before.endswith("(") and after.startswith((")", ",", ";")):
+    if before.endswith(("(", "(the ")) and after.startswith((")", ",", ";")):
         return True
     return after.startswith(" (") and text[end + 2 : end + 3].isalpha()
 
