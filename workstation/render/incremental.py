@@ -1,9 +1,10 @@
 """Re-render only the changed parts of a long body; the result equals a full render.
 
 The body is cut at blank lines where Python-Markdown cannot join what follows to what came
-before (not before indented lines, list items, quotes). Document-wide facts (acronyms,
-link references) go into each part's cache key. Where a part could still depend on another
-(footnotes, raw HTML blocks, duplicate heading ids), the whole body is rendered instead.
+before (not before indented lines, list items, quotes). Acronyms spelled out anywhere go into
+each part's cache key. Where a part could depend on another in ways only Python-Markdown can
+judge (footnotes, link and abbreviation definitions, raw HTML blocks, duplicate heading ids),
+the whole body is rendered instead.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-
-from markdown.extensions.abbr import AbbrBlockprocessor
 
 from workstation.render.acronyms import find_acronyms
 from workstation.render.body import RenderedBody, failed_body, note_block, render_blocks
@@ -25,8 +24,7 @@ MIN_INCREMENTAL_CHARS = 8_000
 _NO_SPLIT_BEFORE = re.compile(r"[ \t]|[*+-][ \t]|\d+[.)][ \t]|>|<|\[[^\]]*\]:|\*\[|$")
 """Indented text, list items, quotes and HTML may join what came before; definitions vanish
 from the output, so what follows them may join what came before them."""
-_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(\S.*)?$", re.MULTILINE)
-_FULL_ONLY = re.compile(r"\[\^|^ {0,3}<", re.MULTILINE)
+_FULL_ONLY = re.compile(r"\[\^|^ {0,3}<|^ {0,3}\*?\[[^\]\n]*\]:", re.MULTILINE)
 _IDS = re.compile(r'\sid="([^"]*)"')
 _TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
 
@@ -54,19 +52,11 @@ def split_parts(text: str) -> list[tuple[int, str]]:
     return parts
 
 
-def _explicit_abbreviations(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    if "*[" in text:
-        for match in AbbrBlockprocessor.RE.finditer(text):
-            found[match.group("abbr")] = match.group("title")
-    return found
-
-
 class IncrementalRenderer:
     """Keeps rendered parts between calls; one per preview (not shared between threads)."""
 
     def __init__(self, max_parts: int = 20_000) -> None:
-        self._cache: OrderedDict[tuple[str, tuple[tuple[str, str], ...], str], _Part]
+        self._cache: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], _Part]
         self._cache = OrderedDict()
         self._max_parts = max_parts
         self.last_was_incremental = False
@@ -80,14 +70,11 @@ class IncrementalRenderer:
             return render_blocks(markdown_text)
         prepared = prepare(markdown_text)
         text = prepared.text
-        references = [m for m in _REFERENCE.finditer(text)]
-        if _FULL_ONLY.search(text) or any(m.group(1) is None for m in references):
+        if _FULL_ONLY.search(text):
             return render_blocks(markdown_text)
-        reference_text = "\n\n".join(m.group(0) for m in references)
         glossary = find_acronyms(text)
-        glossary.update(_explicit_abbreviations(text))
         try:
-            blocks = self._render_parts(text, glossary, reference_text)
+            blocks = self._render_parts(text, glossary)
         except (RecursionError, ValueError, IndexError, KeyError, AttributeError) as exc:
             return failed_body(text, exc)
         if blocks is None:
@@ -96,20 +83,17 @@ class IncrementalRenderer:
         notes = tuple(note_block(n) for n in prepared.notes)
         return RenderedBody((*notes, *blocks), prepared.notes)
 
-    def _render_parts(
-        self, text: str, glossary: dict[str, str], reference_text: str
-    ) -> list[str] | None:
+    def _render_parts(self, text: str, glossary: dict[str, str]) -> list[str] | None:
         out: list[str] = []
         seen_ids: set[str] = set()
-        keep: set[tuple[str, tuple[tuple[str, str], ...], str]] = set()
+        keep: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
         for offset, source in split_parts(text):
             part_text = _TRAILING_BLANK_LINES.sub("", source)  # they would only spoil the cache key
             relevant = tuple(sorted((k, v) for k, v in glossary.items() if k in part_text))
-            refs = reference_text if "[" in part_text else ""
-            key = (part_text, relevant, refs)
+            key = (part_text, relevant)
             part = self._cache.get(key)
             if part is None:
-                part = self._render_part(part_text, dict(relevant), refs)
+                part = self._render_part(part_text, dict(relevant))
                 self._cache[key] = part
                 self.parts_rendered += 1
             keep.add(key)
@@ -124,11 +108,10 @@ class IncrementalRenderer:
         self._trim(keep)
         return out
 
-    def _render_part(self, text: str, glossary: dict[str, str], refs: str) -> _Part:
-        source = f"{text}\n\n{refs}" if refs else text
+    def _render_part(self, text: str, glossary: dict[str, str]) -> _Part:
         blocks: list[tuple[int | None, str]] = []
         ids: list[str] = []
-        for block in engine().convert_blocks(source, glossary=glossary):
+        for block in engine().convert_blocks(text, glossary=glossary):
             cleaned = sanitize(block.html)
             if block.raw:
                 cleaned = tag_block(cleaned, None, check_shape=True)
@@ -137,7 +120,7 @@ class IncrementalRenderer:
                 ids.extend(_IDS.findall(cleaned))
         return _Part(tuple(blocks), tuple(ids))
 
-    def _trim(self, keep: set[tuple[str, tuple[tuple[str, str], ...], str]]) -> None:
+    def _trim(self, keep: set[tuple[str, tuple[tuple[str, str], ...]]]) -> None:
         if len(self._cache) <= self._max_parts:
             return
         for key in list(self._cache):
