@@ -208,3 +208,16 @@ def test_missing_word_list_says_so(qtbot, window: FakeWindow,  # type: ignore[no
     checker = attach_style_checking(window)
     qtbot.waitUntil(lambda: checker.panel.note.isVisibleTo(checker.panel), timeout=WAIT_MS)
     assert "wbritish" in checker.panel.note.text()
+
+
+def test_fix_all_safe_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                       checker: StyleChecker) -> None:
+    original = "The nurse's shift -- and the doctor's -- ran 5% over.\n\nThe the end."
+    window.editor.setPlainText(original)
+    _wait_for(qtbot, checker, "repeated-word")
+    qtbot.waitUntil(checker.panel.fix_all_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(checker.panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert window.editor.toPlainText() == (
+        "The nurse’s shift – and the doctor’s – ran 5 per cent over.\n\nThe end.")
+    window.editor.undo()
+    assert window.editor.toPlainText() == original

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
-from workstation.domain.style import Field, Finding, SpellChecker
+from workstation.domain.style import Field, Finding, SpellChecker, apply_fixes
 from workstation.gui.style_panel import ProblemsPanel
 from workstation.gui.style_selections import (
     finding_selection,
@@ -99,6 +99,7 @@ class StyleChecker(QObject):
         self.panel.sig_jump_requested.connect(self.jump_to)
         self.panel.sig_fix_requested.connect(self.apply_fix)
         self.panel.sig_add_word_requested.connect(self.add_word)
+        self.panel.sig_fix_all_requested.connect(self.apply_all_safe)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(pause_ms)
@@ -170,6 +171,45 @@ class StyleChecker(QObject):
             cursor.endEditBlock()
         self._show([f for f in self._findings if f != finding], keep_tracking=True)
         return True
+
+    def apply_all_safe(self) -> int:
+        """Apply every safe fix, one undo step per field; return how many were applied."""
+        applied: set[Finding] = set()
+        for where, widget in self._widgets.items():
+            safe = [f for f in self._findings
+                    if f.field is where and f.safe and f.fix is not None]
+            if not safe:
+                continue
+            if isinstance(widget, QLineEdit):
+                if widget.text() == self._checked.get(where):
+                    text, _count = apply_fixes(widget.text(), safe)
+                    widget.selectAll()
+                    widget.insert(text)  # one undo step
+                    applied.update(safe)
+                continue
+            spans = []
+            for finding in safe:
+                tracked = self._tracked.get(finding)
+                if tracked is not None and tracked[0].selectedText() == tracked[1]:
+                    spans.append((tracked[0].selectionStart(), tracked[0].selectionEnd(),
+                                  finding))
+            spans.sort(key=lambda s: (s[0], s[1]))
+            chosen: list[tuple[int, int, Finding]] = []
+            for span in spans:
+                if not chosen or span[0] >= chosen[-1][1]:
+                    chosen.append(span)
+            cursor = QTextCursor(widget.document())
+            cursor.beginEditBlock()
+            for start, end, finding in reversed(chosen):
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(finding.fix or "")
+                applied.add(finding)
+            cursor.endEditBlock()
+        if applied:
+            self._show([f for f in self._findings if f not in applied], keep_tracking=True)
+            self.schedule()
+        return len(applied)
 
     def add_word(self, word: str) -> None:
         """Accept a word from now on and save it in the personal dictionary."""

@@ -29,6 +29,9 @@ class ProblemsPanel(QWidget):
     sig_fix_requested = Signal(object)
     """The user asked to apply a finding's fix."""
 
+    sig_fix_all_requested = Signal()
+    """The user asked to apply every safe fix at once."""
+
     sig_add_word_requested = Signal(str)
     """The user asked to add a word to the personal dictionary."""
 
@@ -58,11 +61,16 @@ class ProblemsPanel(QWidget):
         self.fix_button = QPushButton(self.tr("&Fix"), self)
         self.fix_button.setToolTip(self.tr("Apply the suggested fix (one undo step)"))
         self.fix_button.clicked.connect(self._fix)
+        self.fix_all_button = QPushButton(self.tr("Fix all &safe"), self)
+        self.fix_all_button.setToolTip(
+            self.tr("Apply every fix that needs no judgement (quotes, spelling, dates...)"))
+        self.fix_all_button.clicked.connect(self.sig_fix_all_requested)
         self.add_word_button = QPushButton(self.tr("&Add to dictionary"), self)
         self.add_word_button.clicked.connect(self._add_word)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.add_word_button)
+        buttons.addWidget(self.fix_all_button)
         buttons.addWidget(self.fix_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -156,6 +164,7 @@ class ProblemsPanel(QWidget):
         finding = self.current_finding()
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.add_word_button.setEnabled(finding is not None and finding.kind == "spelling")
+        self.fix_all_button.setEnabled(any(f.safe and f.fix is not None for f in self._findings))
 
     def _fix(self) -> None:
         finding = self.current_finding()
