@@ -172,3 +172,11 @@ def test_five_thousand_words_check_is_quick_enough_to_type_over() -> None:
     body = "\n\n".join([paragraph * 2] * 130)
     findings = RULES.check(headline="Trusts cut waiting lists", standfirst="", body=body)
     assert not [f for f in findings if f.severity is Severity.ERROR]
+
+
+def test_spelling_suggestions_are_one_edit_away_and_keep_capitals() -> None:
+    checker = SpellChecker({"received", "receive", "trust", "the"})
+    assert checker.suggest("recieved") == ("received",)
+    assert checker.suggest("Teh") == ("The",)
+    [finding] = checker.check("The trust recieved it", Field.BODY)[:1]
+    assert finding.fix == "received" and not finding.safe

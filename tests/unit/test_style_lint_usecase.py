@@ -131,3 +131,13 @@ def test_spelling_uses_the_env_word_list_and_personal_dictionary(
     assert setup.note == ""
     text = "The NHS trust recieved funds from Zorblax."
     assert [text[f.start:f.end] for f in setup.checker.check(text)] == ["recieved"]
+
+
+def test_publish_override_note_lists_the_errors() -> None:
+    from workstation.usecases.lint import publish_override_note
+
+    errors = blocking_findings(_article(body="The the end."))
+    note = publish_override_note(errors, "legal signed off the wording")
+    assert note.splitlines()[0] == ("Published over 1 house-style error(s): "
+                                    "legal signed off the wording")
+    assert "repeated-word (body 1:4)" in note

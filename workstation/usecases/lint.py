@@ -97,6 +97,13 @@ def blocking_findings(article: Article, rules: RuleSet | None = None,
     return [f for f in lint_article(article, rules, data_root) if f.severity is Severity.ERROR]
 
 
+def publish_override_note(findings: Sequence[Finding], note: str) -> str:
+    """The text kept with the revision when a publisher overrides blocking style errors."""
+    lines = [f"Published over {len(findings)} house-style error(s): {note.strip()}"]
+    lines += [f"- {f.rule} ({f.field.value} {f.line}:{f.column}): {f.message}" for f in findings]
+    return "\n".join(lines)
+
+
 def fix_fields(rules: RuleSet, headline: str, standfirst: str, body: str,
                safe_only: bool = True) -> tuple[str, str, str, int]:
     """Apply fixes until none is left (at most a few passes); return the fields and the count."""

@@ -67,6 +67,26 @@ class SpellChecker:
             return True
         return word.endswith("'") and self._known_one(word[:-1])
 
+    def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        """Known words one edit away (a swap of neighbours first), capitalised like `word`."""
+        lower = word.lower()
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+        swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        others = ([a + b[1:] for a, b in splits if b]
+                  + [a + c + b[1:] for a, b in splits if b for c in letters]
+                  + [a + c + b for a, b in splits for c in letters])
+        found: list[str] = []
+        for candidate in swaps + others:
+            if candidate != lower and candidate not in found and (
+                    candidate in self._words or candidate in self._personal_lower):
+                found.append(candidate)
+                if len(found) == limit:
+                    break
+        if word[:1].isupper():
+            found = [w[:1].upper() + w[1:] for w in found]
+        return tuple(found)
+
     def check(
         self, text: str, where: Field = Field.BODY, scanned: Scanned | None = None
     ) -> list[Finding]:
@@ -85,6 +105,7 @@ class SpellChecker:
             start, end = match.span()
             line, column = lines.position(start)
             end_line, end_column = lines.position(end)
+            suggestions = self.suggest(word) if len(word) <= 30 else ()
             yield Finding(
                 rule=RULE_ID,
                 severity=Severity.SUGGESTION,
@@ -98,4 +119,6 @@ class SpellChecker:
                 message=f"‘{word}’ is not in the British English dictionary",
                 kind="spelling",
                 in_quote=scanned.in_quote(start, end),
+                suggestions=suggestions,
+                fix=suggestions[0] if suggestions else None,
             )
