@@ -1,0 +1,116 @@
+"""The Publish menu in the real window: checklist when not ready, live URL when published."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from workstation.paths import DataDir
+from workstation.service.auth import Role, create_token
+from workstation.service.config import ServiceConfig
+from workstation.service.db import open_service_database, sqlite_url_for
+from workstation.service.server import BackgroundServer
+from workstation.store.db import open_database
+from workstation.store.repository import ArticleRepository
+from workstation.usecases import publishing
+from workstation.usecases.articles import LAST_OPEN_KEY, create_article
+from workstation.usecases.demo import DEMO_LOADED_KEY
+
+
+def _home(tmp_path: Path, ready: bool, service_url: str | None, token: str | None) -> DataDir:
+    data = DataDir(tmp_path / "gui-home").ensure()
+    db = open_database(data.database)
+    if ready:
+        article = create_article(
+            db,
+            "Trusts must publish equality data",
+            "Boards will report every year.",
+            ["Staff reporter"],
+            "The regulator said boards must act.",
+            "Workforce",
+        )
+    else:
+        article = create_article(db, "Only a headline so far")
+    with db.session() as session:
+        repo = ArticleRepository(session)
+        repo.set_state(DEMO_LOADED_KEY, "skipped-in-tests")
+        repo.set_state(LAST_OPEN_KEY, article.id)
+    if service_url and token:
+        publishing.add_account(db, "newsroom", service_url, token, check=False)
+    db.close()
+    return data
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    config = ServiceConfig(database_url=sqlite_url_for(tmp_path / "svc"))
+    server = BackgroundServer(config).start()
+    db = open_service_database(config.database_url)
+    with db.session() as session:
+        token = create_token(session, "desk", Role.PUBLISHER)
+    db.close()
+    yield server.url, token
+    server.stop()
+
+
+def _open_window(qtbot, data: DataDir):  # type: ignore[no-untyped-def]
+    from workstation.gui.main_window import MainWindow
+    from workstation.gui.publish_controller import attach_publishing
+
+    window = MainWindow(data)
+    qtbot.addWidget(window)
+    controller = attach_publishing(window)
+    with qtbot.waitSignal(controller.sig_ready, timeout=30_000):
+        window.show()
+        window.start()
+    return window, controller
+
+
+def test_publish_shows_the_live_url(qtbot, tmp_path: Path, service: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            controller.publish_current()
+        url = published.args[0]
+        assert url.startswith(service[0])
+        assert httpx.get(url).status_code == 200
+        assert url in controller.link.text()
+        qtbot.waitUntil(lambda: controller.panel.table.rowCount() == 1, timeout=10_000)
+        assert controller.local is None  # an account exists: no embedded service
+    finally:
+        window.close()
+    assert controller.worker is None
+
+
+def test_not_ready_shows_the_checklist_and_queues_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller = _open_window(qtbot, _home(tmp_path, False, None, None))
+    try:
+        controller.publish_current()
+        assert controller.checklist is not None and controller.checklist.isVisible()
+        texts = [
+            controller.checklist.list.item(i).text()
+            for i in range(controller.checklist.list.count())
+        ]
+        assert any(text.startswith("Byline") for text in texts)
+        controller.checklist.close()
+        assert publishing.outbox_jobs(window.workspace.db) == []
+    finally:
+        window.close()
+
+
+def test_first_run_publishes_to_the_embedded_service(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller = _open_window(qtbot, _home(tmp_path, True, None, None))
+    try:
+        assert controller.local is not None
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            controller.publish_current()
+        assert published.args[0].startswith(controller.local.server.url)
+        assert httpx.get(published.args[0]).status_code == 200
+        local = controller.local
+    finally:
+        window.close()
+    with pytest.raises(httpx.TransportError):
+        httpx.get(local.server.url + "/", timeout=2)

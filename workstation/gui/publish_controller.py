@@ -1,0 +1,277 @@
+"""One-click publishing in the window: the Publish menu, progress, live URL, the outbox worker."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from workstation.domain.article import Article, Status
+from workstation.domain.validation import readiness_problems
+from workstation.gui.publish_widgets import ChecklistDialog, OutboxPanel, ScheduleDialog
+from workstation.store.outbox import JobState, OutboxJob
+
+if TYPE_CHECKING:
+    from workstation.paths import DataDir
+    from workstation.publish.worker import OutboxWorker
+    from workstation.store.db import Database
+    from workstation.usecases.local_service import LocalService
+
+log = logging.getLogger(__name__)
+RESULT_STATUS = {"publish": Status.PUBLISHED, "unpublish": Status.WITHDRAWN}
+
+
+def _prepare(
+    data: DataDir, db: Database, on_change: Callable[[OutboxJob], None]
+) -> tuple[OutboxWorker, LocalService | None]:
+    """Worker thread job: the embedded service when no account exists, then the outbox worker."""
+    from workstation.usecases import local_service, publishing
+
+    local = None
+    if local_service.needs_local_service(db):
+        local = local_service.start_local_service(data, db)
+    return publishing.new_worker(db, on_change=on_change), local
+
+
+def _enqueue(db: Database, article_id: str, action: str, at: datetime | None) -> OutboxJob:
+    from workstation.usecases import publishing
+
+    if action == "unpublish":
+        return publishing.unpublish(db, article_id)
+    return publishing.publish(db, article_id, at=at)
+
+
+def _jobs(db: Database) -> list[OutboxJob]:
+    from workstation.usecases import publishing
+
+    return publishing.outbox_jobs(db)[-200:]
+
+
+def _retry_or_cancel(db: Database, job_id: int, retry: bool) -> None:
+    from workstation.usecases import publishing
+
+    if retry:
+        publishing.retry_job(db, job_id)
+    else:
+        publishing.cancel_job(db, job_id)
+
+
+class PublishController(QObject):
+    """Publish, schedule and unpublish the open article; runs the outbox worker while open."""
+
+    sig_job_changed = Signal(object)
+    """An outbox job changed state (emitted from the worker thread; delivered queued)."""
+
+    sig_published = Signal(str)
+    """A job of this session finished; carries the live URL (empty after unpublish)."""
+
+    sig_publish_failed = Signal(str)
+    """A job of this session stopped for good; carries the reason for the status bar."""
+
+    sig_ready = Signal()
+    """The worker (and the embedded service, if needed) is running."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: OutboxWorker | None = None
+        self.local: LocalService | None = None
+        self.checklist: ChecklistDialog | None = None
+        self._mine: set[int] = set()
+        self.panel = OutboxPanel()
+        self.link = QLabel(window)
+        self.link.setObjectName("liveUrl")
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setOpenExternalLinks(True)  # the system browser opens the live page
+        window.statusBar().addPermanentWidget(self.link)
+        self.sig_job_changed.connect(self._job_changed)
+        self.panel.sig_refresh.connect(self.refresh_outbox)
+        self.panel.sig_retry.connect(self.retry_job)
+        self.panel.sig_cancel.connect(self.cancel_job)
+        window.installEventFilter(self)
+
+    # -- set-up and teardown -----------------------------------------------------------------
+    def workspace_ready(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None or self.worker is not None:
+            return
+        self.window.tasks.submit(
+            _prepare,
+            workspace.data,
+            workspace.db,
+            self.sig_job_changed.emit,  # called on the worker's thread; the signal is queued
+            on_success=self._prepared,
+            on_error=self._prepare_failed,
+        )
+
+    def _prepared(self, result: tuple[OutboxWorker, LocalService | None]) -> None:
+        self.worker, self.local = result
+        self.worker.start()
+        self.refresh_outbox()
+        self.sig_ready.emit()
+
+    def _prepare_failed(self, error: BaseException) -> None:
+        self.window.statusBar().showMessage(self.tr("Publishing is unavailable: %s") % error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        """Stop the worker (its jobs stay queued for next time) and the embedded service."""
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        if self.local is not None:
+            self.local.stop()
+            self.local = None
+
+    # -- actions -----------------------------------------------------------------------------
+    def publish_current(self, at: datetime | None = None) -> None:
+        """The Publish button: checklist only when something fails, otherwise publish."""
+        article: Article | None = self.window.current_article()
+        if article is None or self.window.workspace is None:
+            return
+        problems = readiness_problems(article)
+        if problems:
+            self.checklist = ChecklistDialog(problems, self.window)
+            self.checklist.open()
+            return
+        self._send(article, "publish", at)
+
+    def schedule_current(self) -> None:
+        dialog = ScheduleDialog(self.window)
+        if dialog.exec() == ScheduleDialog.DialogCode.Accepted:
+            self.publish_current(dialog.publish_at())
+
+    def unpublish_current(self) -> None:
+        article = self.window.current_article()
+        if article is None or self.window.workspace is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Unpublish"),
+            self.tr("Take “%s” off the site? Its address will say it was withdrawn.")
+            % article.headline,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._send(article, "unpublish", None)
+
+    def _send(self, article: Article, action: str, at: datetime | None) -> None:
+        autosaver = getattr(self.window, "autosaver", None)
+        if autosaver is not None:
+            autosaver.save_now()  # queued first on the database thread: the job sees it
+        self.link.setText(
+            self.tr("Publishing…") if action == "publish" else self.tr("Unpublishing…")
+        )
+        self.window.tasks.submit_db(
+            _enqueue,
+            self.window.workspace.db,
+            article.id,
+            action,
+            at,
+            on_success=self._queued,
+            on_error=self._enqueue_failed,
+        )
+
+    def _queued(self, job: OutboxJob) -> None:
+        self._mine.add(job.id)
+        if self.worker is not None:
+            self.worker.wake()
+        self.refresh_outbox()
+
+    def _enqueue_failed(self, error: BaseException) -> None:
+        self.link.setText("")
+        self.sig_publish_failed.emit(str(error))
+        self.window.statusBar().showMessage(str(error), 10_000)
+
+    def _job_changed(self, job: OutboxJob) -> None:
+        self.refresh_outbox()
+        if job.id not in self._mine or job.is_open:
+            return
+        self._mine.discard(job.id)
+        if job.state is JobState.DONE:
+            if job.live_url:
+                url = job.live_url.replace("&", "&amp;").replace('"', "&quot;")
+                self.link.setText(self.tr('Live: <a href="%s">%s</a>') % (url, url))
+            else:
+                self.link.setText(self.tr("Taken down"))
+            status = Status.SCHEDULED if job.publish_at else RESULT_STATUS[job.action]
+            current = self.window.current_article()
+            if current is not None and current.id == job.article_id:
+                self.window.set_status(status)
+            self.sig_published.emit(job.live_url)
+            return
+        reason = f"{STATE_TEXT.get(job.state, job.state.value)}: {job.last_error}"
+        self.link.setText("")
+        self.window.statusBar().showMessage(reason, 15_000)
+        self.sig_publish_failed.emit(reason)
+
+    # -- outbox ------------------------------------------------------------------------------
+    def refresh_outbox(self) -> None:
+        if self.window.workspace is not None:
+            self.window.tasks.submit_db(
+                _jobs, self.window.workspace.db, on_success=self.panel.set_jobs
+            )
+
+    def retry_job(self, job_id: int) -> None:
+        self._retry_or_cancel(job_id, True)
+
+    def cancel_job(self, job_id: int) -> None:
+        self._retry_or_cancel(job_id, False)
+
+    def _retry_or_cancel(self, job_id: int, retry: bool) -> None:
+        if self.window.workspace is None:
+            return
+        if retry:
+            self._mine.add(job_id)
+        self.window.tasks.submit_db(
+            _retry_or_cancel,
+            self.window.workspace.db,
+            job_id,
+            retry,
+            on_success=self._after_retry_or_cancel,
+        )
+
+    def _after_retry_or_cancel(self, _result: object) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+        self.refresh_outbox()
+
+
+STATE_TEXT = {
+    JobState.FAILED: "Publishing failed",
+    JobState.CONFLICT: "Changed on the service meanwhile: merge, then retry",
+    JobState.SIGN_IN: "Sign in again",
+    JobState.CANCELLED: "Cancelled",
+}
+
+
+def attach_publishing(window: Any) -> PublishController:
+    """Add the Publish menu, the live-URL label and the Outbox dock to `window`."""
+    controller = PublishController(window)
+    tr = controller.tr
+    menu = window.menuBar().addMenu(tr("&Publish"))
+    actions = (
+        (tr("&Publish"), controller.publish_current, QKeySequence("Ctrl+Shift+P")),
+        (tr("&Schedule…"), controller.schedule_current, None),
+        (tr("&Unpublish…"), controller.unpublish_current, None),
+    )
+    for text, slot, shortcut in actions:
+        action = QAction(text, window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    window.add_dock(controller.panel, tr("Outbox"))
+    ready = getattr(window, "sig_workspace_ready", None)
+    if ready is not None:
+        ready.connect(controller.workspace_ready)
+    controller.workspace_ready()
+    return controller

@@ -1,0 +1,145 @@
+"""Publishing widgets: the readiness checklist, the schedule picker and the Outbox panel."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.validation import Problem
+from workstation.store.outbox import JobState, OutboxJob
+
+
+class ChecklistDialog(QDialog):
+    """What stops the article from being published, one line per problem (shown only then)."""
+
+    def __init__(self, problems: list[Problem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("publishChecklist")
+        self.setWindowTitle(self.tr("Not ready to publish"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Fix these, then publish again:"), self))
+        self.list = QListWidget(self)
+        for problem in problems:
+            self.list.addItem(f"{problem.field.capitalize()}: {problem.message}")
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class ScheduleDialog(QDialog):
+    """Pick when the article goes live (local time shown, UTC sent)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Schedule publication"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Publish at:"), self))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), self)
+        self.when.setCalendarPopup(True)
+        self.when.setMinimumDateTime(QDateTime.currentDateTime())
+        layout.addWidget(self.when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def publish_at(self) -> datetime:
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+
+
+STATE_LABELS = {
+    JobState.PENDING: "Waiting to send",
+    JobState.SENDING: "Sending",
+    JobState.DONE: "Done",
+    JobState.FAILED: "Failed",
+    JobState.CONFLICT: "Conflict: changed on the service",
+    JobState.SIGN_IN: "Sign in again",
+    JobState.CANCELLED: "Cancelled",
+}
+
+
+class OutboxPanel(QWidget):
+    """The outbox: every publish and unpublish, its state, with Retry and Cancel."""
+
+    sig_retry = Signal(int)
+    """Send this stopped job again (same Idempotency-Key)."""
+
+    sig_cancel = Signal(int)
+    """Cancel this job."""
+
+    sig_refresh = Signal()
+    """Reload the list."""
+
+    COLUMNS = ("Job", "Action", "Article", "Target", "State", "Tries", "Live URL or problem")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxPanel")
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        self.retry_button.clicked.connect(self._retry)
+        self.cancel_button.clicked.connect(self._cancel)
+        refresh.clicked.connect(self.sig_refresh)
+        buttons = QHBoxLayout()
+        for button in (self.retry_button, self.cancel_button, refresh):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self._jobs: list[OutboxJob] = []
+
+    def set_jobs(self, jobs: list[OutboxJob]) -> None:
+        self._jobs = list(reversed(jobs))  # newest first
+        self.table.setRowCount(len(self._jobs))
+        for row, job in enumerate(self._jobs):
+            cells = (
+                str(job.id),
+                job.action,
+                job.article_id[:8],
+                job.target,
+                self.tr(STATE_LABELS[job.state]),
+                str(job.attempts),
+                job.live_url or job.last_error,
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _selected(self) -> OutboxJob | None:
+        row = self.table.currentRow()
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def _retry(self) -> None:
+        job = self._selected()
+        if job is not None:
+            self.sig_retry.emit(job.id)
+
+    def _cancel(self) -> None:
+        job = self._selected()
+        if job is not None:
+            self.sig_cancel.emit(job.id)
