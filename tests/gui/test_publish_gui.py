@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from pytestqt.qtbot import QtBot
 
 from workstation.paths import DataDir
 from workstation.service.auth import Role, create_token
@@ -56,7 +58,7 @@ def service(tmp_path: Path) -> Iterator[tuple[str, str]]:
     server.stop()
 
 
-def _open_window(qtbot, data: DataDir):  # type: ignore[no-untyped-def]
+def _open_window(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
     from workstation.gui.main_window import MainWindow
     from workstation.gui.publish_controller import attach_publishing
 
@@ -69,7 +71,7 @@ def _open_window(qtbot, data: DataDir):  # type: ignore[no-untyped-def]
     return window, controller
 
 
-def test_publish_shows_the_live_url(qtbot, tmp_path: Path, service: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_publish_shows_the_live_url(qtbot: QtBot, tmp_path: Path, service: tuple[str, str]) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
     try:
         with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
@@ -85,7 +87,7 @@ def test_publish_shows_the_live_url(qtbot, tmp_path: Path, service: tuple[str, s
     assert controller.worker is None
 
 
-def test_not_ready_shows_the_checklist_and_queues_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_not_ready_shows_the_checklist_and_queues_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, False, None, None))
     try:
         controller.publish_current()
@@ -101,7 +103,7 @@ def test_not_ready_shows_the_checklist_and_queues_nothing(qtbot, tmp_path: Path)
         window.close()
 
 
-def test_first_run_publishes_to_the_embedded_service(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_publishes_to_the_embedded_service(qtbot: QtBot, tmp_path: Path) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, None, None))
     try:
         assert controller.local is not None
