@@ -185,20 +185,20 @@ def test_other_owners_selections_are_kept(qtbot, window: FakeWindow,  # type: ig
                     reason="the wbritish word list is not installed")
 def test_spelling_and_personal_dictionary(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
                                           checker: StyleChecker) -> None:
-    window.editor.setPlainText("The trust recieved funds from Zorblax.")
+    window.editor.setPlainText("Zorblax recieved funds from the trust.")
     qtbot.waitUntil(lambda: any(f.kind == "spelling" for f in checker.findings), timeout=WAIT_MS)
     words = {window.editor.toPlainText()[f.start:f.end] for f in checker.findings
              if f.kind == "spelling"}
     assert words == {"recieved", "Zorblax"}
     row = next(i for i, f in enumerate(checker.findings)
-               if f.kind == "spelling" and f.start == window.editor.toPlainText().index("Zorb"))
+               if f.kind == "spelling" and f.start == 0)
     checker.panel.select_row(row)
     qtbot.mouseClick(checker.panel.add_word_button, Qt.MouseButton.LeftButton)
     dictionary = window.workspace.data.root / "dictionary.txt"
     qtbot.waitUntil(lambda: dictionary.exists(), timeout=WAIT_MS)
     assert dictionary.read_text(encoding="utf-8") == "Zorblax\n"
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
-    assert [f.start for f in checker.findings if f.kind == "spelling"] == [10]
+    assert [f.start for f in checker.findings if f.kind == "spelling"] == [8]
 
 
 def test_missing_word_list_says_so(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]

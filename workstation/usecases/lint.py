@@ -266,7 +266,10 @@ def load_spelling(data_root: Path | None, rules: RuleSet | None = None) -> Spell
         with contextlib.suppress(OSError):
             personal = parse_word_list(
                 personal_dictionary_path(data_root).read_text(encoding="utf-8"))
-    ignore = rules.options.words("acronyms") if rules is not None else frozenset()
+    ignore: frozenset[str] = frozenset()
+    if rules is not None:
+        ignore = rules.options.words("acronyms")
+        personal |= rules.options.words("words")
     note = "" if words else (
         "Spell checking is off: no British English word list was found. Install the "
         f"'{WORD_LIST_PACKAGE}' package (or set {WORD_LIST_ENV} to a word list file).")

@@ -6,9 +6,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from workstation.domain.style.findings import Field, Finding, LineIndex, Severity
-from workstation.domain.style.markdown import Scanned, scan
+from workstation.domain.style.markdown import Scanned, at_sentence_start, scan
 
 RULE_ID = "spelling"
+_PREFIXES = frozenset(
+    ("pre", "post", "co", "non", "re", "anti", "multi", "inter", "sub", "self", "ex", "mid",
+     "semi", "over", "under", "cross", "de", "e", "micro", "mini", "neo", "pro", "tele", "ultra")
+)
 _WORD = re.compile(
     r"(?<![\w@#/\\.-])[A-Za-z][a-z]*(?:['’][a-z]+)*(?:-[A-Za-z][a-z]*)*(?![\w@/]|\.\w)"
 )
@@ -28,9 +32,16 @@ class SpellChecker:
     """Checks words against a dictionary plus a personal list; knows nothing about files."""
 
     def __init__(
-        self, words: Iterable[str], personal: Iterable[str] = (), ignore: Iterable[str] = ()
+        self,
+        words: Iterable[str],
+        personal: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        check_names: bool = False,
     ) -> None:
+        """`ignore`: the house vocabulary; `check_names`: also check words capitalised
+        mid-sentence (names: noisy in news, so off by default)."""
         self._words = set(words)
+        self._check_names = check_names
         self._lower = {w.lower() for w in self._words}
         self._personal = {w.replace("’", "'") for w in personal}
         self._personal_lower = {w.lower() for w in self._personal}
@@ -52,7 +63,10 @@ class SpellChecker:
         if word in self._ignore or self._known_one(word):
             return True
         if "-" in word:
-            return all(self._known_one(part) for part in word.split("-") if part)
+            parts = [p for p in word.split("-") if p]
+            if parts and parts[0].lower() in _PREFIXES:
+                parts = parts[1:]
+            return all(self._known_one(part) for part in parts)
         return False
 
     def _known_one(self, word: str) -> bool:
@@ -65,6 +79,8 @@ class SpellChecker:
             return True  # capitalised at a sentence start, or a known word in a title
         if lower.endswith("'s") and self._known_one(word[:-2]):
             return True
+        if lower.endswith("s") and len(word) > 3 and word[:-1] in self._words:
+            return True  # plurals the list leaves out (olds, carers)
         return word.endswith("'") and self._known_one(word[:-1])
 
     def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
@@ -103,6 +119,9 @@ class SpellChecker:
             if len(word) < 2 or self.known(word):
                 continue
             start, end = match.span()
+            if (not self._check_names and word[0].isupper()
+                    and not at_sentence_start(scanned.masked, start)):
+                continue
             line, column = lines.position(start)
             end_line, end_column = lines.position(end)
             suggestions = self.suggest(word) if len(word) <= 30 else ()
