@@ -348,9 +348,8 @@ class RelatedPicker(QObject):
     def _suggest_now(self) -> None:
         if self.finder is None or self._article is None:
             return
-        count = self.panel.maximum + SUGGESTIONS_SHOWN
-        self._run(self._suggest_generation, self.finder.suggest, self._article, count,
-                  self.panel.picks(), then=self._show_suggestions)  # fmt: skip
+        self._run(self._suggest_generation, self.finder.suggest, self._article,
+                  SUGGESTIONS_SHOWN, self.panel.picks(), then=self._show_suggestions)  # fmt: skip
 
     def _show_suggestions(self, hits: list[ArchiveHit]) -> None:
         self.panel.show_suggestions(hits[:SUGGESTIONS_SHOWN])

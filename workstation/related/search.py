@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -22,19 +23,25 @@ from workstation.related.ranking import (
     from_timestamp,
     shared_tags,
 )
-from workstation.related.terms import QueryTerm, Stemmer, salient_terms
+from workstation.related.terms import QueryTerm, Stemmer, salient_terms, tag_terms
 
+MAX_CACHED_TERMS = 500_000
 _MARKED = re.compile("\x01(.*?)\x02", re.S)
 _SEARCH_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
 class _Stats:
-    """Archive size and term document frequencies, as of one database version."""
+    """Archive size as of one database version, and the document frequencies looked up so far.
+
+    Frequencies are read per term from the FTS5 vocabulary (a scan of that term's postings)
+    and kept: loading the whole vocabulary of a large archive would take seconds.
+    """
 
     version: tuple[int, int]
     n_docs: int
     df: dict[str, int]
+    newest: int = 0
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:
@@ -87,15 +94,34 @@ class ArchiveSearcher:
         stats = self._stats
         if stats is not None and stats.version == version:
             return stats
-        n_docs = int(self._conn.execute(f"SELECT count(*) FROM {DOCS_TABLE}").fetchone()[0])
-        if stats is not None and n_docs >= 1000 and abs(n_docs - stats.n_docs) < 0.02 * n_docs:
-            # A few new stories hardly move document frequencies; reloading them costs seconds.
-            stats = _Stats(version, n_docs, stats.df)
+        # Most commits are autosaves of drafts, which leave the index alone: a cheap look at the
+        # newest doc id tells, before counting (a scan) again.
+        newest = self._conn.execute(f"SELECT max(doc_id) FROM {DOCS_TABLE}").fetchone()[0] or 0
+        if stats is not None and newest == stats.newest:
+            stats = _Stats(version, stats.n_docs, stats.df, newest)
         else:
-            df = dict(self._conn.execute(f"SELECT term, doc FROM {VOCAB_TABLE}"))
-            stats = _Stats(version, n_docs, df)
+            n_docs = int(self._conn.execute(f"SELECT count(*) FROM {DOCS_TABLE}").fetchone()[0])
+            if stats is not None and n_docs >= 1000 and abs(n_docs - stats.n_docs) < 0.02 * n_docs:
+                # A few new stories hardly move document frequencies: keep those looked up.
+                stats = _Stats(version, n_docs, stats.df, newest)
+            else:
+                stats = _Stats(version, n_docs, {}, newest)
         self._stats = stats
         return stats
+
+    def _prefetch(self, stems: set[str]) -> None:
+        """Look up, in one statement, the document frequencies not yet known."""
+        stats = self._current_stats()
+        missing = [stem for stem in stems if stem not in stats.df]
+        if not missing:
+            return
+        if len(stats.df) > MAX_CACHED_TERMS:
+            stats.df.clear()
+        stats.df.update(dict.fromkeys(missing, 0))
+        stats.df.update(self._conn.execute(
+            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN (SELECT value FROM json_each(?))",
+            (json.dumps(missing),),
+        ))  # fmt: skip
 
     def archive_size(self) -> int:
         with self._lock:
@@ -104,32 +130,58 @@ class ArchiveSearcher:
     # -- related suggestions ----------------------------------------------------------------
 
     def query_terms(self, draft: Article) -> list[QueryTerm]:
-        """The draft's salient terms that the query will use, most telling first."""
+        """The draft's salient terms (then its tags) that the ranked query uses, best first."""
+        return self.query_plan(draft)[0]
+
+    def query_plan(self, draft: Article) -> tuple[list[QueryTerm], list[QueryTerm]]:
+        """(terms for the ranked query, telling terms too common to rank with).
+
+        Query time grows with the postings bm25 reads, so terms are taken in order of salience
+        while their postings fit the budget; the rarer telling terms always get in. The common
+        ones left over are only checked on the candidates, which costs a seek per candidate.
+        """
         with self._lock:
             stats = self._current_stats()
+            settings = self.settings
             terms = salient_terms(draft, self._stemmer, lambda stem: stats.df.get(stem, 0),
-                                  stats.n_docs, self.settings.max_terms,
-                                  self.settings.max_phrases)  # fmt: skip
+                                  stats.n_docs, settings.max_terms, settings.max_phrases,
+                                  self._prefetch)  # fmt: skip
+            terms += tag_terms(draft.tags[:8], self._stemmer, lambda stem: stats.df.get(stem, 0),
+                               self._prefetch)  # fmt: skip
         chosen: list[QueryTerm] = []
+        leftover: list[QueryTerm] = []
         postings = 0
         for term in terms:
-            if chosen and postings + term.df > self.settings.posting_budget:
-                continue
-            postings += term.df
-            chosen.append(term)
-        return chosen
+            if postings + term.cost <= settings.posting_budget:
+                postings += term.cost
+                chosen.append(term)
+            elif not term.column:
+                leftover.append(term)
+        if not chosen and leftover:
+            chosen.append(leftover.pop(leftover.index(min(leftover, key=lambda t: t.cost))))
+        return chosen, leftover[: settings.rescore_terms]
 
-    def _match_expression(self, terms: list[QueryTerm], tags: tuple[str, ...]) -> str:
-        parts: list[str] = []
-        top = terms[0].weight if terms else 0.0
-        for term in terms:
-            repeats = 2 if term.weight >= self.settings.boost_share * top else 1
-            parts.extend([_phrase(term.words)] * repeats)
-        for tag in tags[:8]:
-            words = _SEARCH_WORD.findall(tag.lower())
-            if words:
-                parts.append("tags : " + _phrase(words))
-        return " OR ".join(parts)
+    def _rescore(
+        self, scores: dict[int, float], leftover: list[QueryTerm], n_docs: int
+    ) -> dict[int, float]:
+        """Add each common telling term's bm25 idf to the candidates that hold it."""
+        candidates = json.dumps(list(scores))
+        for term in leftover:
+            weight = max(1e-6, math.log((n_docs - term.df + 0.5) / (term.df + 0.5)))
+            for (doc_id,) in self._conn.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+                "AND rowid IN (SELECT value FROM json_each(?))",
+                (_phrase(term.words), candidates),
+            ):
+                scores[doc_id] += weight
+        return scores
+
+    @staticmethod
+    def _match_expression(terms: list[QueryTerm]) -> str:
+        return " OR ".join(
+            f"{term.column} : {_phrase(term.words)}" if term.column else _phrase(term.words)
+            for term in terms
+        )
 
     def suggest(
         self,
@@ -145,8 +197,8 @@ class ArchiveSearcher:
         """
         excluded = {draft.id, *exclude}
         with self._lock:
-            terms = self.query_terms(draft)
-            expression = self._match_expression(terms, draft.tags)
+            terms, leftover = self.query_plan(draft)
+            expression = self._match_expression(terms)
             if not expression:
                 return []
             rows = self._conn.execute(
@@ -155,7 +207,10 @@ class ArchiveSearcher:
                 (*self.settings.column_weights, expression, *self.settings.column_weights,
                  self.settings.candidates + len(excluded)),
             ).fetchall()  # fmt: skip
-            candidates = [c for c in self._candidates(rows) if c.article_id not in excluded]
+            scores = dict(rows)
+            if leftover and scores:
+                scores = self._rescore(scores, leftover, self._current_stats().n_docs)
+            candidates = [c for c in self._candidates(scores) if c.article_id not in excluded]
             if not candidates:
                 return []
             when = now or now_utc()
@@ -172,10 +227,9 @@ class ArchiveSearcher:
                 for score, parts, candidate in scored[:k]
             ]
 
-    def _candidates(self, rows: list[tuple[int, float]]) -> list[Candidate]:
-        if not rows:
+    def _candidates(self, scores: dict[int, float]) -> list[Candidate]:
+        if not scores:
             return []
-        scores = dict(rows)
         facts = self._conn.execute(
             f"SELECT doc_id, article_id, section, tags, published_ts FROM {DOCS_TABLE} "
             "WHERE doc_id IN (SELECT value FROM json_each(?))",
@@ -238,6 +292,7 @@ class ArchiveSearcher:
             stems = [stem_of.get(w, "") for w in _SEARCH_WORD.findall(span.lower())]
             found.update((stem,) for stem in stems)
             found.update(itertools.pairwise(stems))  # FTS5 merges adjacent matches
+        terms = [term for term in terms if not term.column]  # tags are explained as tags
         # A phrase that matched makes its single words redundant in the explanation.
         phrase_words = {w for term in terms if term.is_phrase and term.stems in found
                         for w in term.stems}  # fmt: skip
@@ -288,7 +343,7 @@ class ArchiveSearcher:
                 ).fetchall()  # fmt: skip
                 if rows:
                     break
-            candidates = self._candidates(rows)
+            candidates = self._candidates(dict(rows))
             if not candidates:
                 return []
             when = now or now_utc()

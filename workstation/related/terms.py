@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from workstation.domain.article import Article
@@ -46,6 +46,10 @@ class QueryTerm:
     weight: float
     df: int
     """Archive stories holding it (an upper bound for phrases)."""
+    cost: int = 0
+    """Postings the query reads for it (a phrase reads every word's): what latency follows."""
+    column: str = ""
+    """Search only this column (draft tags look in the archive's tags)."""
 
     @property
     def is_phrase(self) -> bool:
@@ -152,6 +156,7 @@ def salient_terms(
     n_docs: int,
     max_terms: int = 14,
     max_phrases: int = 4,
+    prefetch: Callable[[set[str]], None] | None = None,
 ) -> list[QueryTerm]:
     """The draft's most telling terms: field-weighted tf times archive idf, phrases first-class.
 
@@ -183,12 +188,15 @@ def salient_terms(
                 phrase_forms[pair].append(f"{previous_form} {word}")
             previous, previous_form = stem, form
 
+    if prefetch is not None:  # one batched look-up of every stem, before one-by-one use
+        prefetch(set(unigram_tf))
     limit = n_docs if n_docs < 20 else n_docs // 2  # a tiny archive: every word may help
     scored: list[QueryTerm] = []
     for stem, tf in unigram_tf.items():
         df = doc_freq(stem)
         if 0 < df <= limit:
-            scored.append(QueryTerm((stem,), (), "", (1.0 + math.log(tf)) * idf(df, n_docs), df))
+            weight = (1.0 + math.log(tf)) * idf(df, n_docs)
+            scored.append(QueryTerm((stem,), (), "", weight, df, cost=df))
     strong = [term for term in scored if unigram_tf[term.stems[0]] >= MIN_SIGNAL]
     if len(strong) >= max_terms // 2:
         scored = strong
@@ -207,7 +215,29 @@ def salient_terms(
             continue
         label = _label(Counter(phrase_forms[pair]))
         weight = (1.0 + math.log(tf)) * (idf(df_a, n_docs) + idf(df_b, n_docs)) * 0.75
-        phrases.append(QueryTerm(pair, tuple(label.lower().split()), label, weight,
-                                 min(df_a, df_b)))  # fmt: skip
+        words = tuple(label.lower().split())
+        phrases.append(QueryTerm(pair, words, label, weight, min(df_a, df_b), df_a + df_b))
     phrases.sort(key=lambda term: term.weight, reverse=True)
     return sorted(terms + phrases[:max_phrases], key=lambda term: term.weight, reverse=True)
+
+
+def tag_terms(
+    tags: Sequence[str],
+    stemmer: Stemmer,
+    doc_freq: Callable[[str], int],
+    prefetch: Callable[[set[str]], None] | None = None,
+) -> list[QueryTerm]:
+    """The draft's tags as phrases to look for in the archive's tags column."""
+    phrases = [tuple(word.lower() for word in _WORD.findall(tag)) for tag in tags]
+    stem_of = stemmer.stems(word for words in phrases for word in words)
+    if prefetch is not None:
+        prefetch(set(stem_of.values()) - {""})
+    found = []
+    for tag, words in zip(tags, phrases, strict=True):
+        if not words:
+            continue
+        stems = tuple(stem_of[word] for word in words)
+        dfs = [doc_freq(stem) for stem in stems if stem]
+        if dfs and min(dfs) > 0:
+            found.append(QueryTerm(stems, words, tag, 0.0, min(dfs), sum(dfs), column="tags"))
+    return found
