@@ -221,3 +221,27 @@ def test_fix_all_safe_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignor
         "The nurse’s shift – and the doctor’s – ran 5 per cent over.\n\nThe end.")
     window.editor.undo()
     assert window.editor.toPlainText() == original
+
+
+def test_context_menu_offers_the_suggestions(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                             checker: StyleChecker) -> None:
+    window.editor.setPlainText("The cancer center opened.")
+    _wait_for(qtbot, checker, "british-spelling")
+    assert checker.suggestion_menu(0) is None  # no finding there: the editor's own menu
+    menu = checker.suggestion_menu(window.editor.toPlainText().index("center") + 2)
+    assert menu is not None
+    action = next(a for a in menu.actions() if a.text() == "centre")
+    action.trigger()
+    assert window.editor.toPlainText() == "The cancer centre opened."
+    menu.deleteLater()
+
+
+def test_enter_in_the_panel_jumps(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
+                                  checker: StyleChecker) -> None:
+    window.editor.setPlainText("Line.\n\nIt took 6 months.")
+    finding = _wait_for(qtbot, checker, "numbers-in-words")
+    checker.panel.select_row(checker.findings.index(finding))
+    checker.panel.view.setFocus()
+    with qtbot.waitSignal(checker.panel.sig_jump_requested, timeout=WAIT_MS):
+        qtbot.keyClick(checker.panel.view, Qt.Key.Key_Return)
+    assert window.editor.textCursor().selectedText() == "6"

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from workstation.domain.style import Field, Finding, SpellChecker, apply_fixes
 from workstation.gui.style_panel import ProblemsPanel
@@ -91,6 +91,9 @@ class StyleChecker(QObject):
         self._data_root = data_root
         self._generation = Generation()
         self._speller: SpellChecker | None = None
+        self._speller_root: Path | None = None
+        self._speller_requested = False
+        self._pause_ms = pause_ms
         self._checked: dict[Field, str] = {}
         self._tracked: dict[Finding, tuple[QTextCursor, str]] = {}
         self._findings: list[Finding] = []
@@ -118,21 +121,27 @@ class StyleChecker(QObject):
 
     def start(self) -> None:
         """Load the word lists in the background, and check what is there now."""
-        self._tasks.submit(spelling_job, self._data_root(), on_success=self._spelling_loaded)
         self.check_now()
 
     def schedule(self) -> None:
-        """Text changed: drop any check in flight and check again after a typing pause."""
+        """Text changed: drop any check in flight and check again after a typing pause
+        (a longer pause for a longer text, so typing in a long story stays smooth)."""
         self._generation.next()
-        self._timer.start()
+        size = len(self._checked.get(Field.BODY, ""))
+        self._timer.start(self._pause_ms + min(1000, size // 100))
 
     def check_now(self) -> None:
         """Submit a check of the current texts (the worker gets copies, never widgets)."""
         self._timer.stop()
+        root = self._data_root()
+        if root != self._speller_root or not self._speller_requested:
+            # First check, or the workspace (and its personal dictionary) has changed.
+            self._speller_root, self._speller_requested = root, True
+            self._tasks.submit(spelling_job, root, on_success=self._spelling_loaded)
         generation = self._generation.next()
         texts = {where: _text(widget) for where, widget in self._widgets.items()}
         self._tasks.submit(
-            check_job, self._data_root(), self._speller, texts[Field.HEADLINE],
+            check_job, root, self._speller, texts[Field.HEADLINE],
             texts[Field.STANDFIRST], texts[Field.BODY], generation, on_success=self._checked_in)
 
     def jump_to(self, finding: Finding) -> None:
@@ -149,9 +158,11 @@ class StyleChecker(QObject):
             widget.ensureCursorVisible()
         widget.setFocus()
 
-    def apply_fix(self, finding: Finding) -> bool:
-        """Apply a finding's fix as one undo step; False when the text moved on (re-checks)."""
-        if finding.fix is None:
+    def apply_fix(self, finding: Finding, replacement: str | None = None) -> bool:
+        """Apply a finding's fix (or another of its suggestions) as one undo step; False when
+        the text moved on since the check (a new check is scheduled)."""
+        fix = finding.fix if replacement is None else replacement
+        if fix is None:
             return False
         widget = self._widgets[finding.field]
         if isinstance(widget, QLineEdit):
@@ -159,7 +170,7 @@ class StyleChecker(QObject):
                 self.schedule()
                 return False
             widget.setSelection(finding.start, finding.end - finding.start)
-            widget.insert(finding.fix)
+            widget.insert(fix)
         else:
             tracked = self._tracked.get(finding)
             if tracked is None or tracked[0].selectedText() != tracked[1]:
@@ -167,7 +178,7 @@ class StyleChecker(QObject):
                 return False
             cursor = tracked[0]
             cursor.beginEditBlock()
-            cursor.insertText(finding.fix)
+            cursor.insertText(fix)
             cursor.endEditBlock()
         self._show([f for f in self._findings if f != finding], keep_tracking=True)
         return True
@@ -224,20 +235,74 @@ class StyleChecker(QObject):
 
     # ---------------------------------------------------------------- Qt
 
+    def findings_at(self, position: int) -> list[Finding]:
+        """Body findings whose (tracked) span covers a document position."""
+        return [f for f, (cursor, _) in self._tracked.items()
+                if f.field is Field.BODY and cursor.selectionStart() <= position
+                < max(cursor.selectionEnd(), cursor.selectionStart() + 1)]
+
+    def suggestion_menu(self, position: int) -> QMenu | None:
+        """The editor's standard menu with the suggestions for findings at `position` on top,
+        or None when there is no finding there (the editor's own menu is left alone)."""
+        found = self.findings_at(position)
+        if not found:
+            return None
+        body = self._widgets[Field.BODY]
+        assert isinstance(body, QPlainTextEdit)
+        menu = body.createStandardContextMenu()
+        mine: list[QAction] = []
+        for finding in found[:3]:
+            title = QAction(finding.message, menu)
+            title.setEnabled(False)
+            mine.append(title)
+            for suggestion in finding.suggestions[:4] if finding.fix is not None else ():
+                action = QAction(suggestion or self.tr("Delete"), menu)
+                action.setData((finding, suggestion))
+                mine.append(action)
+            if finding.kind == "spelling":
+                add = QAction(self.tr("Add ‘{0}’ to dictionary").format(self._word_of(finding)),
+                              menu)
+                add.setData((finding, None))
+                mine.append(add)
+        existing = menu.actions()
+        if existing:
+            menu.insertActions(existing[0], mine)
+            menu.insertSeparator(existing[0])
+        else:
+            menu.addActions(mine)
+        menu.triggered.connect(self._menu_triggered)
+        return menu
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self._body_viewport and event.type() == QEvent.Type.ToolTip:
+        if watched is not self._body_viewport:
+            return super().eventFilter(watched, event)
+        body = self._widgets[Field.BODY]
+        assert isinstance(body, QPlainTextEdit)
+        if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            body = self._widgets[Field.BODY]
-            assert isinstance(body, QPlainTextEdit)
-            position = body.cursorForPosition(event.pos()).position()
-            messages = [f.message for f, (cursor, _) in self._tracked.items()
-                        if f.field is Field.BODY
-                        and cursor.selectionStart() <= position < max(cursor.selectionEnd(),
-                                                                     cursor.selectionStart() + 1)]
-            if messages:
-                QToolTip.showText(event.globalPos(), "\n".join(messages[:3]), body)
+            found = self.findings_at(body.cursorForPosition(event.pos()).position())
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(f.message for f in found[:3]),
+                                  body)
+                return True
+        elif event.type() == QEvent.Type.ContextMenu:
+            assert isinstance(event, QContextMenuEvent)
+            menu = self.suggestion_menu(body.cursorForPosition(event.pos()).position())
+            if menu is not None:
+                menu.exec(event.globalPos())
+                menu.deleteLater()
                 return True
         return super().eventFilter(watched, event)
+
+    def _menu_triggered(self, action: QAction) -> None:
+        data = action.data()
+        if not isinstance(data, tuple):
+            return  # one of the editor's own actions
+        finding, suggestion = data
+        if suggestion is None:
+            self.add_word(self._word_of(finding))
+        else:
+            self.apply_fix(finding, suggestion)
 
     # ---------------------------------------------------------------- private
 
