@@ -141,3 +141,12 @@ def test_publish_override_note_lists_the_errors() -> None:
     assert note.splitlines()[0] == ("Published over 1 house-style error(s): "
                                     "legal signed off the wording")
     assert "repeated-word (body 1:4)" in note
+
+
+def test_spelling_leaves_house_rule_words_to_the_rule() -> None:
+    from workstation.domain.style import SpellChecker
+    from workstation.usecases.lint import lint_with_spelling
+
+    speller = SpellChecker({"the", "cancer", "opened", "centre"})
+    found = lint_with_spelling(load_house_style(), speller, "", "", "The cancer center opened.")
+    assert [f.rule for f in found] == ["british-spelling"]
