@@ -1,5 +1,6 @@
 // The preview's bridge to the app. Runs in an isolated world (page scripts are off): it patches
 // the persistent page with what the app sends, and reports scrolling for scroll sync.
+// No timers: with page scripts off they do not run in this world either.
 (function () {
   "use strict";
   var bridge = null;
@@ -8,7 +9,6 @@
   var programmaticTarget = null;
   var programmaticUntil = 0;
   var lastReported = null;
-  var scrollPending = false;
 
   function applyUpdate(json) {
     var update = JSON.parse(json);
@@ -82,22 +82,19 @@
     return null;
   }
 
+  // Synchronous on purpose: with page scripts off, timers do not run in this world either.
   function onScroll() {
-    if (scrollPending) { return; }
-    scrollPending = true;
-    window.setTimeout(function () {
-      scrollPending = false;
-      if (programmaticTarget !== null) {
-        var settled = Math.abs(window.scrollY - programmaticTarget) < 2;
-        if (settled || Date.now() > programmaticUntil) { programmaticTarget = null; }
-        if (settled || Date.now() <= programmaticUntil) { return; }
-      }
-      var line = visibleLine();
-      if (line !== null && line !== lastReported) {
-        lastReported = line;
-        bridge.source_line_visible(line);
-      }
-    }, 30);
+    if (programmaticTarget !== null) {
+      var settled = Math.abs(window.scrollY - programmaticTarget) < 2;
+      var ours = settled || Date.now() <= programmaticUntil;
+      if (settled || !ours) { programmaticTarget = null; }
+      if (ours) { return; }  // the app asked for this scroll: do not echo it back
+    }
+    var line = visibleLine();
+    if (line !== null && line !== lastReported) {
+      lastReported = line;
+      bridge.source_line_visible(line);
+    }
   }
 
   function scrollToY(y) {
