@@ -38,7 +38,8 @@ RULE_KINDS = {
     "numbers-in-words": "numbers", "per-cent": "percent", "percent-headline": "percent",
     "date-format": "dates", "acronym-first-use": "acronyms", "headline-length": "headline_length",
     "standfirst-length": "standfirst_length", "long-sentence": "long_sentence",
-    "long-paragraph": "long_paragraph",
+    "long-paragraph": "long_paragraph", "generic-lower-case": "capitals",
+    "government-lower-case": "capitals",
 }
 ALIASES = {
     "british_spelling": "spelling", "americanism": "spelling", "ize": "spelling",
@@ -49,7 +50,8 @@ ALIASES = {
     "repeated_words": "repeated_word", "repetition": "repeated_word",
     "inclusive_language": "inclusive", "time": "times", "headline_case": "headline_style",
     "sentence_length": "long_sentence", "paragraph_length": "long_paragraph",
-    "preferred_terms": "terms", "term": "terms",
+    "preferred_terms": "terms", "term": "terms", "capitalisation": "capitals",
+    "capitalization": "capitals", "case": "capitals", "capital": "capitals",
 }
 _MARK_OPEN, _MARK_CLOSE = "⟦", "⟧"
 

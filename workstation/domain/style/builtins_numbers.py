@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.domain.style.engine import Document, Hit, Options, Rule
 from workstation.domain.style.findings import Field
+from workstation.domain.style.markdown import at_sentence_start
 
 WORDS = (
     "zero",
@@ -73,6 +74,11 @@ def _number_word(value: int, capital: bool) -> str:
     return word.capitalize() if capital else word
 
 
+ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth")
+_ORDINAL = re.compile(r"(?<![\w£$€#@&+^\[.,])([1-9])(st|nd|rd|th)\b")
+
+
 class NumbersRule(Rule):
     """Numbers below `numbers.words_below` in words, except with units, money, times and
     per cent, in dates, in names such as 'type 2 diabetes' and 'band 5', and in tables."""
@@ -106,6 +112,17 @@ class NumbersRule(Rule):
             yield Hit(
                 start, end, self.format(match=digits, replacement=fix), (fix,), fix, self.safe
             )
+        for match in _ORDINAL.finditer(text):
+            value = int(match.group(1))
+            following = _NEXT_WORD.match(text, match.end())
+            nxt = following.group(1).lower().strip(".,;:") if following else ""
+            if value >= self.below or nxt in self.months or nxt == "of":
+                continue  # a date: the date rule says what to do
+            start, end = match.span()
+            capital = at_sentence_start(text, start)
+            fix = ORDINALS[value].capitalize() if capital else ORDINALS[value]
+            yield Hit(start, end, self.format(match=match.group(), replacement=fix), (fix,), fix,
+                      self.safe)
 
     def _exempt(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start else " "

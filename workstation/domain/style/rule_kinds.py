@@ -167,7 +167,8 @@ class AvoidRule(ReplaceRule):
 
 
 class PatternRule(Rule):
-    """A regular expression over the masked text; `replace` is an optional fix template."""
+    """A regular expression over the masked text; `replace` is an optional fix template, and
+    `case: lower` makes the fix the match (or its group named 'lower') in lower case."""
 
     kind = "pattern"
 
@@ -179,17 +180,25 @@ class PatternRule(Rule):
             self.id, str(spec["pattern"]), bool(spec.get("ignore_case", False))
         )
         self.replace = spec.get("replace")
+        self.case = str(spec.get("case", ""))
+        if self.case not in ("", "lower"):
+            raise RuleError(f"rule {self.id}: case must be 'lower'")
         suggest = spec.get("suggest", [])
         self.suggest = (suggest,) if isinstance(suggest, str) else tuple(suggest)
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         scanned = doc.fields[where]
         for match in self.pattern.finditer(scanned.masked):
-            if match.end() == match.start() and self.replace is None:
+            if match.end() == match.start() and self.replace is None and not self.case:
                 continue
             fix = None
             if self.replace is not None:
                 fix = match.expand(str(self.replace))
+            elif self.case == "lower" and "lower" in self.pattern.groupindex:
+                s, e = match.start("lower") - match.start(), match.end("lower") - match.start()
+                fix = match.group()[:s] + match.group()[s:e].lower() + match.group()[e:]
+            elif self.case == "lower":
+                fix = match.group().lower()
             suggestions = (fix,) if fix else self.suggest
             message = self.format(match=match.group(), replacement=fix or "")
             yield Hit(
