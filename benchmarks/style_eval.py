@@ -39,7 +39,8 @@ RULE_KINDS = {
     "date-format": "dates", "acronym-first-use": "acronyms", "headline-length": "headline_length",
     "standfirst-length": "standfirst_length", "long-sentence": "long_sentence",
     "long-paragraph": "long_paragraph", "generic-lower-case": "capitals",
-    "government-lower-case": "capitals",
+    "government-lower-case": "capitals", "thousands-separator": "numbers",
+    "millions-separator": "numbers", "money-pence": "numbers", "twenty-four-hour-clock": "times",
 }
 ALIASES = {
     "british_spelling": "spelling", "americanism": "spelling", "ize": "spelling",
