@@ -194,7 +194,10 @@ _DATE_PATTERNS = (
     ("month_year", re.compile(
         rf"\b(?P<month>(?:{_ABBR})\b\.?),?\s+(?P<year>\d{{4}})\b")),
     ("abbreviated", re.compile(rf"\b(?P<month>(?:{_ABBR})\.)(?=\s+(?:and|to|or|\d))")),
+    ("abbreviated", re.compile(  # only the month is the finding ("in Jan." -> "in January")
+        rf"\b(?:in|by|from|until|since|before|after) (?P<month>(?:{_ABBR})\b\.?)")),
     ("comma", re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
+    ("comma", re.compile(rf"\b(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("numeric", re.compile(r"(?<![\w/.])(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
 )
 
@@ -216,10 +219,11 @@ class DateRule(Rule):
         taken: list[tuple[int, int]] = []
         for name, pattern in _DATE_PATTERNS:
             for match in pattern.finditer(text):
-                start, end = match.span()
+                groups = match.groupdict()
+                only_month = not groups.get("day") and not groups.get("year")
+                start, end = match.span("month" if only_month and "month" in groups else 0)
                 if any(s < end and start < e for s, e in taken):
                     continue
-                groups = match.groupdict()
                 if name == "us_order" and text[max(0, start - 3) : start].lower() == "in ":
                     continue  # 'in May 12 trusts...' counts trusts
                 if groups.get("numeric"):
@@ -232,14 +236,22 @@ class DateRule(Rule):
                 month = groups["month"].rstrip(".")
                 month = ABBREVIATIONS.get(month, month)
                 fix = " ".join(str(part) for part in (day, month, groups.get("year")) if part)
-                if fix == match.group():
+                found = text[start:end]
+                if found.endswith(".") and _ends_sentence(text, end):
+                    fix += "."  # 'due in Jan.' ends the sentence too
+                if fix == found:
                     continue
                 taken.append((start, end))
                 yield Hit(
                     start,
                     end,
-                    self.format(self.messages.get(name), match=match.group(), replacement=fix),
+                    self.format(self.messages.get(name), match=found, replacement=fix),
                     (fix,),
                     fix,
                     self.safe,
                 )
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    rest = text[end : end + 3]
+    return not rest.strip() or rest[:1] == "\n" or (rest[:1] == " " and rest[1:2].isupper())
