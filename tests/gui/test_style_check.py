@@ -131,6 +131,8 @@ def test_headline_fix_and_jump(qtbot, window: FakeWindow,  # type: ignore[no-unt
                                checker: StyleChecker) -> None:
     window.form.headline_edit.setText("Trusts told to publish equality data.")
     finding = _wait_for(qtbot, checker, "headline-full-stop")
+    [marker] = [a for a in window.form.headline_edit.actions() if a.isVisible()]
+    assert "full stop" in marker.toolTip()
     checker.jump_to(finding)
     assert window.form.headline_edit.selectedText() == "."
     assert checker.apply_fix(finding)

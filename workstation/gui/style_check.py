@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QToolTip, QWidget
 
 from workstation.domain.style import Field, Finding, SpellChecker, apply_fixes
 from workstation.gui.style_panel import ProblemsPanel
@@ -110,6 +110,14 @@ class StyleChecker(QObject):
         for widget in self._widgets.values():
             widget.textChanged.connect(self.schedule)
         body.viewport().installEventFilter(self)
+        self._headline_action: QAction | None = None
+        if isinstance(headline, QLineEdit):
+            # A line edit cannot underline: a warning icon at its end says there is a problem.
+            icon = headline.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._headline_action = headline.addAction(
+                icon, QLineEdit.ActionPosition.TrailingPosition)
+            self._headline_action.setVisible(False)
+            self._headline_action.triggered.connect(self._jump_to_headline)
         self._body_viewport = body.viewport()
 
     # ---------------------------------------------------------------- public
@@ -294,6 +302,11 @@ class StyleChecker(QObject):
                 return True
         return super().eventFilter(watched, event)
 
+    def _jump_to_headline(self) -> None:
+        first = next((f for f in self._findings if f.field is Field.HEADLINE), None)
+        if first is not None:
+            self.jump_to(first)
+
     def _menu_triggered(self, action: QAction) -> None:
         data = action.data()
         if not isinstance(data, tuple):
@@ -354,10 +367,10 @@ class StyleChecker(QObject):
                     self._tracked[finding] = (
                         span_cursor(widget, finding.start, finding.end, table), original)
             set_selection_layer(widget, SELECTION_OWNER, selections)
-        headline = self._widgets[Field.HEADLINE]
-        if isinstance(headline, QLineEdit):
+        if self._headline_action is not None:
             notes = [f.message for f in findings if f.field is Field.HEADLINE]
-            headline.setToolTip("\n".join(notes))
+            self._headline_action.setToolTip("\n".join(notes))
+            self._headline_action.setVisible(bool(notes))
         words = {i: self._word_of(f) for i, f in enumerate(findings) if f.kind == "spelling"}
         self.panel.set_findings(findings, words)
 
