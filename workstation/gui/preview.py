@@ -147,11 +147,15 @@ class PreviewPane(QWidget):
         bridge.sig_patched.connect(self._on_patched)
         bridge.sig_resync.connect(self._on_resync)
         bridge.sig_line_visible.connect(self._on_line_visible)
-        self._web.page.renderProcessTerminated.connect(self._on_render_process_gone)
-        self._web.page.loadFinished.connect(self._on_load_finished)
+        self._connect_page()
         screen = self.screen()
         if screen is not None and screen.logicalDotsPerInch() > 0:
             self._web.set_zoom(screen.logicalDotsPerInch() / 96.0)  # Chromium assumes 96 DPI
+
+    def _connect_page(self) -> None:
+        assert self._web is not None
+        self._web.page.renderProcessTerminated.connect(self._on_render_process_gone)
+        self._web.page.loadFinished.connect(self._on_load_finished)
 
     def _use_text_backend(self, note: str) -> None:
         from workstation.gui.preview_text import TextPreview
@@ -282,5 +286,13 @@ class PreviewPane(QWidget):
                 "The preview's renderer stopped (exit code %1); the preview was reloaded."
             ).replace("%1", str(exit_code))
         )
+        # Not from inside the signal: the dead process is still being torn down.
+        QTimer.singleShot(0, self._reload_after_crash)
+
+    def _reload_after_crash(self) -> None:
+        if self._closed or self._web is None:
+            return
+        self._web.replace_page()
+        self._connect_page()
         if self._request is not None:
             self._load_shell()

@@ -132,8 +132,15 @@ class WebPreview(QObject):
         self.profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
         self.blocker = Blocker(self)
         self.profile.setUrlRequestInterceptor(self.blocker)
-        self.page = SandboxedPage(self.profile, self)
-        settings = self.page.settings()
+        self.bridge = Bridge(self)
+        self.page = self._new_page()
+        self.view = QWebEngineView(parent_widget)
+        self.view.setPage(self.page)
+        self.view.setAccessibleName(parent_widget.tr("Preview"))
+
+    def _new_page(self) -> SandboxedPage:
+        page = SandboxedPage(self.profile, self)
+        settings = page.settings()
         attribute = QWebEngineSettings.WebAttribute
         for name, value in (
             (attribute.JavascriptEnabled, False),  # the page's own scripts; the bridge has a world
@@ -149,14 +156,19 @@ class WebPreview(QObject):
             (attribute.AutoLoadImages, True),
         ):
             settings.setAttribute(name, value)
-        self.page.scripts().insert(_bridge_script())
-        self.bridge = Bridge(self)
-        self.channel = QWebChannel(self)
-        self.channel.registerObject("ew_bridge", self.bridge)
-        self.page.setWebChannel(self.channel, BRIDGE_WORLD)
-        self.view = QWebEngineView(parent_widget)
+        page.scripts().insert(_bridge_script())
+        channel = QWebChannel(page)
+        channel.registerObject("ew_bridge", self.bridge)
+        page.setWebChannel(channel, BRIDGE_WORLD)
+        return page
+
+    def replace_page(self) -> SandboxedPage:
+        """A fresh page after a renderer crash (the old one's channel does not come back)."""
+        old = self.page
+        self.page = self._new_page()
         self.view.setPage(self.page)
-        self.view.setAccessibleName(parent_widget.tr("Preview"))
+        old.deleteLater()
+        return self.page
 
     def load_shell(self, html: str) -> None:
         """Load the persistent page (once, and again only after a crash or a reset)."""
@@ -176,6 +188,6 @@ class WebPreview(QObject):
         import shiboken6
 
         self.view.close()
-        for obj in (self.view, self.page, self.channel, self.profile):
+        for obj in (self.view, self.page, self.profile):
             if shiboken6.isValid(obj):
                 shiboken6.delete(obj)  # now, in this order; deleteLater may never run at exit
