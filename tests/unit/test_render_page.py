@@ -233,3 +233,14 @@ def test_parts_match_the_full_page() -> None:
     assert [str(c) for c in body.find_all(recursive=False)] == [
         str(_soup(b).find()) for b in parts.body
     ]
+
+
+def test_headline_standfirst_and_related_get_british_punctuation_too() -> None:
+    article = _article(headline='Boards "must do better" -- it\'s official',
+                       standfirst="Staff's view...")  # fmt: skip
+    related = [RelatedLink("r", 'The "plan" that wasn\'t', "", None, "")]
+    soup = _soup(render_page(article, Preferences(), related))
+    assert _must(soup, "h1.headline").get_text() == "Boards ‘must do better’ – it’s official"
+    assert _must(soup, "title").get_text().startswith("Boards ‘must do better’ – it’s official")
+    assert _must(soup, ".standfirst").get_text() == "Staff’s view…"
+    assert _must(soup, ".related-headline").get_text() == "The ‘plan’ that wasn’t"

@@ -7,7 +7,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -21,6 +21,7 @@ from workstation.domain.preferences import Preferences
 from workstation.paths import resource
 from workstation.render.body import RenderedBody, render_blocks
 from workstation.render.sanitize import EMBED_PREFIXES
+from workstation.render.typography import smarten
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -172,19 +173,33 @@ def render_parts(
     blocks = body.blocks
     if for_preview:
         blocks = tuple(offline_placeholders(b) for b in blocks)
+    shown = typeset(article)
+    links = [
+        replace(link, headline=smarten(link.headline), standfirst=smarten(link.standfirst))
+        for link in related
+    ]
     regions = {
         "notice": str(parts.notice(notice_text(article, prefs))),
         "masthead": str(parts.masthead(prefs)),
-        "header": str(parts.header(article, byline_text(article.byline), _dates(article))),
+        "header": str(parts.header(shown, byline_text(shown.byline), _dates(article))),
         "newsletter": str(parts.newsletter(prefs) if article.newsletter else ""),
-        "related": str(parts.related(list(related))),
+        "related": str(parts.related(links)),
         "footer": str(parts.footer(prefs)),
     }
     return PageParts(page_title(article, prefs), regions, blocks)
 
 
+def typeset(article: Article) -> Article:
+    """The article's plain-text fields with British smart punctuation, as printed."""
+    return article.with_changes(
+        headline=smarten(article.headline),
+        standfirst=smarten(article.standfirst),
+        byline=tuple(smarten(name) for name in article.byline),
+    )
+
+
 def page_title(article: Article, prefs: Preferences) -> str:
-    headline = article.headline.strip() or "Untitled"
+    headline = smarten(article.headline.strip()) or "Untitled"
     return f"{headline} | {prefs.site_name}" if prefs.site_name else headline
 
 
@@ -224,7 +239,7 @@ def render_document(
             csp=content_security_policy(style.replace("</", "<\\/"), for_preview),
             regions={k: Markup(v) for k, v in page_parts.regions.items()},
             body=Markup("\n".join(page_parts.body)),
-            description=article.standfirst,
+            description=smarten(article.standfirst),
             section=article.section,
             for_preview=for_preview,
         )
