@@ -19,6 +19,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("target", metavar="ID|FILE.md")
     parser.add_argument("-k", type=int, default=5, metavar="N", help="how many (default 5)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--semantic", action="store_true",
+        help="re-rank with the local embedding model (needs the semantic extra)",
+    )  # fmt: skip
     parser.set_defaults(handler=cmd_related)
 
 
@@ -27,9 +31,9 @@ def cmd_related(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("-k must be at least 1", exit_code=2)
     try:
         article = related.article_for(ctx.workspace.db, args.target)
+        hits = related.suggest_related(ctx.workspace.db, article, k=args.k, semantic=args.semantic)
     except UseCaseError as exc:
         raise CliError(str(exc)) from None
-    hits = related.suggest_related(ctx.workspace.db, article, k=args.k)
     if args.json:
         ctx.print_json([hit.to_json() for hit in hits])
         return 0

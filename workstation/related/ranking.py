@@ -23,6 +23,10 @@ class RankingSettings:
     # Telling terms over the budget still count: checked on the candidates (a seek each).
     rescore_terms: int = 4
     candidates: int = 60
+    # With the semantic extra: how many lexical leaders the embedding model may re-order.
+    rerank_pool: int = 20
+    # ... and the share of the final score that the cosine to the draft then carries.
+    semantic_blend: float = 0.35
     tag_bonus: float = 0.15
     max_tag_bonus: float = 0.45
     section_bonus: float = 0.05

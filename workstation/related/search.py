@@ -23,6 +23,7 @@ from workstation.related.ranking import (
     from_timestamp,
     shared_tags,
 )
+from workstation.related.semantic import Embedder, rerank
 from workstation.related.terms import QueryTerm, Stemmer, salient_terms, tag_terms
 
 MAX_CACHED_TERMS = 500_000
@@ -66,18 +67,22 @@ class ArchiveSearcher:
         settings: RankingSettings | None = None,
         stemmer: Stemmer | None = None,
         owns_connection: bool = False,
+        embedder: Embedder | None = None,
     ) -> None:
         self._conn = conn
         self.settings = settings or RankingSettings()
+        self.embedder = embedder  # optional semantic re-ranking of the lexical top candidates
         self._stemmer = stemmer or Stemmer()
         self._owns = owns_connection
         self._stats: _Stats | None = None
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, settings: RankingSettings | None = None) -> ArchiveSearcher:
+    def open(
+        cls, path: Path, settings: RankingSettings | None = None, embedder: Embedder | None = None
+    ) -> ArchiveSearcher:
         """A searcher with its own read-only connection to the database at `path`."""
-        return cls(open_readonly(path), settings, owns_connection=True)
+        return cls(open_readonly(path), settings, owns_connection=True, embedder=embedder)
 
     def close(self) -> None:
         with self._lock:
@@ -221,11 +226,15 @@ class ArchiveSearcher:
                                        self.settings)  # fmt: skip
                 scored.append((score, parts, candidate))
             scored.sort(key=lambda item: item[0], reverse=True)
-            texts = self._texts([candidate.doc_id for _, _, candidate in scored[:k]], expression)
-            return [
+            pool = scored[: k if self.embedder is None else max(k, self.settings.rerank_pool)]
+            texts = self._texts([candidate.doc_id for _, _, candidate in pool], expression)
+            hits = [
                 self._hit(candidate, score, parts, draft, terms, texts.get(candidate.doc_id))
-                for score, parts, candidate in scored[:k]
+                for score, parts, candidate in pool
             ]
+            if self.embedder is not None:
+                hits = rerank(hits, draft, self.embedder, self._conn, self.settings.semantic_blend)
+            return hits[:k]
 
     def _candidates(self, scores: dict[int, float]) -> list[Candidate]:
         if not scores:

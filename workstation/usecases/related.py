@@ -18,6 +18,7 @@ from workstation.related.index import (
 )
 from workstation.related.ranking import ArchiveHit, RankingSettings
 from workstation.related.search import ArchiveSearcher
+from workstation.related.semantic import Embedder, embed_missing, load_embedder
 from workstation.store.db import Database
 from workstation.usecases.articles import UseCaseError, get_article
 
@@ -26,6 +27,7 @@ __all__ = [
     "RelatedFinder",
     "article_from_file",
     "database_path",
+    "embed_archive",
     "index_article",
     "rebuild_archive_index",
     "refresh_archive_index",
@@ -67,16 +69,22 @@ class RelatedFinder:
     WAL lets it read while the database thread writes, so typing never waits for a save.
     """
 
-    def __init__(self, path: Path, settings: RankingSettings | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        settings: RankingSettings | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
         self.path = path
         self.settings = settings
+        self.embedder = embedder
         self._searcher: ArchiveSearcher | None = None
         self._lock = threading.Lock()
 
     def _open(self) -> ArchiveSearcher:
         with self._lock:
             if self._searcher is None:
-                self._searcher = ArchiveSearcher.open(self.path, self.settings)
+                self._searcher = ArchiveSearcher.open(self.path, self.settings, self.embedder)
             return self._searcher
 
     def suggest(
@@ -113,12 +121,46 @@ class RelatedFinder:
 
 
 def suggest_related(
-    db: Database, article: Article, k: int = 5, exclude: Iterable[str] | None = None
+    db: Database,
+    article: Article,
+    k: int = 5,
+    exclude: Iterable[str] | None = None,
+    semantic: bool = False,
 ) -> list[ArchiveHit]:
-    """Ranked suggestions for an article (saved or not), with the index brought up to date."""
+    """Ranked suggestions for an article (saved or not), with the index brought up to date.
+
+    `semantic` re-ranks with the embedding model of the semantic extra (embedding any story
+    not embedded yet first); UseCaseError when the extra is not installed.
+    """
     refresh_archive_index(db)
-    with RelatedFinder(database_path(db)) as finder:
+    embedder = None
+    if semantic:
+        embedder = semantic_model()
+        embed_archive(db, embedder)
+    with RelatedFinder(database_path(db), embedder=embedder) as finder:
         return finder.suggest(article, k=k, exclude=exclude)
+
+
+def semantic_model() -> Embedder:
+    """The semantic extra's embedding model, or a UseCaseError saying how to install it."""
+    embedder = load_embedder()
+    if embedder is None:
+        raise UseCaseError(
+            "semantic re-ranking needs the semantic extra: pip install 'editorial-workstation"
+            "[semantic]'"
+        )
+    return embedder
+
+
+def embed_archive(db: Database, embedder: Embedder, batch: int = 256) -> int:
+    """Store an embedding for every archive story that lacks one; returns how many were added."""
+    added = 0
+    while True:
+        with db.session() as session:
+            done = embed_missing(session, embedder, batch)
+        if not done:
+            return added
+        added += done
 
 
 def search_archive(db: Database, text: str, limit: int = 20) -> list[ArchiveHit]:
