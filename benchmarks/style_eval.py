@@ -41,6 +41,7 @@ RULE_KINDS = {
     "long-paragraph": "long_paragraph", "generic-lower-case": "capitals",
     "government-lower-case": "capitals", "thousands-separator": "numbers",
     "millions-separator": "numbers", "money-pence": "numbers", "twenty-four-hour-clock": "times",
+    "attribution-tense": "attribution",
 }
 ALIASES = {
     "british_spelling": "spelling", "americanism": "spelling", "ize": "spelling",
@@ -53,6 +54,7 @@ ALIASES = {
     "sentence_length": "long_sentence", "paragraph_length": "long_paragraph",
     "preferred_terms": "terms", "term": "terms", "capitalisation": "capitals",
     "capitalization": "capitals", "case": "capitals", "capital": "capitals",
+    "tense": "attribution", "attribution_tense": "attribution", "said": "attribution",
 }
 _MARK_OPEN, _MARK_CLOSE = "⟦", "⟧"
 

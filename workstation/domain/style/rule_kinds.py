@@ -168,7 +168,8 @@ class AvoidRule(ReplaceRule):
 
 class PatternRule(Rule):
     """A regular expression over the masked text; `replace` is an optional fix template, and
-    `case: lower` makes the fix the match (or its group named 'lower') in lower case."""
+    `case: lower` makes the fix the match (or its group named 'lower') in lower case, and
+    `map: {says: said}` replaces the group named 'word' by its mapped form."""
 
     kind = "pattern"
 
@@ -180,6 +181,8 @@ class PatternRule(Rule):
             self.id, str(spec["pattern"]), bool(spec.get("ignore_case", False))
         )
         self.replace = spec.get("replace")
+        raw_map = spec.get("map") or {}
+        self.map = {str(k).lower(): str(v) for k, v in raw_map.items()}
         self.case = str(spec.get("case", ""))
         if self.case not in ("", "lower"):
             raise RuleError(f"rule {self.id}: case must be 'lower'")
@@ -192,8 +195,14 @@ class PatternRule(Rule):
             if match.end() == match.start() and self.replace is None and not self.case:
                 continue
             fix = None
+            start, end = match.span()
             if self.replace is not None:
                 fix = match.expand(str(self.replace))
+            elif self.map and "word" in self.pattern.groupindex:
+                # Only the mapped word is the finding ('says' in "‘…,’ she says").
+                start, end = match.span("word")
+                new = self.map.get(match.group("word").lower())
+                fix = None if new is None else match_case(match.group("word"), new)
             elif self.case == "lower" and "lower" in self.pattern.groupindex:
                 s, e = match.start("lower") - match.start(), match.end("lower") - match.start()
                 fix = match.group()[:s] + match.group()[s:e].lower() + match.group()[e:]
@@ -201,6 +210,4 @@ class PatternRule(Rule):
                 fix = match.group().lower()
             suggestions = (fix,) if fix else self.suggest
             message = self.format(match=match.group(), replacement=fix or "")
-            yield Hit(
-                match.start(), match.end(), message, suggestions, fix, self.safe and fix is not None
-            )
+            yield Hit(start, end, message, suggestions, fix, self.safe and fix is not None)
