@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def ws(workstation_exe: list[str], tmp_path: Path):  # type: ignore[no-untyped-d
                               capture_output=True, text=True, timeout=60)
 
     run.data = data  # type: ignore[attr-defined]
+    run.exe = workstation_exe  # type: ignore[attr-defined]
     return run
 
 
@@ -133,3 +135,16 @@ def test_lint_stored_article_by_id(ws, tmp_path: Path) -> None:  # type: ignore[
     assert [f["rule"] for f in data["findings"] if f["severity"] == "error"] == ["repeated-word"]
     refused = ws("lint", article_id, "--fix")
     assert refused.returncode == 2 and "FILE.md" in refused.stderr
+
+
+def test_spelling_is_advice_only(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    words = _write(tmp_path, "the\ntrust\nreceived\nfunds\n", "words.txt")
+    path = _write(tmp_path, "The trust recieved funds.\n", "sp.md")
+    result = subprocess.run(
+        [*ws.exe, "--data-dir", str(ws.data), "lint", str(path), "--spelling", "--json"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "WORKSTATION_WORD_LIST": str(words)})
+    assert result.returncode == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["fix"], finding["severity"]) == (
+        "spelling", "received", "suggestion")

@@ -1,16 +1,24 @@
-"""`workstation lint ID|FILE.md [--json] [--fix]`: house-style findings; exit 1 on any error."""
+"""`workstation lint ID|FILE.md [--json] [--fix] [--spelling]`: exit 1 on any error finding."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from workstation.cli.context import CliContext, CliError
-from workstation.domain.style import Finding, RuleSet, Severity
+from workstation.domain.style import Finding, RuleSet, Severity, SpellChecker
 from workstation.paths import data_dir
 from workstation.store.repository import ArticleRepository, NotFound
-from workstation.usecases.lint import LintError, fix_file, lint_article, lint_file, load_house_style
+from workstation.usecases.lint import (
+    LintError,
+    fix_file,
+    lint_file,
+    lint_with_spelling,
+    load_house_style,
+    load_spelling,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +34,9 @@ def register(subparsers: Any) -> None:
     lint.add_argument("--fix", action="store_true",
                       help="apply safe fixes to FILE.md (rewritten atomically), then report "
                       "what is left")
+    lint.add_argument("--spelling", action="store_true",
+                      help="also check British spelling (suggestions; never changes the exit "
+                      "status)")
     lint.set_defaults(handler=cmd_lint)
 
 
@@ -39,10 +50,12 @@ def cmd_lint(args: argparse.Namespace, ctx: CliContext) -> int:
         if _is_file_ref(ref):
             root = data_dir(ctx.data_dir_arg).root
             rules = load_house_style(data_root=root)
-            return _lint_file(ctx, Path(ref), rules, args.fix, args.json)
+            speller = _speller(ctx, root, rules) if args.spelling else None
+            return _lint_file(ctx, Path(ref), rules, args.fix, args.json, speller)
         if args.fix:
             raise CliError("--fix works on a FILE.md; export the article first", exit_code=2)
         rules = load_house_style(data_root=ctx.workspace.data.root)
+        speller = _speller(ctx, ctx.workspace.data.root, rules) if args.spelling else None
         with ctx.workspace.db.session() as session:
             repo = ArticleRepository(session)
             article = repo.get(repo.resolve_id(ref))
@@ -50,13 +63,22 @@ def cmd_lint(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(exc), exit_code=2) from None
     except NotFound as exc:
         raise CliError(str(exc), exit_code=2) from None
-    findings = lint_article(article, rules)
+    findings = lint_with_spelling(rules, speller, article.headline, article.standfirst,
+                                  article.body)
     places = {id(f): f"{f.field.value}:{f.line}:{f.column}" for f in findings}
     _report(ctx, article.id, findings, places, args.json, fixed=None)
     return _exit_code(findings)
 
 
-def _lint_file(ctx: CliContext, path: Path, rules: RuleSet, fix: bool, as_json: bool) -> int:
+def _speller(ctx: CliContext, root: Path, rules: RuleSet) -> SpellChecker:
+    setup = load_spelling(root, rules)
+    if setup.note:
+        print(f"workstation lint: {setup.note}", file=ctx.err)
+    return setup.checker
+
+
+def _lint_file(ctx: CliContext, path: Path, rules: RuleSet, fix: bool, as_json: bool,
+               speller: SpellChecker | None) -> int:
     if not path.is_file():
         raise CliError(f"no such file: {path}", exit_code=2)
     fixed: int | None = None
@@ -64,6 +86,9 @@ def _lint_file(ctx: CliContext, path: Path, rules: RuleSet, fix: bool, as_json: 
         linted, fixed = fix_file(path, rules)
     else:
         linted = lint_file(path, rules)
+    if speller is not None:
+        linted = dataclasses.replace(linted, findings=lint_with_spelling(
+            rules, speller, linted.headline, linted.standfirst, linted.body))
     places = {}
     for finding in linted.findings:
         line, column = linted.file_position(finding)
