@@ -131,26 +131,34 @@ def load_article(path: Path) -> Article:
         field = max((k for k in starts if starts[k] <= start), key=lambda k: starts[k])
         offset = starts[field]
         labels.append(Label(kind, field, start - offset, end - offset, text[start:end]))
-    sidecar = path.with_suffix(".labels.yaml")
-    if sidecar.exists():
-        labels.extend(_sidecar_labels(sidecar, fields))
+    for suffix in (".labels.yaml", ".labels.yml", ".labels.json"):
+        sidecar = path.with_suffix(suffix)
+        if sidecar.exists():
+            labels.extend(_sidecar_labels(sidecar, fields))
     return Article(path, fields, labels)
 
 
 def _sidecar_labels(path: Path, fields: dict[str, str]) -> list[Label]:
+    """`mistakes: [{kind (or rule), field, text (+ nth) or start/end offsets}]` (YAML or JSON;
+    a bare list works too). Searching for `text` is fine for labels, never for findings."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    items = data.get("mistakes", data.get("labels", [])) if isinstance(data, dict) else data
     labels = []
-    for item in data.get("mistakes", []):
+    for item in items:
         field = str(item.get("field", "body"))
-        needle = str(item["text"])
+        kind = normalise_kind(str(item.get("kind", item.get("rule", ""))))
         source = fields[field]
+        if "start" in item:
+            start, end = int(item["start"]), int(item["end"])
+            labels.append(Label(kind, field, start, end, source[start:end]))
+            continue
+        needle = str(item["text"])
         position = -1
         for _ in range(int(item.get("nth", 1))):
             position = source.find(needle, position + 1)
         if position < 0:
             raise SystemExit(f"{path}: {needle!r} not found in {field}")
-        labels.append(Label(normalise_kind(str(item["kind"])), field, position,
-                            position + len(needle), needle))
+        labels.append(Label(kind, field, position, position + len(needle), needle))
     return labels
 
 
