@@ -116,7 +116,9 @@ class NumbersRule(Rule):
             value = int(match.group(1))
             following = _NEXT_WORD.match(text, match.end())
             nxt = following.group(1).lower().strip(".,;:") if following else ""
-            if value >= self.below or nxt in self.months or nxt == "of":
+            before = _PREV_WORD.search(text, max(0, match.start() - 20), match.start())
+            prev = before.group(1).lower().rstrip(".") if before else ""
+            if value >= self.below or nxt in self.months or nxt == "of" or prev in self.months:
                 continue  # a date: the date rule says what to do
             start, end = match.span()
             capital = at_sentence_start(text, start)
