@@ -27,21 +27,22 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 _PINS = [True, False, None] * 500_000
 
 SIZES = (800, 5_000, 50_000)
-VOCABULARY = tuple(
+VOCABULARY = (
     "the trust board said it would publish data on workforce race equality and NHS England "
     "plans for integrated care boards with staff surveys showing gaps in pay and progression "
-    "while regulators warned that 'progress was too slow' and ministers promised funding".split()
+    "while regulators warned that 'progress was too slow' and ministers promised funding"
 )
 
 
 def make_body(words: int, seed: int = 3) -> str:
     """A news-like body: short paragraphs, a subheading now and then, one list, one quote."""
     rng = random.Random(seed)
+    vocabulary = VOCABULARY.split()
     parts = ["The Workforce Race Equality Standard (WRES) applies to every trust, officials said."]
     count = 14
     while count < words:
         n = rng.randint(25, 55)
-        sentence = " ".join(rng.choice(VOCABULARY) for _ in range(n))
+        sentence = " ".join(rng.choice(vocabulary) for _ in range(n))
         parts.append(sentence[0].upper() + sentence[1:] + ".")
         count += n
         if len(parts) % 18 == 0:
