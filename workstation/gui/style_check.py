@@ -71,6 +71,14 @@ def spelling_job(data_root: Path | None) -> SpellingSetup:
         return load_spelling(data_root, None)
 
 
+def _select(line: QLineEdit, finding: Finding) -> None:
+    """Select a finding's span in a line edit (which counts UTF-16 units, as Qt does)."""
+    table = utf16_offsets(line.text())
+    start, end = (table[finding.start], table[finding.end]) if table else (
+        finding.start, finding.end)
+    line.setSelection(start, end - start)
+
+
 def _text(widget: TextWidget) -> str:
     return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
@@ -157,7 +165,7 @@ class StyleChecker(QObject):
         widget = self._widgets[finding.field]
         if isinstance(widget, QLineEdit):
             if widget.text() == self._checked.get(finding.field):
-                widget.setSelection(finding.start, finding.end - finding.start)
+                _select(widget, finding)
             widget.setFocus()
             return
         tracked = self._tracked.get(finding)
@@ -177,7 +185,7 @@ class StyleChecker(QObject):
             if widget.text() != self._checked.get(finding.field):
                 self.schedule()
                 return False
-            widget.setSelection(finding.start, finding.end - finding.start)
+            _select(widget, finding)
             widget.insert(fix)
         else:
             tracked = self._tracked.get(finding)
