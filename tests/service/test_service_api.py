@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from conftest import RunningService
-from service_helpers import content, new_article_id
+from service_helpers import RunningService, content, new_article_id
 
 from workstation.service.auth import Role
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import base64
-import struct
 import uuid
-import zlib
 from collections.abc import Callable
 
 import httpx
 import pytest
-from conftest import RunningService
-from service_helpers import content, new_article_id
+from service_helpers import RunningService, content, new_article_id, tiny_png
 
 from workstation.service.auth import TOKEN_PREFIX, Role, hash_token
 
@@ -26,22 +23,6 @@ ALLOWED: dict[str, set[Role]] = {
     "upload_media": set(Role),
 }
 WRITES = [name for name in ALLOWED if name != "read"]
-
-
-def tiny_png(seed: int) -> bytes:
-    """A valid 1x1 PNG whose pixel depends on `seed`, so every upload is new bytes."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    raw = b"\x00" + bytes([seed % 256, (seed >> 8) % 256, (seed >> 16) % 256])
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
 
 
 def owned_by_someone_else(service: RunningService) -> str:

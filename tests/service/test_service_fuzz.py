@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import RunningService
 from hypothesis import HealthCheck, given, settings
+from service_helpers import RunningService
 
 from workstation.service.auth import Role
 

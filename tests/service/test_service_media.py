@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import httpx
-from conftest import RunningService
-from test_service_auth import tiny_png
+from service_helpers import RunningService, tiny_png
 
 from workstation.service.auth import Role
 from workstation.service.media import content_digest

@@ -7,8 +7,7 @@ from xml.etree import ElementTree
 
 import httpx
 from bs4 import BeautifulSoup
-from conftest import RunningService
-from service_helpers import content, new_article_id
+from service_helpers import RunningService, content, new_article_id
 
 from workstation.service.auth import Role
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -28,9 +30,14 @@ def no_backend(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _reset_keyring() -> object:
+def _reset_keyring() -> Iterator[None]:
+    """Put back the backend the rest of the suite uses (env changes are undone only later)."""
+    original = os.environ.get("PYTHON_KEYRING_BACKEND")
     yield
-    keyring.core.init_backend()
+    if original:
+        keyring.set_keyring(keyring.core.load_keyring(original))
+    else:
+        keyring.core.init_backend()
 
 
 def test_round_trip_through_an_explicit_backend(chosen_backend: Path) -> None:
