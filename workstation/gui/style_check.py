@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QToolTip, QWidget
 
 from workstation.domain.style import Field, Finding, SpellChecker, apply_fixes
+from workstation.gui.style_menu import suggestion_menu
 from workstation.gui.style_panel import ProblemsPanel
 from workstation.gui.style_selections import (
     finding_selection,
@@ -261,31 +262,10 @@ class StyleChecker(QObject):
         """The editor's standard menu with the suggestions for findings at `position` on top,
         or None when there is no finding there (the editor's own menu is left alone)."""
         found = self.findings_at(position)
-        if not found:
-            return None
         body = self._widgets[Field.BODY]
-        assert isinstance(body, QPlainTextEdit)
-        menu = body.createStandardContextMenu()
-        mine: list[QAction] = []
-        for finding in found[:3]:
-            title = QAction(finding.message, menu)
-            title.setEnabled(False)
-            mine.append(title)
-            for suggestion in finding.suggestions[:4] if finding.fix is not None else ():
-                action = QAction(suggestion or self.tr("Delete"), menu)
-                action.setData((finding, suggestion))
-                mine.append(action)
-            if finding.kind == "spelling":
-                add = QAction(self.tr("Add ‘{0}’ to dictionary").format(self._word_of(finding)),
-                              menu)
-                add.setData((finding, None))
-                mine.append(add)
-        existing = menu.actions()
-        if existing:
-            menu.insertActions(existing[0], mine)
-            menu.insertSeparator(existing[0])
-        else:
-            menu.addActions(mine)
+        if not found or not isinstance(body, QPlainTextEdit):
+            return None
+        menu = suggestion_menu(body, found, self._word_of)
         menu.triggered.connect(self._menu_triggered)
         return menu
 
