@@ -49,6 +49,8 @@ class AcronymRule(Rule):
             if _defined_here(text, start, end + len(match.group(2) or "")):
                 continue
             expansion = self.expansions.get(token)
+            if _spelled_out_before(text, token, start, expansion):
+                continue  # the Football Association ... the FA Cup
             suggestions: tuple[str, ...] = ()
             fix = None
             if expansion:
@@ -71,6 +73,23 @@ def _shouting(text: str, start: int, end: int) -> bool:
         and all(w.isupper() and len(w) > 3 for w in neighbours)
         and len(neighbours) == 2
     )
+
+
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*[A-Z][\w’'-]*)+")
+
+
+def _spelled_out_before(text: str, token: str, start: int, expansion: str | None) -> bool:
+    """The full name came earlier without brackets: its capitals spell the acronym, or it is
+    the vocabulary's expansion."""
+    before = text[:start]
+    if expansion and expansion.lower() in before.lower():
+        return True
+    letters = token.replace("&", "")
+    for match in _NAME.finditer(before):
+        initials = "".join(w[0] for w in match.group().split() if w[0].isupper())
+        if letters in initials:
+            return True
+    return False
 
 
 def _defined_here(text: str, start: int, end: int) -> bool:
