@@ -311,8 +311,13 @@ class RelatedPicker(QObject):
         )
 
     def _index_refreshed(self, _counts: object) -> None:
+        if self.finder is not None:
+            self.window.tasks.submit(self.finder.warm, on_error=self._warm_failed)
         if self._article is not None:
             self._timer.start(0)
+
+    def _warm_failed(self, _error: BaseException) -> None:
+        """Warming is only a speed-up: suggestions look terms up as they go without it."""
 
     def article_changed(self, article: Article) -> None:
         """The draft changed: refresh picks if they differ, and suggest again after a pause."""

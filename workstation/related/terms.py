@@ -188,14 +188,18 @@ def salient_terms(
                 phrase_forms[pair].append(f"{previous_form} {word}")
             previous, previous_form = stem, form
 
-    if prefetch is not None:  # one batched look-up of every stem, before one-by-one use
-        prefetch(set(unigram_tf))
+    # Words said once in the body (most of them) are rarely what a story is about; looking up
+    # a frequency reads the term's postings, so they are considered only for a short draft.
+    telling = [stem for stem, tf in unigram_tf.items() if tf >= MIN_SIGNAL]
+    considered = telling if len(telling) >= max_terms else list(unigram_tf)
+    if prefetch is not None:  # one batched look-up before the one-by-one use below
+        prefetch(set(considered))
     limit = n_docs if n_docs < 20 else n_docs // 2  # a tiny archive: every word may help
     scored: list[QueryTerm] = []
-    for stem, tf in unigram_tf.items():
+    for stem in considered:
         df = doc_freq(stem)
         if 0 < df <= limit:
-            weight = (1.0 + math.log(tf)) * idf(df, n_docs)
+            weight = (1.0 + math.log(unigram_tf[stem])) * idf(df, n_docs)
             scored.append(QueryTerm((stem,), (), "", weight, df, cost=df))
     strong = [term for term in scored if unigram_tf[term.stems[0]] >= MIN_SIGNAL]
     if len(strong) >= max_terms // 2:

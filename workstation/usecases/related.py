@@ -98,6 +98,10 @@ class RelatedFinder:
         """Archive stories matching the words typed, best first."""
         return self._open().search(text, limit=limit)
 
+    def warm(self) -> int:
+        """Read term statistics ahead (seconds on a large archive): run on a worker at start."""
+        return self._open().warm()
+
     def describe(self, article_ids: Iterable[str]) -> list[ArchiveHit]:
         """Headline, date and standfirst of picked stories (those still in the archive)."""
         return self._open().describe(article_ids)
