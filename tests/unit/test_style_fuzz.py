@@ -39,3 +39,22 @@ def test_spelling_never_fails(body: str) -> None:
     checker = SpellChecker({"the", "center", "a"})
     for finding in checker.check(body):
         assert 0 <= finding.start < finding.end <= len(body)
+
+
+DATE_PIECES = st.sampled_from([
+    "24", "3rd", " ", "  ", "\n", ",", ".", "of ", "November", "Nov", "Nov.", "Sept", "May",
+    "2022", " in ", "by ", "12", "/", "-", "th", "x", "Jan", "\x00", "March", "10/11/22",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(DATE_PIECES, max_size=40))
+def test_windowed_date_search_finds_what_a_full_scan_finds(pieces: list[str]) -> None:
+    from workstation.domain.style import Document, Field
+    from workstation.domain.style.builtins_numbers import date_matches
+
+    doc = Document.of(body="".join(pieces))
+    text = doc.fields[Field.BODY].masked
+    fast = [(n, m.span(), m.groupdict()) for n, m in date_matches(text, doc.word_index(Field.BODY))]
+    full = [(n, m.span(), m.groupdict()) for n, m in date_matches(text, None)]
+    assert fast == full

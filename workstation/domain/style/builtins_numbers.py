@@ -219,39 +219,76 @@ class DateRule(Rule):
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
         taken: list[tuple[int, int]] = []
-        for name, pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(text):
-                groups = match.groupdict()
-                only_month = not groups.get("day") and not groups.get("year")
-                start, end = match.span("month" if only_month and "month" in groups else 0)
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                if name == "us_order" and text[max(0, start - 3) : start].lower() == "in ":
-                    continue  # 'in May 12 trusts...' counts trusts
-                if groups.get("numeric"):
-                    taken.append((start, end))
-                    yield Hit(start, end, self.format(self.messages.get(name), match=match.group()))
-                    continue
-                day = int(groups["day"]) if groups.get("day") else None
-                if day is not None and not 1 <= day <= 31:
-                    continue
-                month = groups["month"].rstrip(".")
-                month = ABBREVIATIONS.get(month, month)
-                fix = " ".join(str(part) for part in (day, month, groups.get("year")) if part)
-                found = text[start:end]
-                if found.endswith(".") and _ends_sentence(text, end):
-                    fix += "."  # 'due in Jan.' ends the sentence too
-                if fix == found:
-                    continue
+        for name, match in date_matches(text, doc.word_index(where)):
+            groups = match.groupdict()
+            only_month = not groups.get("day") and not groups.get("year")
+            start, end = match.span("month" if only_month and "month" in groups else 0)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if name == "us_order" and text[max(0, start - 3) : start].lower() == "in ":
+                continue  # 'in May 12 trusts...' counts trusts
+            if groups.get("numeric"):
                 taken.append((start, end))
-                yield Hit(
-                    start,
-                    end,
-                    self.format(self.messages.get(name), match=found, replacement=fix),
-                    (fix,),
-                    fix,
-                    self.safe,
-                )
+                yield Hit(start, end, self.format(self.messages.get(name), match=match.group()))
+                continue
+            day = int(groups["day"]) if groups.get("day") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            month = groups["month"].rstrip(".")
+            month = ABBREVIATIONS.get(month, month)
+            fix = " ".join(str(part) for part in (day, month, groups.get("year")) if part)
+            found = text[start:end]
+            if found.endswith(".") and _ends_sentence(text, end):
+                fix += "."  # 'due in Jan.' ends the sentence too
+            if fix == found:
+                continue
+            taken.append((start, end))
+            yield Hit(
+                start,
+                end,
+                self.format(self.messages.get(name), match=found, replacement=fix),
+                (fix,),
+                fix,
+                self.safe,
+            )
+
+
+_MONTH_KEYS = tuple(m.lower() for m in MONTHS) + tuple(a.lower() for a in ABBREVIATIONS)
+_WINDOW_BEFORE, _WINDOW_AFTER = 20, 40
+
+
+def date_matches(text: str, index: dict[str, list[int]] | None = None,
+                 ) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every date pattern's matches, pattern by pattern. With the field's word index, the month
+    patterns only search windows around month names (the same matches, found faster)."""
+    windows = [(0, len(text))]
+    if index is not None:
+        anchors = sorted(p for key in _MONTH_KEYS for p in index.get(key, ()))
+        windows = _windows(text, anchors)
+    for name, pattern in _DATE_PATTERNS:
+        if name == "numeric":
+            for match in pattern.finditer(text):
+                yield name, match
+            continue
+        for lo, hi in windows:
+            for match in pattern.finditer(text, lo, hi):
+                yield name, match
+
+
+def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
+    """Merged spans around each anchor, widened to white space so no word is cut."""
+    spans: list[tuple[int, int]] = []
+    for anchor in anchors:
+        lo = max(0, anchor - _WINDOW_BEFORE)
+        lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
+        hi = min(len(text), anchor + _WINDOW_AFTER)
+        ends = [i for i in (text.find(" ", hi), text.find("\n", hi)) if i != -1]
+        hi = min(ends) if ends else len(text)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def _ends_sentence(text: str, end: int) -> bool:

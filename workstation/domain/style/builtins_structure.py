@@ -32,6 +32,8 @@ class AcronymRule(Rule):
         scanned = doc.fields[where]
         text = scanned.masked
         seen: set[str] = set()
+        names: list[tuple[int, str]] | None = None  # (end, initials) of capitalised names
+        lower: str | None = None
         for match in _ACRONYM.finditer(text):
             token = match.group(1)
             if (
@@ -49,8 +51,12 @@ class AcronymRule(Rule):
             if _defined_here(text, start, end + len(match.group(2) or "")):
                 continue
             expansion = self.expansions.get(token)
-            if _spelled_out_before(text, token, start, expansion):
-                continue  # the Football Association ... the FA Cup
+            if names is None or lower is None:
+                names, lower = _names(text), text.lower()
+            if (expansion and expansion.lower() in lower[:start]) or any(
+                    end_ <= start and token.replace("&", "") in initials
+                    for end_, initials in names):
+                continue  # spelled out earlier: the Football Association ... the FA Cup
             suggestions: tuple[str, ...] = ()
             fix = None
             if expansion:
@@ -78,18 +84,11 @@ def _shouting(text: str, start: int, end: int) -> bool:
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*[A-Z][\w’'-]*)+")
 
 
-def _spelled_out_before(text: str, token: str, start: int, expansion: str | None) -> bool:
-    """The full name came earlier without brackets: its capitals spell the acronym, or it is
-    the vocabulary's expansion."""
-    before = text[:start]
-    if expansion and expansion.lower() in before.lower():
-        return True
-    letters = token.replace("&", "")
-    for match in _NAME.finditer(before):
-        initials = "".join(w[0] for w in match.group().split() if w[0].isupper())
-        if letters in initials:
-            return True
-    return False
+def _names(text: str) -> list[tuple[int, str]]:
+    """Where each run of capitalised words ends, and its capitals ('Care Quality Commission'
+    gives 'CQC'): a full name written out earlier defines its acronym."""
+    return [(m.end(), "".join(w[0] for w in m.group().split() if w[0].isupper()))
+            for m in _NAME.finditer(text)]
 
 
 def _defined_here(text: str, start: int, end: int) -> bool:

@@ -38,7 +38,14 @@ class IseIzeRule(Rule):
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         text = doc.fields[where].masked
         pattern = _IZE if self.suffix == "ise" else _ISE
-        for match in pattern.finditer(text):
+        needles = ("iz", "yz") if self.suffix == "ise" else ("is",)
+        # Only words with the suffix's letters can match: find them through the word index.
+        starts = sorted(p for w, positions in doc.word_index(where).items()
+                        if any(n in w for n in needles) for p in positions)
+        for start in starts:
+            match = pattern.match(text, start)
+            if match is None:
+                continue
             word = match.group()
             lower = word.lower()
             if lower in self.keep or lower.endswith(self.keep_stems):
@@ -182,6 +189,8 @@ class DashRule(Rule):
         style = str(self.options.get("dashes.style", "spaced_en"))
         pattern, house = _DASHES.get(style, _DASHES["spaced_en"])
         text = doc.fields[where].masked
+        if not any(mark in text for mark in ("—", "–", "--", " -", "- ")):
+            return  # no dash of any kind: nothing to check
         for match in pattern.finditer(text):
             found = match.group()
             if found == house:

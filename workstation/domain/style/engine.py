@@ -136,6 +136,8 @@ class Rule:
             raise RuleError(f"rule {self.id}: quotes must be one of {', '.join(QUOTE_POLICIES)}")
         self.tables = bool(spec.get("tables", self.default_tables))
         self.headings = bool(spec.get("headings", True))
+        requires = spec.get("requires") or ()
+        self.requires = (requires,) if isinstance(requires, str) else tuple(map(str, requires))
         self.message = str(spec.get("message", ""))
         self.safe = bool(spec.get("safe", self.default_safe))
         self.source = str(spec.get("source", ""))
@@ -202,6 +204,8 @@ class RuleSet:
             for rule in self.rules:
                 if where not in rule.fields or (wanted is not None and rule.id not in wanted):
                     continue
+                if rule.requires and not any(r in scanned.masked for r in rule.requires):
+                    continue  # cheap: none of the text the rule needs is there
                 findings.extend(_place(rule, where, scanned, lines, rule.find(doc, where)))
         findings.sort(key=sort_key)
         return findings
