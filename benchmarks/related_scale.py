@@ -128,13 +128,31 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(size: int, workdir: Path, drafts_count: int = 41, edits: int = 4) -> dict[str, str]:
-    """Build an archive of `size` stories and measure it; one table column."""
+def run(
+    size: int, workdir: Path, drafts_count: int = 41, edits: int = 4, reuse: bool = False
+) -> dict[str, str]:
+    """Build an archive of `size` stories (or reuse a kept one) and measure it: one column."""
     corpus = Corpus()
     path = workdir / f"archive-{size}.sqlite3"
+    if reuse and path.exists():
+        figures = dict.fromkeys(BUILD_ROWS, "kept")
+    else:
+        path.unlink(missing_ok=True)
+        figures = build(corpus, size, path)
+    corpus.rng = random.Random(size + 1)  # drafts unlike any archive story
+    return {"articles": f"{size:,}", **figures, **measure(corpus, path, drafts_count, edits)}
+
+
+BUILD_ROWS = (
+    "generate + insert (s)", "index build (s)", "optimize (s)", "incremental add, mean (ms)",
+    "incremental add, p95 (ms)", "database (MiB)", "of which index (MiB)",
+)  # fmt: skip
+
+
+def build(corpus: Corpus, size: int, path: Path) -> dict[str, str]:
+    """Generate the archive, index it through the real code, add stories one by one."""
     open_database(path).close()  # the real migrations create the schema
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.isolation_level = ""
+    conn = sqlite3.connect(path)  # implicit transactions; `with conn` commits
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     started = time.perf_counter()
@@ -145,7 +163,7 @@ def run(size: int, workdir: Path, drafts_count: int = 41, edits: int = 4) -> dic
     started = time.perf_counter()
     with conn:
         rebuild_index(conn, optimize=False)
-    build = time.perf_counter() - started
+    built = time.perf_counter() - started
     started = time.perf_counter()
     with conn:
         conn.execute("INSERT INTO archive_fts (archive_fts) VALUES ('optimize')")
@@ -161,6 +179,21 @@ def run(size: int, workdir: Path, drafts_count: int = 41, edits: int = 4) -> dic
             index_article(conn, article)
         adds.append(time.perf_counter() - started)
 
+    conn.close()
+    ms = 1000.0
+    return {
+        "generate + insert (s)": f"{generated:.1f}",
+        "index build (s)": f"{built:.1f}",
+        "optimize (s)": f"{optimize:.1f}",
+        "incremental add, mean (ms)": f"{statistics.mean(adds) * ms:.1f}",
+        "incremental add, p95 (ms)": f"{percentile(adds, 0.95) * ms:.1f}",
+        "database (MiB)": f"{db_size / 2**20:.0f}",
+        "of which index (MiB)": f"{(db_size - size_before) / 2**20:.0f}",
+    }
+
+
+def measure(corpus: Corpus, path: Path, drafts_count: int, edits: int) -> dict[str, str]:
+    """Suggestion latency for new 800-word drafts and while typing, and memory."""
     searcher = ArchiveSearcher.open(path)
     drafts = [corpus.article(words=800, draft=True) for _ in range(drafts_count)]
     started = time.perf_counter()
@@ -183,21 +216,12 @@ def run(size: int, workdir: Path, drafts_count: int = 41, edits: int = 4) -> dic
             assert found, "every synthetic draft shares a topic with the archive"
     rss = rss_mib()
     searcher.close()
-    conn.close()
     ms = 1000.0
     return {
-        "articles": f"{size:,}",
-        "generate + insert (s)": f"{generated:.1f}",
-        "index build (s)": f"{build:.1f}",
-        "optimize (s)": f"{optimize:.1f}",
-        "incremental add, mean (ms)": f"{statistics.mean(adds) * ms:.1f}",
-        "incremental add, p95 (ms)": f"{percentile(adds, 0.95) * ms:.1f}",
         "first suggestion after opening (ms)": f"{cold * ms:.0f}",
         "warm-up of term statistics, once (ms)": f"{warm * ms:.0f}",
         **latency_rows("new draft", first),
         **latency_rows("while typing", typing),
-        "database (MiB)": f"{db_size / 2**20:.0f}",
-        "of which index (MiB)": f"{(db_size - size_before) / 2**20:.0f}",
         "process RSS now (MiB)": f"{rss:.0f}",
         "process RSS peak (MiB)": f"{peak_rss_mib():.0f}",
     }
@@ -229,13 +253,17 @@ def main() -> None:
     parser.add_argument("--drafts", type=int, default=41, help="800-word drafts to suggest for")
     parser.add_argument("--edits", type=int, default=4, help="typing edits per draft")
     parser.add_argument("--keep", metavar="DIR", help="build the databases here and keep them")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="with --keep: measure the databases kept there, without rebuilding",
+    )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="related-scale-") as tmp:
         workdir = Path(args.keep) if args.keep else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         results = []
         for size in args.sizes:
-            results.append(run(size, workdir, args.drafts, args.edits))
+            results.append(run(size, workdir, args.drafts, args.edits, args.reuse))
             print(f"# {size:,} done", flush=True)
         print(f"\nrelated_scale on {os.cpu_count()} CPUs, SQLite {sqlite3.sqlite_version}\n")
         print_table(results)
