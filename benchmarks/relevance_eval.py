@@ -36,7 +36,12 @@ from workstation.domain.article import Article
 from workstation.paths import DataDir
 from workstation.related.ranking import RankingSettings
 from workstation.usecases.archive_import import import_archive, markdown_files
-from workstation.usecases.related import RelatedFinder, database_path
+from workstation.usecases.related import (
+    RelatedFinder,
+    database_path,
+    embed_archive,
+    semantic_model,
+)
 from workstation.usecases.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,14 +142,22 @@ def best_in_top(ranked: list[str], grades: dict[str, float], k: int) -> bool:
 
 
 def evaluate(
-    archive: Path, judgments: Path, k: int, settings: RankingSettings | None = None
+    archive: Path,
+    judgments: Path,
+    k: int,
+    settings: RankingSettings | None = None,
+    semantic: bool = False,
 ) -> list[dict[str, Any]]:
     aliases, files = archive_aliases(archive)
     queries = load_queries(judgments, aliases, files)
     with tempfile.TemporaryDirectory(prefix="relevance-") as tmp:
         workspace = open_workspace(DataDir(Path(tmp)))
         import_archive(workspace.db, archive)
-        with RelatedFinder(database_path(workspace.db), settings) as finder:
+        embedder = None
+        if semantic:  # the semantic extra's model, stories embedded as the app would
+            embedder = semantic_model()
+            embed_archive(workspace.db, embedder)
+        with RelatedFinder(database_path(workspace.db), settings, embedder) as finder:
             rows = []
             for query in queries:
                 hits = finder.suggest(query.draft, k=k, exclude=())
@@ -195,8 +208,10 @@ def main() -> None:
         "--set", action="append", default=[], metavar="KNOB=VALUE",
         help="override a RankingSettings knob, e.g. --set section_bonus=0.1",
     )  # fmt: skip
+    parser.add_argument("--semantic", action="store_true",
+                        help="re-rank with the semantic extra's embedding model")  # fmt: skip
     args = parser.parse_args()
-    rows = evaluate(args.archive, args.judgments, args.k, settings_from(args.set))
+    rows = evaluate(args.archive, args.judgments, args.k, settings_from(args.set), args.semantic)
     if args.json:
         json.dump(rows, sys.stdout, indent=2)
         print()
