@@ -20,6 +20,8 @@ from workstation.domain.style.findings import Field
 from workstation.domain.style.markdown import at_sentence_start
 
 _FIRST_WORD = re.compile(r"\w+")
+_COMMON = frozenset(("the", "a", "an", "in", "at", "on", "of", "to", "and", "for", "by", "with"))
+"""First words too common to look phrases up by ('the elderly'): those go in the alternation."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class ReplaceRule(Rule):
             self.entries.append(_entry(self.id, value, self.fix_first))
             pattern = _phrase_pattern(key, is_regex)
             first = _FIRST_WORD.match(key)
-            if first and not is_regex:
+            if first and not is_regex and first.group().lower() not in _COMMON:
                 compiled = compile_pattern(self.id, f"(?:{pattern}){edge_r}", ignore_case)
                 self.by_first_word.setdefault(first.group().lower(), []).append((i, compiled))
             else:
