@@ -26,7 +26,6 @@ _NO_SPLIT_BEFORE = re.compile(r"[ \t]|[*+-][ \t]|\d+[.)][ \t]|>|<|\[[^\]]*\]:|\*
 from the output, so what follows them may join what came before them."""
 _FULL_ONLY = re.compile(r"\[\^|^ {0,3}<|^ {0,3}\*?\[[^\]\n]*\]:", re.MULTILINE)
 _IDS = re.compile(r'\sid="([^"]*)"')
-_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,13 @@ def split_parts(text: str) -> list[tuple[int, str]]:
     return parts
 
 
+def _without_trailing_blank_lines(part: str) -> str:
+    """`part` up to the end of its last non-blank line (keeping that line's own spaces)."""
+    end = len(part.rstrip(" \t\n"))
+    newline = part.find("\n", end)
+    return part if newline == -1 else part[:newline]
+
+
 class IncrementalRenderer:
     """Keeps rendered parts between calls; one per preview (not shared between threads)."""
 
@@ -70,7 +76,7 @@ class IncrementalRenderer:
             return render_blocks(markdown_text)
         prepared = prepare(markdown_text)
         text = prepared.text
-        if _FULL_ONLY.search(text):
+        if ("[^" in text or "<" in text or "]:" in text) and _FULL_ONLY.search(text):
             return render_blocks(markdown_text)
         glossary = find_acronyms(text)
         try:
@@ -88,7 +94,7 @@ class IncrementalRenderer:
         seen_ids: set[str] = set()
         keep: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
         for offset, source in split_parts(text):
-            part_text = _TRAILING_BLANK_LINES.sub("", source)  # they would only spoil the cache key
+            part_text = _without_trailing_blank_lines(source)  # they would only spoil the key
             relevant = tuple(sorted((k, v) for k, v in glossary.items() if k in part_text))
             key = (part_text, relevant)
             part = self._cache.get(key)

@@ -62,7 +62,8 @@ def prepare(text: str) -> Prepared:
     """Normalise newlines, drop control characters, cut size and nesting to safe bounds."""
     notes: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     if len(text) > MAX_BODY_CHARS:
         cut = text.rfind("\n", 0, MAX_BODY_CHARS)
         text = text[: cut if cut > 0 else MAX_BODY_CHARS]
@@ -72,10 +73,10 @@ def prepare(text: str) -> Prepared:
     if text.count("\n") >= MAX_LINES:
         text = "\n".join(text.split("\n", MAX_LINES)[:MAX_LINES])
         notes.append(f"The body has more than {MAX_LINES:,} lines; only the first part is shown.")
-    if _QUOTE_PREFIX.search(text):
+    if text.count(">") > MAX_QUOTE_DEPTH and _QUOTE_PREFIX.search(text):
         text = _QUOTE_PREFIX.sub(_flatten_quotes, text)
         notes.append(f"Quotes nested deeper than {MAX_QUOTE_DEPTH} levels were flattened.")
-    if _DEEP_INDENT.search(text):
+    if (" " * (MAX_INDENT_COLUMNS + 1) in text or "\t" in text) and _DEEP_INDENT.search(text):
         text = _DEEP_INDENT.sub(" " * MAX_INDENT_COLUMNS, text)
         notes.append(f"Lists nested deeper than {MAX_INDENT_COLUMNS // 4} levels were flattened.")
     if text.count("[") > MAX_BRACKETS_PER_BLOCK:

@@ -19,8 +19,10 @@ def smarten(text: str) -> str:
     for index, char in enumerate(text):
         if char in "\"'":
             before = text[max(0, index - 1) : index]
-            opening = bool(_OPENING_CONTEXT.search(before)) and index + 1 < len(text) and (
-                not text[index + 1].isspace()
+            opening = (
+                bool(_OPENING_CONTEXT.search(before))
+                and index + 1 < len(text)
+                and (not text[index + 1].isspace())
             )
             out.append("\u2018" if opening else "\u2019")
         else:
