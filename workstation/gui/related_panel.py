@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +32,8 @@ from workstation.usecases.related import RelatedFinder, database_path, refresh_a
 from workstation.usecases.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
 SUGGESTIONS_SHOWN = 8
 SEARCH_PAUSE_MS = 250
 
@@ -55,6 +63,35 @@ class RelatedWindow(Protocol):
     def set_related(self, ids: tuple[str, ...]) -> None: ...
 
     def add_dock(self, widget: QWidget, title: str) -> QDockWidget: ...
+
+
+class RichItemDelegate(QStyledItemDelegate):
+    """Draws an item's HTML (the headline in bold above date, standfirst and why)."""
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE) or escape(index.data() or ""))
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListView) else 300
+        document.setTextWidth(max(120, width - 8))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""  # the style draws background, focus
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        self._document(option, index).drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        document = self._document(option, index)
+        return QSize(int(document.textWidth()), int(document.size().height()) + 4)
 
 
 class RelatedPanel(QWidget):
@@ -105,6 +142,8 @@ class RelatedPanel(QWidget):
         widget.setWordWrap(True)
         widget.setAlternatingRowColors(True)
         widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        widget.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap items when the dock resizes
+        widget.setItemDelegate(RichItemDelegate(widget))
         return widget
 
     def _build(self) -> None:
@@ -138,12 +177,17 @@ class RelatedPanel(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
     def _item(self, hit: ArchiveHit, explain: bool) -> QListWidgetItem:
-        lines = [hit.headline]
         standfirst = hit.standfirst if len(hit.standfirst) <= 160 else hit.standfirst[:157] + "…"
-        lines.append(" · ".join(part for part in (long_date(hit), standfirst) if part))
+        lines = [hit.headline, " · ".join(part for part in (long_date(hit), standfirst) if part)]
         if explain:
             lines.append(self.tr("Why: %s") % "; ".join(self.reasons(hit)))
-        item = QListWidgetItem("\n".join(line for line in lines if line))
+        lines = [line for line in lines if line]
+        item = QListWidgetItem("\n".join(lines))
+        html = [f"<b>{escape(lines[0])}</b>", *(escape(line) for line in lines[1:-1])]
+        if len(lines) > 1:
+            last = escape(lines[-1])
+            html.append(f"<i>{last}</i>" if explain else last)
+        item.setData(HTML_ROLE, "<br>".join(html))
         item.setData(ID_ROLE, hit.article_id)
         item.setToolTip(hit.standfirst or hit.headline)
         return item
