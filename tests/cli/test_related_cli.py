@@ -21,6 +21,19 @@ STORIES = {
 }  # fmt: skip
 
 
+WXR = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/"><channel><link>https://example.org</link>
+<item><title>Boards must publish equality data</title><wp:post_id>7</wp:post_id>
+  <content:encoded><![CDATA[<p>Every board must publish equality data.</p>]]></content:encoded>
+  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+  <category domain="post_tag" nicename="wres"><![CDATA[WRES]]></category>
+  <category domain="post_tag" nicename="equality"><![CDATA[equality]]></category></item>
+<item><title>About</title><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+</channel></rss>
+"""
+
+
 def run(
     exe: list[str], data: Path, *args: str, check: bool = True
 ) -> subprocess.CompletedProcess[str]:
@@ -96,3 +109,14 @@ def test_errors_are_one_line_and_non_zero(archive: Path, tmp_path: Path,
     refused = run(workstation_exe, archive, "archive", "import", str(bad), check=False)
     assert refused.returncode != 0 and "DTD" in refused.stderr
     assert "Traceback" not in refused.stderr + missing.stderr
+
+
+def test_wordpress_export_import_and_reindex(tmp_path: Path, workstation_exe: list[str]) -> None:
+    export = tmp_path / "export.xml"
+    export.write_text(WXR, encoding="utf-8")
+    data = tmp_path / "wp-data"
+    text = run(workstation_exe, data, "archive", "import", str(export)).stdout
+    assert "imported 1 new" in text and "skipped 1" in text
+    assert "holds 1 stories" in run(workstation_exe, data, "archive", "reindex").stdout
+    hits = json.loads(run(workstation_exe, data, "archive", "search", "equality", "--json").stdout)
+    assert [h["tags"] for h in hits] == [["WRES", "equality"]]
