@@ -15,8 +15,8 @@ class RankingSettings:
     standfirst_weight: float = 2.5
     body_weight: float = 1.0
     tags_weight: float = 3.0
-    max_terms: int = 14
-    max_phrases: int = 4
+    max_terms: int = 12
+    max_phrases: int = 3
     # Query terms are added while the postings they read fit this budget: it bounds latency
     # (about 1 µs per posting with bm25 on this machine) whatever the archive's size.
     posting_budget: int = 6_000
