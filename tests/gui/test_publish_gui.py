@@ -116,3 +116,31 @@ def test_first_run_publishes_to_the_embedded_service(qtbot: QtBot, tmp_path: Pat
         window.close()
     with pytest.raises(httpx.TransportError):
         httpx.get(local.server.url + "/", timeout=2)
+
+
+def test_sign_in_again_through_the_account_dialog(
+    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]
+) -> None:
+    url, token = service
+    window, controller = _open_window(qtbot, _home(tmp_path, True, url, "wst_" + "x" * 43))
+    try:
+        with qtbot.waitSignal(controller.sig_publish_failed, timeout=30_000) as failed:
+            controller.publish_current()
+        assert "Sign in again" in failed.args[0]
+        controller.edit_account()
+        dialog = controller.account_dialog
+        assert dialog is not None
+        dialog.url.setText(url)
+        dialog.token.setText("wst_wrong")
+        dialog.sig_save_requested.emit()
+        qtbot.waitUntil(lambda: "does not accept" in dialog.problem.text(), timeout=10_000)
+        dialog.token.setText(token)
+        dialog.sig_save_requested.emit()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+        assert dialog.token.text() == ""
+        job = publishing.outbox_jobs(window.workspace.db)[0]
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            controller.retry_job(job.id)
+        assert httpx.get(published.args[0]).status_code == 200
+    finally:
+        window.close()

@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
 from workstation.domain.validation import readiness_problems
-from workstation.gui.publish_widgets import ChecklistDialog, OutboxPanel, ScheduleDialog
+from workstation.gui.publish_widgets import (
+    AccountDialog,
+    ChecklistDialog,
+    OutboxPanel,
+    ScheduleDialog,
+)
 from workstation.store.outbox import JobState, OutboxJob
 
 if TYPE_CHECKING:
@@ -52,6 +57,18 @@ def _jobs(db: Database) -> list[OutboxJob]:
     return publishing.outbox_jobs(db)[-200:]
 
 
+def _check_token(url: str, token: str) -> tuple[str, str]:
+    from workstation.usecases import publishing
+
+    return publishing.check_token(url, token)
+
+
+def _save_account(db: Database, name: str, url: str, token: str, make_default: bool) -> str:
+    from workstation.usecases import publishing
+
+    return publishing.add_account(db, name, url, token, make_default=make_default, check=False).name
+
+
 def _retry_or_cancel(db: Database, job_id: int, retry: bool) -> None:
     from workstation.usecases import publishing
 
@@ -82,6 +99,7 @@ class PublishController(QObject):
         self.worker: OutboxWorker | None = None
         self.local: LocalService | None = None
         self.checklist: ChecklistDialog | None = None
+        self.account_dialog: AccountDialog | None = None
         self._mine: set[int] = set()
         self.panel = OutboxPanel()
         self.link = QLabel(window)
@@ -213,6 +231,52 @@ class PublishController(QObject):
         self.window.statusBar().showMessage(reason, 15_000)
         self.sig_publish_failed.emit(reason)
 
+    # -- accounts ----------------------------------------------------------------------------
+    def edit_account(self) -> None:
+        """Add an account, or sign in again with a fresh token; the token goes to the keyring."""
+        self.account_dialog = AccountDialog(self.window)
+        self.account_dialog.sig_save_requested.connect(self._check_account)
+        self.account_dialog.open()
+
+    def _check_account(self) -> None:
+        dialog = self.account_dialog
+        if dialog is None:
+            return
+        dialog.buttons.setEnabled(False)
+        dialog.problem.setText(self.tr("Checking the token…"))
+        self.window.tasks.submit(
+            _check_token,
+            dialog.url.text().strip(),
+            dialog.token.text(),
+            on_success=self._token_ok,
+            on_error=self._account_problem,
+        )
+
+    def _token_ok(self, _who: tuple[str, str]) -> None:
+        dialog = self.account_dialog
+        if dialog is None or self.window.workspace is None:
+            return
+        self.window.tasks.submit_db(
+            _save_account,
+            self.window.workspace.db,
+            dialog.name.text().strip(),
+            dialog.url.text().strip(),
+            dialog.token.text(),
+            dialog.make_default.isChecked(),
+            on_success=self._account_saved,
+            on_error=self._account_problem,
+        )
+
+    def _account_problem(self, error: BaseException) -> None:
+        if self.account_dialog is not None:
+            self.account_dialog.show_problem(str(error))
+
+    def _account_saved(self, name: str) -> None:
+        if self.account_dialog is not None:
+            self.account_dialog.token.clear()
+            self.account_dialog.accept()
+        self.window.statusBar().showMessage(self.tr("Account %s saved") % name, 8000)
+
     # -- outbox ------------------------------------------------------------------------------
     def refresh_outbox(self) -> None:
         if self.window.workspace is not None:
@@ -262,6 +326,7 @@ def attach_publishing(window: Any) -> PublishController:
         (tr("&Publish"), controller.publish_current, QKeySequence("Ctrl+Shift+P")),
         (tr("&Schedule…"), controller.schedule_current, None),
         (tr("&Unpublish…"), controller.unpublish_current, None),
+        (tr("&Accounts and sign-in…"), controller.edit_account, None),
     )
     for text, slot, shortcut in actions:
         action = QAction(text, window)

@@ -7,11 +7,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QTableWidget,
@@ -40,6 +43,47 @@ class ChecklistDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+class AccountDialog(QDialog):
+    """Add a publishing account, or sign in again with a new token (it goes to the keyring)."""
+
+    sig_save_requested = Signal()
+    """Save was pressed: the controller checks the token off the GUI thread, then stores it."""
+
+    def __init__(
+        self, parent: QWidget | None = None, name: str = "newsroom", url: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountDialog")
+        self.setWindowTitle(self.tr("Publishing account"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(name, self)
+        self.url = QLineEdit(url, self)
+        self.url.setPlaceholderText("https://news.example.org")
+        self.token = QLineEdit(self)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText("wst_…")
+        self.make_default = QCheckBox(self.tr("Publish here by default"), self)
+        self.make_default.setChecked(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("accountProblem")
+        self.problem.setWordWrap(True)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Service URL:"), self.url)
+        form.addRow(self.tr("Token:"), self.token)
+        form.addRow(self.make_default)
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.sig_save_requested)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.buttons.setEnabled(True)
 
 
 class ScheduleDialog(QDialog):

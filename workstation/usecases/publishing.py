@@ -61,15 +61,7 @@ def add_account(
     if not token:
         raise PublishingError("the token is empty")
     if check:
-        target = ServiceTarget(name, url, token, timeout=10)
-        try:
-            target.whoami()
-        except SignInRequired:
-            raise PublishingError("the service does not accept this token") from None
-        except PublishError as exc:
-            raise PublishingError(f"cannot check the token at {url}: {exc}") from None
-        finally:
-            target.close()
+        check_token(url, token)
     try:
         secrets.set_secret(secret_name(name), token)
     except secrets.SecretsUnavailable as exc:
@@ -80,6 +72,19 @@ def add_account(
         account = Account(name, kind, url.rstrip("/"), make_default or first)
         outbox.save_account(account)
     return account
+
+
+def check_token(url: str, token: str) -> tuple[str, str]:
+    """(user, role) the service knows the token as; PublishingError when it refuses it."""
+    target = ServiceTarget("check", url, token.strip(), timeout=10)
+    try:
+        return target.whoami()
+    except SignInRequired:
+        raise PublishingError("the service does not accept this token") from None
+    except PublishError as exc:
+        raise PublishingError(f"cannot check the token at {url}: {exc}") from None
+    finally:
+        target.close()
 
 
 def list_accounts(db: Database) -> list[Account]:
