@@ -244,3 +244,20 @@ def test_headline_standfirst_and_related_get_british_punctuation_too() -> None:
     assert _must(soup, "title").get_text().startswith("Boards ‘must do better’ – it’s official")
     assert _must(soup, ".standfirst").get_text() == "Staff’s view…"
     assert _must(soup, ".related-headline").get_text() == "The ‘plan’ that wasn’t"
+
+
+def test_other_site_pages_share_the_frame() -> None:
+    from workstation.render import render_site_page
+
+    html = render_site_page(
+        "list.html", Preferences(site_name="Care Daily"), "Workforce", heading="Workforce",
+        items=RELATED,
+    )  # fmt: skip
+    soup = _soup(html)
+    assert _must(soup, "title").get_text() == "Workforce | Care Daily"
+    assert _must(soup, ".audience-notice").get_text().startswith("This site is intended")
+    assert [a.get_text() for a in soup.select(".related-item .related-headline")] == [
+        "Nursing workforce plan launched",
+        "Board papers show deficit",
+    ]
+    assert soup.find("script") is None

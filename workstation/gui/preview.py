@@ -26,6 +26,7 @@ BASE_DEBOUNCE_MS = 8
 MAX_DEBOUNCE_MS = 250
 """The pause after a key before rendering: the last render time plus a little, within bounds."""
 CRASH_LIMIT = 3
+NOTE_AFTER_RELOAD_MS = 10_000
 CRASH_WINDOW_S = 30.0
 
 
@@ -89,7 +90,10 @@ class PreviewPane(QWidget):
 
     def scroll_to_source_line(self, line: int) -> None:
         """Scroll so that the block from source line `line` (1-based) is at the top."""
-        if self._closed or line == self._last_reported_line:
+        if self._closed:
+            return
+        if line == self._last_reported_line:
+            self._last_reported_line = None
             return  # the editor is following the preview: do not bounce it back
         self._last_requested_line = line
         if self._web is not None and self._page_ready:
@@ -246,6 +250,8 @@ class PreviewPane(QWidget):
             log.warning("preview shell page failed to load")
 
     def _on_page_ready(self) -> None:
+        if self._crashes and self._note.isVisible():
+            QTimer.singleShot(NOTE_AFTER_RELOAD_MS, self._note.hide)  # reported; back to normal
         self._page_ready = True
         self._web_loading = False
         self._shown = None

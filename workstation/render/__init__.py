@@ -1,7 +1,7 @@
 """Markdown to sanitized HTML to the page: one renderer for preview, export and reader pages.
 
 Public API: render_body, render_blocks, render_page, render_parts (what the preview patches),
-format_date, IncrementalRenderer (for long bodies typed live).
+render_site_page (other reader pages on the same frame), format_date, IncrementalRenderer.
 """
 
 from workstation.render.body import RenderedBody, render_blocks, render_body
@@ -13,6 +13,7 @@ from workstation.render.page import (
     render_document,
     render_page,
     render_parts,
+    render_site_page,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "render_document",
     "render_page",
     "render_parts",
+    "render_site_page",
 ]

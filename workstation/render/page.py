@@ -246,6 +246,34 @@ def render_document(
     )
 
 
+def render_site_page(
+    template: str, prefs: Preferences, title: str, *, notice: str | None = None, **context: Any
+) -> str:
+    """Any other page of the site (lists, sections, errors) from a template extending
+    base.html: same stylesheet, policy, notice, masthead and footer as the article page.
+    Templates live in resources/templates/; `context` is passed through (autoescaped)."""
+    parts = templates().parts
+    style = _style(prefs, for_preview=False)
+    regions = {
+        "notice": parts.notice(prefs.audience_notice if notice is None else notice),
+        "masthead": parts.masthead(prefs),
+        "footer": parts.footer(prefs),
+    }
+    return (
+        templates()
+        .env.get_template(template)
+        .render(
+            title=f"{title} | {prefs.site_name}" if prefs.site_name else title,
+            lang="en-GB",
+            style=Markup(style.replace("</", "<\\/")),
+            csp=content_security_policy(style.replace("</", "<\\/"), False),
+            regions={k: Markup(str(v)) for k, v in regions.items()},
+            for_preview=False,
+            **context,
+        )
+    )
+
+
 _IMG = re.compile(r"<img\b[^>]*>")
 _IFRAME = re.compile(r"<iframe\b[^>]*>\s*</iframe>")
 _SRC = re.compile(r'\ssrc="([^"]*)"')
