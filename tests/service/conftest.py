@@ -23,3 +23,10 @@ def sqlite_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running
     yield from start_service(
         sqlite_url_for(tmp_path_factory.mktemp("service")), media_max_bytes=64 * 1024
     )
+
+
+@pytest.fixture(scope="module")
+def approval_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningService]:
+    yield from start_service(
+        sqlite_url_for(tmp_path_factory.mktemp("approval")), require_approval=True
+    )

@@ -128,3 +128,27 @@ def test_tokens_are_stored_only_as_hashes(sqlite_service: RunningService) -> Non
         pass
     assert token.encode() not in raw
     assert hash_token(token).encode() in raw
+
+
+def test_where_approval_is_required_only_approved_copy_goes_live(
+    approval_service: RunningService,
+) -> None:
+    article_id = new_article_id()
+    path = f"/api/v1/articles/{article_id}"
+
+    def publish(role: Role) -> httpx.Response:
+        with approval_service.client(role) as client:
+            return client.post(
+                f"{path}/publish", json={}, headers={"Idempotency-Key": str(uuid.uuid4())}
+            )
+
+    with approval_service.client(Role.WRITER) as writer:
+        assert writer.put(path, json=content(), headers={"If-None-Match": "*"}).status_code == 201
+    assert publish(Role.WRITER).status_code == 403
+    refused = publish(Role.PUBLISHER)
+    assert refused.status_code == 422
+    assert refused.json()["type"].endswith("approval-required")
+    with approval_service.client(Role.SUBEDITOR) as sub:
+        approved = sub.put(path, json=content(status="approved"), headers={"If-Match": '"1"'})
+        assert approved.status_code == 200
+    assert publish(Role.PUBLISHER).status_code == 200

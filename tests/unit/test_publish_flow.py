@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from publish_support import make_token, ready_article, running_service, workspace
 
 from workstation.domain.article import Status
+from workstation.publish.worker import RetryPolicy
 from workstation.service.auth import Role
 from workstation.service.server import BackgroundServer
 from workstation.store.outbox import JobState
@@ -147,3 +149,45 @@ def test_tokens_never_reach_the_database_settings_or_logs(
     assert desk.token not in caplog.text
     assert "wst_" + "x" * 43 not in str(refused.value)
     assert any("outbox job" in r.getMessage() for r in caplog.records)  # logs were written
+
+
+def test_schedule_goes_live_later_by_itself(desk: Desk) -> None:
+    from datetime import timedelta
+
+    from workstation.domain.article import now_utc
+
+    article = ready_article(desk.ws)
+    job = publishing.publish(desk.ws.db, article.id, at=now_utc() + timedelta(seconds=1))
+    done = publishing.send_and_wait(desk.ws.db, job.id, 30).job
+    assert done.state is JobState.DONE
+    assert get_article(desk.ws.db, article.id).status is Status.SCHEDULED
+    headers = {"Authorization": f"Bearer {desk.token}"}
+    deadline = time.monotonic() + 15
+    state = ""
+    while state != "published" and time.monotonic() < deadline:
+        remote = httpx.get(f"{desk.server.url}/api/v1/articles/{article.id}", headers=headers)
+        state = remote.json()["publication"]["state"]
+        time.sleep(0.05)  # polling against a deadline
+    assert state == "published"
+    assert httpx.get(remote.json()["publication"]["url"]).status_code == 200
+
+
+def test_an_offline_spell_is_waited_out(tmp_path: Path, data_home: Path) -> None:
+    """The service is down when Publish is clicked; the job waits and goes when it is back."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    service_dir = tmp_path / "service"
+    token = make_token(service_dir)
+    with workspace(data_home) as ws:
+        publishing.add_account(ws.db, "newsroom", f"http://127.0.0.1:{port}", token, check=False)
+        job = publishing.publish(ws.db, ready_article(ws).id)
+        worker = publishing.new_worker(ws.db, policy=RetryPolicy(base=0.05, cap=0.2))
+        first = worker.send_one()
+        assert first is not None and first.state is JobState.PENDING
+        assert "network" in first.last_error
+        with running_service(service_dir, port=port):
+            result = publishing.send_and_wait(ws.db, job.id, 30, worker)
+        assert result.job.state is JobState.DONE and result.job.attempts >= 2

@@ -49,6 +49,11 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--site-url", default="", help="public URL of the reader site, when behind a proxy"
     )
+    serve.add_argument(
+        "--require-approval",
+        action="store_true",
+        help="publish only articles whose status is approved",
+    )
     add_database_options(serve)
     serve.set_defaults(handler=cmd_serve)
 
@@ -66,5 +71,8 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0 < args.port < 65536:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")
     print(f"workstation serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=ctx.err)
-    serve(ServiceConfig(database_url=url, site_url=args.site_url), args.host, args.port)
+    config = ServiceConfig(
+        database_url=url, site_url=args.site_url, require_approval=args.require_approval
+    )
+    serve(config, args.host, args.port)
     return 0

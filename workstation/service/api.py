@@ -227,7 +227,11 @@ def publish_article(
     require(caller, Action.PUBLISH)
     at = _aware(body.publish_at) if body.publish_at else None
 
+    approval = state_of(request).config.require_approval
+
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
+        if approval:
+            articles.check_approved(session, record, body.version)
         if at is not None and at > now:
             articles.schedule(session, record, body.version, at, now)
         else:
@@ -249,8 +253,11 @@ def schedule_article(
     """Go live at `publish_at` (at once if that has passed); the service does it by itself."""
     require(caller, Action.SCHEDULE)
     at = _aware(body.publish_at)
+    approval = state_of(request).config.require_approval
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
+        if approval:
+            articles.check_approved(session, record, body.version)
         if at > now:
             articles.schedule(session, record, body.version, at, now)
         else:

@@ -157,6 +157,20 @@ def _url_path_for(
     return f"{base}-{record.id.replace('-', '')[:8]}"
 
 
+APPROVED_STATES = ("approved", "scheduled", "published")
+
+
+def check_approved(session: Session, record: ArticleRecord, version: int | None) -> None:
+    """422 unless the version to go live carries the approved workflow status."""
+    _version, content = revision_content(session, record, version)
+    if content.get("status") not in APPROVED_STATES:
+        raise Problem(
+            422,
+            "this site publishes only approved articles; have it subbed and approved first",
+            kind="approval-required",
+        )
+
+
 def publish(session: Session, record: ArticleRecord, version: int | None, now: datetime) -> None:
     """Put `version` (default: the latest) live. The first publish fixes the URL for good."""
     version, content = revision_content(session, record, version)

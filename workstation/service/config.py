@@ -17,3 +17,6 @@ class ServiceConfig:
     media_max_bytes: int = 10 * MIB
     scheduler_interval: float = 1.0
     page_max_age: int = 60
+    # When set, only content whose workflow status is "approved" (or already live) may go live,
+    # whoever asks: a subeditor approves, a publisher publishes.
+    require_approval: bool = False
