@@ -147,3 +147,27 @@ def test_publish_from_the_command_line(
     assert result.returncode == 1 and "byline" in result.stderr
     assert ws("accounts", "remove", "newsroom").returncode == 0
     assert ws("publish", article_id).returncode == 1
+
+
+def test_tokens_against_postgresql(ws: Runner) -> None:
+    import os
+
+    url = os.environ.get("WORKSTATION_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("WORKSTATION_TEST_PG_URL is not set: CI must run the PostgreSQL variant")
+        pytest.skip("set WORKSTATION_TEST_PG_URL to run against PostgreSQL")
+    created = ws("tokens", "create", "--user", "pg-ed", "--role", "admin", "--database-url", url)
+    assert created.returncode == 0, created.stderr
+    token = created.stdout.strip()
+    assert "pg-ed\tadmin" in ws("tokens", "list", "--database-url", url).stdout
+    revoked = ws("tokens", "revoke", "--token-stdin", "--database-url", url, stdin=token)
+    assert revoked.returncode == 0
+    wrong = (
+        url.replace("//", "//nobody:secretpw@", 1)
+        if "@" not in url
+        else url.replace(url.split("//", 1)[1].split("@", 1)[0], "nobody:secretpw")
+    )
+    refused = ws("tokens", "list", "--database-url", wrong)
+    assert refused.returncode == 1
+    assert "secretpw" not in refused.stderr
