@@ -18,6 +18,8 @@ MAX_BODY_CHARS = 600_000
 """About 100,000 words; longer text is cut (with a visible note) so a render stays bounded."""
 MAX_LINES = 8_000
 """Python-Markdown's inline pass is quadratic in siblings (list items, table rows, blocks)."""
+MAX_BLOCK_LINES = 1_500
+"""Lines in one block (a table, a list) before it is broken in two, for the same reason."""
 MAX_LINE_CHARS = 20_000
 MAX_QUOTE_DEPTH = 8
 MAX_INDENT_COLUMNS = 32
@@ -73,6 +75,12 @@ def prepare(text: str) -> Prepared:
     if text.count("\n") >= MAX_LINES:
         text = "\n".join(text.split("\n", MAX_LINES)[:MAX_LINES])
         notes.append(f"The body has more than {MAX_LINES:,} lines; only the first part is shown.")
+    if text.count("\n") > MAX_BLOCK_LINES:
+        text, broken = _break_long_blocks(text)
+        if broken:
+            notes.append(
+                f"Tables and lists longer than {MAX_BLOCK_LINES:,} lines were broken into parts."
+            )
     if text.count(">") > MAX_QUOTE_DEPTH and _QUOTE_PREFIX.search(text):
         text = _QUOTE_PREFIX.sub(_flatten_quotes, text)
         notes.append(f"Quotes nested deeper than {MAX_QUOTE_DEPTH} levels were flattened.")
@@ -97,6 +105,24 @@ def prepare(text: str) -> Prepared:
 
 def _flatten_quotes(match: re.Match[str]) -> str:
     return "> " * MAX_QUOTE_DEPTH if _QUOTE_MARK.match(match.group(0)) else match.group(0)
+
+
+def _break_long_blocks(text: str) -> tuple[str, bool]:
+    lines = text.split("\n")
+    out: list[str] = []
+    run = 0
+    broken = False
+    for line in lines:
+        if line.strip():
+            run += 1
+            if run > MAX_BLOCK_LINES:
+                out.append("")
+                run = 1
+                broken = True
+        else:
+            run = 0
+        out.append(line)
+    return ("\n".join(out), True) if broken else (text, False)
 
 
 def _limit_brackets(text: str) -> tuple[str, bool]:
