@@ -156,3 +156,39 @@ def test_render_process_crash_is_reported_and_the_page_comes_back(
     assert run_js(qtbot, pane, "document.querySelector('.article-body p').textContent") == (
         "Still here."
     )
+
+
+def test_a_burst_of_edits_is_merged_and_the_last_one_shown(
+    qtbot: Any, pane: PreviewPane, tasks: Any, monkeypatch: Any
+) -> None:
+    submitted: list[object] = []
+    original = tasks.submit
+
+    def counting_submit(job: Any, *args: Any, **kwargs: Any) -> Any:
+        submitted.append(job)
+        return original(job, *args, **kwargs)
+
+    monkeypatch.setattr(tasks, "submit", counting_submit)
+    article = long_article(40)
+    show_and_wait(qtbot, pane, article, Preferences())
+    submitted.clear()
+    updates: list[int] = []
+    pane.sig_updated.connect(updates.append)
+    for n in range(1, 31):
+        pane.show_article(article.with_changes(headline=f"Headline {n}"), Preferences(), [])
+    qtbot.waitUntil(lambda: bool(updates) and updates[-1] == 31, timeout=15_000)
+    assert len(submitted) < 30
+    assert run_js(qtbot, pane, "document.querySelector('h1.headline').textContent") == (
+        "Headline 30"
+    )
+
+
+def test_footnote_links_move_within_the_page_without_reloading(
+    qtbot: Any, pane: PreviewPane
+) -> None:
+    body = "Claim.[^1]\n\n" + "Filler paragraph.\n\n" * 80 + "[^1]: The source.\n"
+    show_and_wait(qtbot, pane, Article(id="f", headline="H", body=body), Preferences())
+    run_js(qtbot, pane, "document.body.setAttribute('data-test-marker', 'same-page')")
+    run_js(qtbot, pane, "document.querySelector('a.footnote-ref').click()")
+    qtbot.waitUntil(lambda: _scroll_y(qtbot, pane) > 500, timeout=10_000)
+    assert run_js(qtbot, pane, "document.body.getAttribute('data-test-marker')") == "same-page"
