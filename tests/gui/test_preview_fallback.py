@@ -38,5 +38,13 @@ def test_falls_back_to_a_text_browser_with_a_visible_note(
                 article.with_changes(body="Body para.\n\nSecond.\n"), Preferences(), []
             )
         assert "Second." in pane._text.view.toPlainText()  # type: ignore[union-attr]
+        long_body = "\n\n".join(f"Paragraph {n}." for n in range(1, 201)) + "\n"
+        with qtbot.waitSignal(pane.sig_updated, timeout=20_000):
+            pane.show_article(article.with_changes(body=long_body), Preferences(), [])
+        bar = pane._text.view.verticalScrollBar()  # type: ignore[union-attr]
+        assert bar.maximum() > 0
+        with qtbot.waitSignal(pane.sig_source_line_visible, timeout=5_000) as reported:
+            bar.setValue(bar.maximum() // 2)  # as the user would, with the wheel
+        assert 150 <= reported.args[0] <= 250  # about half way down 400 source lines
     finally:
         pane.shutdown()

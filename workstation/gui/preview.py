@@ -165,6 +165,7 @@ class PreviewPane(QWidget):
         from workstation.gui.preview_text import TextPreview
 
         self._text = TextPreview(self)
+        self._text.sig_scrolled.connect(self._on_text_scrolled)
         self._layout.addWidget(self._text.view)
         self._show_note(note)
 
@@ -272,6 +273,13 @@ class PreviewPane(QWidget):
             return  # the page arrived where the editor asked: not the user's scroll
         self._last_reported_line = line
         self.sig_source_line_visible.emit(line)
+
+    def _on_text_scrolled(self, fraction: float) -> None:
+        if self._shown is None:
+            return
+        lines = [n for n in self._shown.lines if n is not None]
+        if lines:  # the simplified view knows no block positions: go by proportion
+            self._on_line_visible(lines[min(len(lines) - 1, int(fraction * len(lines)))])
 
     def _on_render_process_gone(self, status: Any, exit_code: int) -> None:
         if self._closed:
