@@ -36,7 +36,7 @@ class _Stats:
     """Archive size as of one database version, and the document frequencies looked up so far.
 
     Frequencies are read per term from the FTS5 vocabulary (a scan of that term's postings)
-    and kept: loading the whole vocabulary of a large archive would take seconds.
+    and kept; `warm` reads the common ones ahead in one pass, in the background.
     """
 
     version: tuple[int, int]
