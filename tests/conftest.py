@@ -48,3 +48,18 @@ def workstation_exe() -> list[str]:
     if not script.exists():
         pytest.fail(f"console script {script} missing: install the package (pip install -e .)")
     return [str(script)]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Delete every window (and its web page) while Qt is still whole, not at interpreter exit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()

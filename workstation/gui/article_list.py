@@ -92,7 +92,7 @@ class ArticleListPanel(QWidget):
         self.view.setAccessibleName(self.tr("Articles"))
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(2)
         self.view.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self._list_generation = Generation()
         self._count_generation = Generation()
         self._related: list[RelatedLink] = []
+        self._docks: list[QDockWidget] = []
+        self.features: dict[str, object] = {}
         self.setWindowTitle(self.tr("Editorial Workstation"))
         self.setObjectName("mainWindow")
 
@@ -128,8 +130,13 @@ class MainWindow(QMainWindow):
         """Add a feature's panel (related articles, problems...) as a dock on the right."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{widget.objectName() or title}")
+        # Panels may be wide by nature (a row of buttons); a dock must still fit beside the preview.
+        widget.setMinimumWidth(min(widget.minimumSizeHint().width(), 240))
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        if self._docks:  # one column of tabs beside the preview, not a stack of slivers
+            self.tabifyDockWidget(self._docks[0], dock)
+        self._docks.append(dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
@@ -154,11 +161,13 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.preview is None:
-            QTimer.singleShot(50, self._create_preview)
+            QTimer.singleShot(50, self._after_first_paint)
 
-    def _create_preview(self) -> None:
+    def _after_first_paint(self) -> None:
+        """Load what the first paint did without: the preview (QtWebEngine) and the features."""
         if self.preview is not None:
             return
+        from workstation.gui.features import attach_features
         from workstation.gui.preview import PreviewPane
 
         preview = PreviewPane(self.tasks, self.preview_host)
@@ -168,6 +177,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(preview)
         preview.sig_source_line_visible.connect(self.editor.scroll_to_line)
         self.preview = preview
+        self.features = attach_features(self)
+        if self._docks:
+            self._docks[0].raise_()
+            self.resizeDocks(
+                [self._docks[0]], [max(300, self.width() // 4)], Qt.Orientation.Horizontal
+            )
+        self.restore_docks()
         self._update_preview()
 
     def _peeked(self, article: Article | None) -> None:

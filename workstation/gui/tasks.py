@@ -71,6 +71,10 @@ class TaskRunner(QObject):
         on_success: Callback | None,
         on_error: ErrorCallback | None,
     ) -> Future[Any]:
+        if self._closed:  # the window is closing: late timers must not restart work
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         with self._lock:
             self._pending += 1
         future = executor.submit(job, *args)
@@ -100,9 +104,9 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         """Finish queued database work (nothing typed is lost), then stop both executors."""
+        self._closed = True
         self._db.shutdown(wait=True)
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self._closed = True
 
 
 class Generation:
