@@ -172,6 +172,7 @@ class Engine:
             extension_configs={
                 "smarty": {"substitutions": BRITISH_QUOTES},
                 "toc": {"permalink": False},
+                "tables": {"use_align_attribute": True},
                 "footnotes": {"UNIQUE_IDS": False},
             },
             output_format="html",

@@ -28,8 +28,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "iframe": {"src", "width", "height", "allowfullscreen"},
-    "td": {"colspan", "rowspan", "style"},
-    "th": {"colspan", "rowspan", "style", "scope"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "reversed"},
     "li": {"value"},
     "time": {"datetime"},
@@ -99,8 +99,12 @@ def _get_cleaner() -> Any:
             link_rel="noopener noreferrer",
             url_schemes=set(URL_SCHEMES),
             allowed_classes=ALLOWED_CLASSES,
-            # Python-Markdown aligns table columns with an inline style; nothing else survives.
-            filter_style_properties={"text-align"},
+            # Column alignment comes as align="…" (tables: use_align_attribute): no style
+            # attribute survives, which also suits the page's policy (no inline styles).
+            tag_attribute_values={
+                "td": {"align": {"left", "right", "center"}},
+                "th": {"align": {"left", "right", "center"}},
+            },
             set_tag_attribute_values={
                 "iframe": {
                     "sandbox": "allow-scripts allow-same-origin allow-popups allow-presentation",
