@@ -6,13 +6,14 @@ import re
 
 _OPENING_CONTEXT = re.compile(r"(^|[\s(\[{\u2018\u2013\u2014-])$")
 _DECADE = re.compile(r"'(?=\d\ds\b)")
+MAX_SMARTEN_CHARS = 10_000
 
 
 def smarten(text: str) -> str:
     """Straight quotes to single curly quotes (the primary pair), apostrophes to ’, -- to –,
     --- to — and ... to …, the way the body's Markdown renderer treats them."""
-    if not text:
-        return text
+    if not text or len(text) > MAX_SMARTEN_CHARS:
+        return text  # a field this long is not a headline; leave it as typed
     text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
     text = _DECADE.sub("\u2019", text)
     out: list[str] = []
