@@ -66,3 +66,26 @@ def test_hostile_body_through_the_live_preview_renderer(name: str, body: str) ->
     text = "Opening paragraph of ordinary copy.\n\n" * 300 + body
     rendered = IncrementalRenderer().render(text)
     _assert_inert(rendered.html, page=False)
+
+
+def test_hostile_metadata_fields_are_inert_and_bounded() -> None:
+    from workstation.domain.article import RelatedLink
+
+    vector = '"><script>alert(1)</script><img src=x onerror=alert(1)>'
+    article = Article(
+        id="h",
+        headline=vector * 3,
+        standfirst="x" * 1_000_000,
+        byline=(vector, "Name\x00with\x07controls"),
+        audience=vector,
+        body="Body.",
+    )
+    related = [RelatedLink("r", vector, vector, None, "javascript:alert(1)")]
+    started = time.perf_counter()
+    html = render_page(article, Preferences(site_name=vector), related)
+    assert time.perf_counter() - started < HANG_GUARD_S
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None
+    assert soup.select_one("h1 img") is None and soup.select_one(".related img") is None
+    assert not any(a.get("href", "").startswith("javascript") for a in soup.find_all("a"))
+    assert all(not k.startswith("on") for el in soup.find_all(True) for k in el.attrs)
