@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,6 +63,12 @@ class FakeWindow(QObject):
         dock.setWidget(widget)
         self.dock_widgets.append(dock)  # the real window parents it; here we keep it alive
         return dock
+
+
+@pytest.fixture(autouse=True)
+def _no_semantic_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lexical only, even where the semantic extra is installed (its model loads for seconds)."""
+    monkeypatch.setattr("workstation.gui.related_panel.load_embedder", lambda: None)
 
 
 @pytest.fixture
@@ -219,3 +225,34 @@ def test_in_the_main_window_picks_are_saved_with_the_article(
         )
     finally:
         opened.close()
+
+
+class WordCountEmbedder:
+    """A tiny stand-in for the semantic extra's model."""
+
+    name = "word-count-v1"
+
+    def embed(self, texts: Sequence[str]) -> list[Sequence[float]]:
+        return [[float(len(text.split())), 1.0, float(text.count("pay"))] for text in texts]
+
+
+def test_with_the_semantic_extra_stories_are_embedded_and_reranked(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workstation.gui.related_panel.load_embedder", WordCountEmbedder)
+    fake = FakeWindow(workspace)
+    picker = attach_related_picker(fake)
+    qtbot.addWidget(fake.dock_widgets[0])
+
+    def stored() -> int:
+        with workspace.db.engine.connect() as conn:
+            query = "SELECT count(*) FROM archive_fts_vectors"
+            return int(conn.exec_driver_sql(query).scalar_one())
+
+    qtbot.waitUntil(lambda: stored() == len(ARCHIVE) - 1, timeout=10_000)  # not the withdrawn
+    with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
+        fake.sig_article_edited.emit(DRAFT)
+    assert picker.finder is not None
+    hits = picker.finder.suggest(DRAFT, k=3)
+    assert hits and all("cosine" in hit.details for hit in hits)
+    fake.tasks.shutdown()

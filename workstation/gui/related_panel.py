@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from workstation.domain.article import Article
 from workstation.gui.tasks import Generation, TaskRunner
 from workstation.related.ranking import ArchiveHit
-from workstation.usecases.related import RelatedFinder, database_path, refresh_archive_index
+from workstation.related.semantic import Embedder
+from workstation.usecases.related import (
+    RelatedFinder,
+    database_path,
+    load_embedder,
+    refresh_archive_index,
+    save_vectors,
+)
 from workstation.usecases.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -356,12 +363,34 @@ class RelatedPicker(QObject):
 
     def _index_refreshed(self, _counts: object) -> None:
         if self.finder is not None:
-            self.window.tasks.submit(self.finder.warm, on_error=self._warm_failed)
+            self.window.tasks.submit(self.finder.warm, on_error=self._optional_failed)
+            # With the semantic extra installed, its model loads (seconds) and re-ranks.
+            self.window.tasks.submit(load_embedder, on_success=self._embedder_loaded,
+                                     on_error=self._optional_failed)  # fmt: skip
         if self._article is not None:
             self._timer.start(0)
 
-    def _warm_failed(self, _error: BaseException) -> None:
-        """Warming is only a speed-up: suggestions look terms up as they go without it."""
+    def _optional_failed(self, _error: BaseException) -> None:
+        """Warm-up and the semantic model are extras: lexical suggestions work without them."""
+
+    def _embedder_loaded(self, embedder: Embedder | None) -> None:
+        if embedder is None or self.finder is None:
+            return
+        self.finder.use_embedder(embedder)
+        self._embed_more()
+
+    def _embed_more(self, _stored: object = None) -> None:
+        """Embed stories in batches: computed on a worker, written on the database thread."""
+        if self.finder is not None:
+            self.window.tasks.submit(self.finder.missing_vectors, on_success=self._store_vectors,
+                                     on_error=self._optional_failed)  # fmt: skip
+
+    def _store_vectors(self, vectors: list[tuple[int, bytes]]) -> None:
+        workspace = self.window.workspace
+        if vectors and workspace is not None and self.finder is not None:
+            model = self.finder.embedder.name if self.finder.embedder else ""
+            self.window.tasks.submit_db(save_vectors, workspace.db, model, vectors,
+                                        on_success=self._embed_more)  # fmt: skip
 
     def article_changed(self, article: Article) -> None:
         """The draft changed: refresh picks if they differ, and suggest again after a pause."""

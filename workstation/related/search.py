@@ -23,7 +23,7 @@ from workstation.related.ranking import (
     from_timestamp,
     shared_tags,
 )
-from workstation.related.semantic import Embedder, rerank
+from workstation.related.semantic import Embedder, missing_vectors, rerank
 from workstation.related.terms import QueryTerm, Stemmer, salient_terms, tag_terms
 
 MAX_CACHED_TERMS = 500_000
@@ -124,6 +124,13 @@ class ArchiveSearcher:
                 f"SELECT term, doc FROM {VOCAB_TABLE} WHERE doc >= ?", (min_df,)
             ))  # fmt: skip
             return len(stats.df)
+
+    def missing_vectors(self, limit: int = 64) -> list[tuple[int, bytes]]:
+        """Embeddings for stories that lack one (slow: run on a worker; store on the DB thread)."""
+        if self.embedder is None:
+            return []
+        with self._lock:
+            return missing_vectors(self._conn, self.embedder, limit)
 
     def _prefetch(self, stems: set[str]) -> None:
         """Look up, in one statement, the document frequencies not yet known."""

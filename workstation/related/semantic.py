@@ -77,11 +77,8 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True))
 
 
-def embed_missing(target: Any, embedder: Embedder, limit: int = 256) -> int:
-    """Embed up to `limit` indexed stories that have no vector for this model; returns how many.
-
-    Call repeatedly (e.g. on a worker after start-up or an import) until it returns 0.
-    """
+def missing_vectors(target: Any, embedder: Embedder, limit: int = 64) -> list[tuple[int, bytes]]:
+    """Vectors for up to `limit` indexed stories that have none for this model (reads only)."""
     conn = raw_connection(target)
     rows = conn.execute(
         f"SELECT d.doc_id, f.headline, f.standfirst, f.body FROM {DOCS_TABLE} AS d "
@@ -90,13 +87,29 @@ def embed_missing(target: Any, embedder: Embedder, limit: int = 256) -> int:
         (embedder.name, limit),
     ).fetchall()
     if not rows:
-        return 0
+        return []
     vectors = embedder.embed([embedding_text(h, s, b) for _, h, s, b in rows])
+    return [(row[0], _pack(vector)) for row, vector in zip(rows, vectors, strict=True)]
+
+
+def store_vectors(target: Any, model: str, vectors: list[tuple[int, bytes]]) -> int:
+    """Write computed vectors (a story deleted meanwhile is skipped); returns how many."""
+    conn = raw_connection(target)
     conn.executemany(
-        f"INSERT OR REPLACE INTO {VECTORS_TABLE} (doc_id, model, vector) VALUES (?, ?, ?)",
-        [(row[0], embedder.name, _pack(vector)) for row, vector in zip(rows, vectors, strict=True)],
+        f"INSERT OR REPLACE INTO {VECTORS_TABLE} (doc_id, model, vector) "
+        f"SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM {DOCS_TABLE} WHERE doc_id = ?)",
+        [(doc_id, model, blob, doc_id) for doc_id, blob in vectors],
     )
-    return len(rows)
+    return len(vectors)
+
+
+def embed_missing(target: Any, embedder: Embedder, limit: int = 256) -> int:
+    """Embed and store up to `limit` stories without a vector; call until it returns 0.
+
+    The model call is slow: the app computes on a worker (`missing_vectors` over a read-only
+    connection) and only writes on the database thread (`store_vectors`).
+    """
+    return store_vectors(target, embedder.name, missing_vectors(target, embedder, limit))
 
 
 def stored_vectors(

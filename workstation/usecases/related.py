@@ -18,7 +18,7 @@ from workstation.related.index import (
 )
 from workstation.related.ranking import ArchiveHit, RankingSettings
 from workstation.related.search import ArchiveSearcher
-from workstation.related.semantic import Embedder, embed_missing, load_embedder
+from workstation.related.semantic import Embedder, embed_missing, load_embedder, store_vectors
 from workstation.store.db import Database
 from workstation.usecases.articles import UseCaseError, get_article
 
@@ -29,9 +29,11 @@ __all__ = [
     "database_path",
     "embed_archive",
     "index_article",
+    "load_embedder",
     "rebuild_archive_index",
     "refresh_archive_index",
     "remove_article",
+    "save_vectors",
     "search_archive",
     "suggest_related",
 ]
@@ -98,6 +100,15 @@ class RelatedFinder:
         """Archive stories matching the words typed, best first."""
         return self._open().search(text, limit=limit)
 
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Re-rank with this embedding model from now on (the semantic extra)."""
+        self.embedder = embedder
+        self._open().embedder = embedder
+
+    def missing_vectors(self, limit: int = 64) -> list[tuple[int, bytes]]:
+        """Embeddings for up to `limit` stories without one (a worker job; slow)."""
+        return self._open().missing_vectors(limit)
+
     def warm(self) -> int:
         """Read term statistics ahead (seconds on a large archive): run on a worker at start."""
         return self._open().warm()
@@ -154,6 +165,12 @@ def semantic_model() -> Embedder:
             "[semantic]'"
         )
     return embedder
+
+
+def save_vectors(db: Database, model: str, vectors: list[tuple[int, bytes]]) -> int:
+    """Store embeddings computed on a worker (a database-thread job)."""
+    with db.session() as session:
+        return store_vectors(session, model, vectors)
 
 
 def embed_archive(db: Database, embedder: Embedder, batch: int = 256) -> int:
