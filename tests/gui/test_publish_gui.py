@@ -64,10 +64,15 @@ def _open_window(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
 
     window = MainWindow(data)
     qtbot.addWidget(window)
-    controller = attach_publishing(window)
-    with qtbot.waitSignal(controller.sig_ready, timeout=30_000):
-        window.show()
-        window.start()
+    window.show()
+    window.start()
+    if hasattr(window, "features"):  # the window attaches its features after first paint
+        qtbot.waitUntil(lambda: "publishing" in window.features, timeout=30_000)
+        controller: Any = window.features["publishing"]
+    else:
+        controller = attach_publishing(window)
+    qtbot.waitUntil(lambda: controller.worker is not None, timeout=30_000)
+    assert attach_publishing(window) is controller  # attaching twice gives the same one
     return window, controller
 
 

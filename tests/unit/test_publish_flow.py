@@ -105,6 +105,16 @@ def test_a_remote_edit_is_a_conflict_not_an_overwrite(desk: Desk) -> None:
         headers={"Authorization": f"Bearer {other}"},
     ).json()
     assert live["content"]["headline"] == "Subbed on the service"
+    # Only when the user says so: their version replaces the service's.
+    publishing.overwrite_after_conflict(desk.ws.db, job.id)
+    assert publishing.send_and_wait(desk.ws.db, job.id, 30).job.state is JobState.DONE
+    live = httpx.get(
+        f"{desk.server.url}/api/v1/articles/{article.id}",
+        headers={"Authorization": f"Bearer {other}"},
+    ).json()
+    assert live["content"]["headline"] == "Edited locally meanwhile"
+    with pytest.raises(publishing.PublishingError):
+        publishing.overwrite_after_conflict(desk.ws.db, job.id)
 
 
 def test_a_revoked_token_asks_to_sign_in_again(desk: Desk) -> None:

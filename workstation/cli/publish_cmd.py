@@ -29,6 +29,12 @@ def register(subparsers: Any) -> None:
     outbox.add_argument("--send", action="store_true", help="send due jobs now")
     outbox.add_argument("--retry", type=int, metavar="JOB", help="send a stopped job again")
     outbox.add_argument("--cancel", type=int, metavar="JOB", help="cancel a job")
+    outbox.add_argument(
+        "--overwrite",
+        type=int,
+        metavar="JOB",
+        help="resolve a conflict by publishing your version over the service's",
+    )
     outbox.add_argument("--timeout", type=float, default=60.0, help="seconds for --send")
     outbox.set_defaults(handler=cmd_outbox)
 
@@ -112,9 +118,11 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
             publishing.retry_job(db, args.retry)
         if args.cancel is not None:
             publishing.cancel_job(db, args.cancel)
+        if args.overwrite is not None:
+            publishing.overwrite_after_conflict(db, args.overwrite)
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None
-    if args.send or args.retry is not None:
+    if args.send or args.retry is not None or args.overwrite is not None:
         worker = publishing.new_worker(db)
         worker.run_until(
             lambda: not publishing.outbox_jobs(db, include_finished=False), args.timeout

@@ -69,6 +69,13 @@ def _save_account(db: Database, name: str, url: str, token: str, make_default: b
     return publishing.add_account(db, name, url, token, make_default=make_default, check=False).name
 
 
+def _overwrite(db: Database, job_id: int) -> None:
+    """Pool job (it asks the service for its version first)."""
+    from workstation.usecases import publishing
+
+    publishing.overwrite_after_conflict(db, job_id)
+
+
 def _retry_or_cancel(db: Database, job_id: int, retry: bool) -> None:
     from workstation.usecases import publishing
 
@@ -111,6 +118,7 @@ class PublishController(QObject):
         self.panel.sig_refresh.connect(self.refresh_outbox)
         self.panel.sig_retry.connect(self.retry_job)
         self.panel.sig_cancel.connect(self.cancel_job)
+        self.panel.sig_overwrite.connect(self.overwrite_job)
         window.installEventFilter(self)
 
     # -- set-up and teardown -----------------------------------------------------------------
@@ -287,6 +295,19 @@ class PublishController(QObject):
     def retry_job(self, job_id: int) -> None:
         self._retry_or_cancel(job_id, True)
 
+    def overwrite_job(self, job_id: int) -> None:
+        """After a conflict, on the user's word: publish their version over the service's."""
+        if self.window.workspace is None:
+            return
+        self._mine.add(job_id)
+        self.window.tasks.submit(
+            _overwrite,
+            self.window.workspace.db,
+            job_id,
+            on_success=self._after_retry_or_cancel,
+            on_error=self._enqueue_failed,
+        )
+
     def cancel_job(self, job_id: int) -> None:
         self._retry_or_cancel(job_id, False)
 
@@ -318,7 +339,10 @@ STATE_TEXT = {
 
 
 def attach_publishing(window: Any) -> PublishController:
-    """Add the Publish menu, the live-URL label and the Outbox dock to `window`."""
+    """Add the Publish menu, the live-URL label and the Outbox dock to `window` (once)."""
+    existing = window.findChild(PublishController)
+    if existing is not None:
+        return existing
     controller = PublishController(window)
     tr = controller.tr
     menu = window.menuBar().addMenu(tr("&Publish"))

@@ -132,6 +132,9 @@ class OutboxPanel(QWidget):
     sig_refresh = Signal()
     """Reload the list."""
 
+    sig_overwrite = Signal(int)
+    """The user chose their version over the service's for this conflicted job."""
+
     COLUMNS = ("Job", "Action", "Article", "Target", "State", "Tries", "Live URL or problem")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -144,12 +147,17 @@ class OutboxPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.overwrite_button = QPushButton(self.tr("Publish mine anyway"), self)
+        self.overwrite_button.setToolTip(
+            self.tr("For a conflict: replace what is on the service with this version")
+        )
+        self.overwrite_button.clicked.connect(self._overwrite)
         refresh = QPushButton(self.tr("Refresh"), self)
         self.retry_button.clicked.connect(self._retry)
         self.cancel_button.clicked.connect(self._cancel)
         refresh.clicked.connect(self.sig_refresh)
         buttons = QHBoxLayout()
-        for button in (self.retry_button, self.cancel_button, refresh):
+        for button in (self.retry_button, self.cancel_button, self.overwrite_button, refresh):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -182,6 +190,11 @@ class OutboxPanel(QWidget):
         job = self._selected()
         if job is not None:
             self.sig_retry.emit(job.id)
+
+    def _overwrite(self) -> None:
+        job = self._selected()
+        if job is not None and job.state is JobState.CONFLICT:
+            self.sig_overwrite.emit(job.id)
 
     def _cancel(self) -> None:
         job = self._selected()

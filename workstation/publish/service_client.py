@@ -132,6 +132,10 @@ class ServiceTarget:
         data = self._request("GET", "/api/v1/whoami").json()
         return str(data["user"]), str(data["role"])
 
+    def fetch(self, article_id: str) -> RemoteState:
+        """The article's current version and publication on the service."""
+        return _state(self._request("GET", f"/api/v1/articles/{article_id}").json())
+
     def push(self, article: Article, known_version: int | None) -> RemoteState:
         path = f"/api/v1/articles/{article.id}"
         body = content_of(article)

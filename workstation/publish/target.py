@@ -33,6 +33,10 @@ class PublishTarget(Protocol):
         """Put `version` live now, or schedule it; `key` makes retries safe."""
         ...
 
+    def fetch(self, article_id: str) -> RemoteState:
+        """What the target holds now (to resolve a conflict)."""
+        ...
+
     def unpublish(self, article_id: str, key: str) -> RemoteState:
         """Take the article off the site; `key` makes retries safe."""
         ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from workstation.store.outbox import Account, OutboxRepository
 from workstation.usecases.publishing import PublishingError, secret_name
 
 LOCAL_ACCOUNT = "local"
+# Set to 0 to never start the embedded service (e.g. a desk that only publishes to a newsroom).
+DISABLE_ENV = "WORKSTATION_LOCAL_SERVICE"
 LOCAL_USER = "local-desk"
 
 
@@ -31,7 +34,10 @@ class LocalService:
 
 
 def needs_local_service(db: Database) -> bool:
-    """True when there is no account, or the only one is the embedded one (restart it)."""
+    """True when there is no account, or the only one is the embedded one (restart it);
+    never when WORKSTATION_LOCAL_SERVICE=0."""
+    if os.environ.get(DISABLE_ENV) == "0":
+        return False
     with db.session() as session:
         accounts = OutboxRepository(session).accounts()
     return not accounts or [a.name for a in accounts] == [LOCAL_ACCOUNT]

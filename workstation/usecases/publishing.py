@@ -186,6 +186,25 @@ def retry_job(db: Database, job_id: int) -> None:
             raise PublishingError(f"job {job_id} is not waiting for a retry")
 
 
+def overwrite_after_conflict(db: Database, job_id: int) -> None:
+    """The user saw the conflict and chose their version: base the job on the service's current
+    version, so it replaces what is there, and send it again. Never done without being asked."""
+    job = get_job(db, job_id)
+    if job.state is not JobState.CONFLICT:
+        raise PublishingError(f"job {job_id} is not in conflict")
+    target = target_factory(db)(job.target)
+    try:
+        current = target.fetch(job.article_id)
+    except PublishError as exc:
+        raise PublishingError(f"cannot read the service's version: {exc}") from None
+    finally:
+        target.close()
+    with db.session() as session:
+        outbox = OutboxRepository(session)
+        outbox.save_publication(job.article_id, job.target, remote_version=current.version)
+        outbox.reopen(job_id)
+
+
 def cancel_job(db: Database, job_id: int) -> None:
     with db.session() as session:
         if not OutboxRepository(session).cancel(job_id):
