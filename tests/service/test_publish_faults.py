@@ -184,3 +184,64 @@ def test_app_killed_after_the_service_committed(rig: Rig) -> None:
     # The restarted app's worker takes the job over once the dead claim's lease runs out.
     assert rig.worker().run_until(all_done(rig.ws), timeout=30)
     assert_live_exactly_once(rig, ids)
+
+
+def test_the_app_killed_mid_publish_for_real(
+    rig: Rig, data_home: Path, workstation_exe: list[str]
+) -> None:
+    """`workstation publish --wait` is killed (SIGKILL) after the service committed the publish
+    but before the answer arrived; the next run finishes the job without publishing twice."""
+    import signal
+    import subprocess
+
+    ids = [ready_id(rig.ws)]
+    rig.proxy.hold = 60  # the publish answer is held back far longer than the test waits
+    rig.proxy.script(["pass", "timeout_after"])  # PUT goes through; publish commits, no answer
+    cli = [*workstation_exe, "--data-dir", str(data_home)]
+    process = subprocess.Popen(
+        [*cli, "publish", ids[0], "--wait"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not live_on_service(rig, ids[0]):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the service never committed the publish"
+            threading.Event().wait(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(20)
+    assert [j.state for j in publishing.outbox_jobs(rig.ws.db)] == [JobState.SENDING]
+    rig.proxy.hold = CLIENT_TIMEOUT * 3
+    again = subprocess.run(
+        [*cli, "outbox", "--send", "--timeout", "60", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 0, again.stderr
+    assert_live_exactly_once(rig, ids)
+
+
+def ready_id(ws: Workspace) -> str:
+    article = Article(
+        id=new_id(),
+        headline="Killed mid-publish story",
+        standfirst="A standfirst.",
+        byline=("Staff reporter",),
+        section="Policy",
+        body="One paragraph.",
+    )
+    with ws.db.session() as session:
+        ArticleRepository(session).save(article)
+    return article.id
+
+
+def live_on_service(rig: Rig, article_id: str) -> bool:
+    with rig.service_db.session() as session:
+        return session.get(LiveRecord, article_id) is not None

@@ -124,6 +124,8 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(exc)) from None
     if args.send or args.retry is not None or args.overwrite is not None:
         worker = publishing.new_worker(db)
+        if args.send:
+            worker.recover()  # jobs a killed run left half-sent
         worker.run_until(
             lambda: not publishing.outbox_jobs(db, include_finished=False), args.timeout
         )

@@ -175,10 +175,21 @@ class OutboxWorker:
                 articles.save(article.with_changes(status=status, published_at=published_at))
         log.info("outbox job %d: done %s", job.id, result.url)
 
+    def recover(self) -> int:
+        """At start-up: take back jobs a killed run left SENDING. Sending one twice is safe, the
+        Idempotency-Key makes the service replay it; waiting out the lease is not needed."""
+        with self._db.session() as session:
+            count = OutboxRepository(session).reclaim_sending(now_utc())
+        if count:
+            log.info("outbox: %d job(s) interrupted by an earlier run will be sent again", count)
+        return count
+
     # background thread
     def start(self) -> None:
+        """Recover interrupted jobs, then send in a thread until `stop()`."""
         if self._thread is not None:
             return
+        self.recover()
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="outbox", daemon=True)
         self._thread.start()

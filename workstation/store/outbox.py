@@ -233,6 +233,15 @@ class OutboxRepository:
         row.updated_at = now
         return _job(row)
 
+    def reclaim_sending(self, now: datetime) -> int:
+        """Jobs left SENDING by a process that died: due again now (their key keeps it safe)."""
+        rows = self._session.scalars(
+            select(OutboxRow).where(OutboxRow.state == JobState.SENDING.value)
+        ).all()
+        for row in rows:
+            row.state, row.next_attempt_at, row.updated_at = JobState.PENDING.value, now, now
+        return len(rows)
+
     def next_due_time(self) -> datetime | None:
         return self._session.scalars(
             select(OutboxRow.next_attempt_at)
