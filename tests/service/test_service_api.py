@@ -237,3 +237,19 @@ def test_racing_first_publishes_of_one_headline_get_distinct_urls(service: Runni
     assert [r.status_code for r in results] == [200] * len(ids), [r.text for r in results][:2]
     urls = {r.json()["publication"]["url"] for r in results}
     assert len(urls) == len(ids)
+
+
+def test_every_read_has_an_etag(service: RunningService) -> None:
+    article_id = new_article_id()
+    create(service, article_id)
+    with service.client(Role.WRITER) as client:
+        for path in (
+            "/api/v1/articles",
+            f"/api/v1/articles/{article_id}",
+            f"/api/v1/articles/{article_id}/revisions",
+            f"/api/v1/articles/{article_id}/revisions/1",
+        ):
+            first = client.get(path)
+            assert first.status_code == 200 and first.headers["ETag"], path
+            again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+            assert again.status_code == 304, path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
@@ -122,9 +124,17 @@ def get_article(
     require(caller, Action.READ)
     with state_of(request).db.session() as session:
         out = articles.to_out(articles.get(session, str(article_id)), site_url(request))
-    if if_none_match is not None and out.etag in {t.strip() for t in if_none_match.split(",")}:
-        return Response(status_code=304, headers={"ETag": out.etag})
-    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": out.etag})
+    return _with_etag(request, out.model_dump(mode="json"), out.etag)
+
+
+def _with_etag(request: Request, data: Any, etag: str | None = None) -> Response:
+    """A JSON read with an ETag (the version, or a digest of the body); 304 when it matches."""
+    body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    etag = etag or '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    wanted = {t.strip() for t in request.headers.get("if-none-match", "").split(",")}
+    if etag in wanted or "*" in wanted:
+        return Response(status_code=304, headers={"ETag": etag})
+    return Response(body, media_type="application/json", headers={"ETag": etag})
 
 
 @router.get("/articles", response_model=ArticleList, responses=_ERRORS)
@@ -133,7 +143,7 @@ def list_articles(
     caller: Caller,
     updated_since: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=articles.MAX_PAGE)] = 100,
-) -> ArticleList:
+) -> Response:
     """Articles changed after `updated_since` (a time or the previous page's `next_cursor`)."""
     require(caller, Action.READ)
     since = articles.Cursor.decode(updated_since) if updated_since else None
@@ -141,28 +151,30 @@ def list_articles(
     with state_of(request).db.session() as session:
         rows, cursor = articles.list_changes(session, since, limit)
         items = [articles.to_summary(row, site) for row in rows]
-    return ArticleList(items=items, next_cursor=cursor or updated_since)
+    page = ArticleList(items=items, next_cursor=cursor or updated_since)
+    return _with_etag(request, page.model_dump(mode="json"))
 
 
 @router.get("/articles/{article_id}/revisions", response_model=RevisionList, responses=_ERRORS)
-def list_revisions(article_id: UUID, request: Request, caller: Caller) -> RevisionList:
+def list_revisions(article_id: UUID, request: Request, caller: Caller) -> Response:
     """Every version of the article, newest first."""
     require(caller, Action.READ)
     with state_of(request).db.session() as session:
         articles.get(session, str(article_id))
-        return RevisionList(items=articles.revisions(session, str(article_id)))
+        listing = RevisionList(items=articles.revisions(session, str(article_id)))
+    return _with_etag(request, listing.model_dump(mode="json"))
 
 
 @router.get(
     "/articles/{article_id}/revisions/{version}", response_model=RevisionOut, responses=_ERRORS
 )
-def get_revision(article_id: UUID, version: int, request: Request, caller: Caller) -> RevisionOut:
+def get_revision(article_id: UUID, version: int, request: Request, caller: Caller) -> Response:
     require(caller, Action.READ)
     with state_of(request).db.session() as session:
         articles.get(session, str(article_id))
         for revision in articles.revisions(session, str(article_id)):
             if revision.version == version:
-                return revision
+                return _with_etag(request, revision.model_dump(mode="json"), f'"{version}"')
     raise Problem(404, f"no version {version} of this article", kind="no-such-revision")
 
 
