@@ -253,3 +253,35 @@ def test_every_read_has_an_etag(service: RunningService) -> None:
             assert first.status_code == 200 and first.headers["ETag"], path
             again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
             assert again.status_code == 304, path
+
+
+def test_a_key_still_in_flight_is_409_until_its_lease_runs_out(service: RunningService) -> None:
+    from workstation.domain.article import now_utc
+    from workstation.service.idempotency import LEASE, request_fingerprint
+    from workstation.service.models import IdempotencyRecord
+
+    article_id = new_article_id()
+    create(service, article_id)
+    key = str(uuid.uuid4())
+    path = f"/api/v1/articles/{article_id}/publish"
+    body = {"version": None, "publish_at": None}
+    with service.db.session() as session:  # as if another request were working on it now
+        session.add(
+            IdempotencyRecord(
+                user="publisher-user",
+                key=key,
+                request_hash=request_fingerprint("POST", path, body),
+                state="in_flight",
+                created_at=now_utc(),
+                lease_until=now_utc() + LEASE,
+            )
+        )
+    with service.client(Role.PUBLISHER) as client:
+        busy = _publish(client, article_id, key)
+        assert busy.status_code == 409
+        assert busy.headers["Retry-After"] == "1"
+        with service.db.session() as session:  # that request died: its lease runs out
+            row = session.get(IdempotencyRecord, ("publisher-user", key))
+            assert row is not None
+            row.lease_until = now_utc()
+        assert _publish(client, article_id, key).status_code == 200
