@@ -149,3 +149,7 @@ def test_sign_in_again_through_the_account_dialog(
         assert httpx.get(published.args[0]).status_code == 200
     finally:
         window.close()
+    # Nothing the window wrote (database, settings, window state, logs) holds the token.
+    for path in (tmp_path / "gui-home").rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path
