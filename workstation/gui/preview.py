@@ -246,8 +246,10 @@ class PreviewPane(QWidget):
 
     # ---------------------------------------------------------- page events
     def _on_load_finished(self, ok: bool) -> None:
-        self._web_loading = False
+        # Loaded is not ready: the bridge connects a moment later (_on_page_ready). Only a
+        # failed load lets the next show_article try again.
         if not ok:
+            self._web_loading = False
             log.warning("preview shell page failed to load")
 
     def _on_page_ready(self) -> None:
