@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         assert layout is not None
         layout.addWidget(preview)
         preview.sig_source_line_visible.connect(self.editor.scroll_to_line)
+        preview.sig_problem.connect(self._show_error)
+        self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self.preview = preview
         self.features = attach_features(self)
         if self._docks:
@@ -189,6 +191,10 @@ class MainWindow(QMainWindow):
     def _peeked(self, article: Article | None) -> None:
         if article is not None and self._article is None:
             self.show_article(article)
+
+    def _editor_scrolled(self, _value: int) -> None:
+        if self.preview is not None:
+            self.preview.scroll_to_source_line(self.editor.first_visible_line())
 
     def _opened(self, opened: jobs.Opened) -> None:
         self.workspace = opened.workspace
