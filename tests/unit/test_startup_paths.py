@@ -10,6 +10,7 @@ from workstation.store.quick_read import peek_last_article
 from workstation.usecases.articles import (
     create_article,
     get_article,
+    import_files,
     list_articles,
     remember_open_article,
     save_working_copy,
@@ -65,3 +66,25 @@ def test_demo_articles_say_they_are_fictional() -> None:
 
     readme = resource("demo", "README.md").read_text(encoding="utf-8").lower()
     assert "fictional" in readme
+
+
+def test_saving_and_importing_keep_the_archive_index_current(tmp_path: Path) -> None:
+    from workstation.usecases.articles import change_status
+    from workstation.usecases.related import search_archive
+
+    db = open_database(tmp_path / "w.sqlite3")
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\nheadline: Zanzibar ferry nurses win retention bonus\nstatus: published\n"
+        "published_at: '2024-01-02T09:00:00+00:00'\n---\nFictional text about zanzibar.\n",
+        encoding="utf-8",
+    )
+    (imported_id,) = import_files(db, [story])
+    assert [hit.article_id for hit in search_archive(db, "zanzibar")] == [imported_id]
+    draft = create_article(db, "Quokka census draft", body="quokka quokka")
+    assert search_archive(db, "quokka") == []  # drafts are not in the archive
+    change_status(db, draft.id, Status.PUBLISHED)
+    assert [hit.article_id for hit in search_archive(db, "quokka")] == [draft.id]
+    change_status(db, draft.id, Status.WITHDRAWN)
+    assert search_archive(db, "quokka") == []
+    db.close()

@@ -18,6 +18,7 @@ from workstation.domain.article import (
     now_utc,
     slugify,
 )
+from workstation.related.index import index_article
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository, NotFound
 
@@ -96,6 +97,7 @@ def save_working_copy(db: Database, article: Article) -> Article:
     with db.session() as session:
         repo = ArticleRepository(session)
         repo.save(stored)
+        index_article(session, stored)
         repo.set_state(LAST_OPEN_KEY, stored.id)
     return stored
 
@@ -106,6 +108,7 @@ def save_revision(db: Database, article: Article, reason: str, author: str = "")
     with db.session() as session:
         repo = ArticleRepository(session)
         repo.save(stored)
+        index_article(session, stored)
         return repo.add_revision(stored, reason, author)
 
 
@@ -115,6 +118,7 @@ def change_status(db: Database, article_id: str, status: Status, author: str = "
         repo = ArticleRepository(session)
         article = repo.get(article_id).with_changes(status=status, updated_at=now_utc())
         repo.save(article)
+        index_article(session, article)
         repo.add_revision(article, f"status:{status.value}", author)
     return article
 
@@ -135,6 +139,7 @@ def restore_revision(db: Database, revision_id: int, author: str = "") -> Articl
             status=current.status, published_at=current.published_at, updated_at=now_utc()
         )
         repo.save(restored)
+        index_article(session, restored)
         repo.add_revision(restored, f"restored:{revision_id}", author)
     return restored
 
@@ -190,6 +195,7 @@ def import_files(db: Database, paths: Sequence[Path], origin: Origin = Origin.LO
             if not article.slug:
                 article = article.with_changes(slug=slugify(article.headline))
             repo.save(article)
+            index_article(session, article)
             repo.add_revision(article, "imported" if existing is None else "import-update")
             ids.append(article.id)
     return ids
