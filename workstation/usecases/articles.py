@@ -145,7 +145,7 @@ def restore_revision(db: Database, revision_id: int, author: str = "") -> Articl
 
 
 def last_open_article(db: Database) -> Article | None:
-    """The article open when the app last closed, else the most recently changed local one."""
+    """The article open when the app last closed, else the newest local one, else the newest."""
     with db.session() as session:
         repo = ArticleRepository(session)
         last = repo.get_state(LAST_OPEN_KEY)
@@ -153,7 +153,7 @@ def last_open_article(db: Database) -> Article | None:
             found = repo.find(last)
             if found is not None:
                 return found
-        summaries = repo.summaries(origin=Origin.LOCAL)
+        summaries = repo.summaries(origin=Origin.LOCAL) or repo.summaries()
         return repo.get(summaries[0].id) if summaries else None
 
 
