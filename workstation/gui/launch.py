@@ -29,15 +29,23 @@ def run_gui(data_dir_arg: str | None) -> int:
     app.setOrganizationName("Editorial Workstation")
     app.setDesktopFileName("editorial-workstation")
 
+    from workstation.gui.logging_setup import setup_logging
     from workstation.gui.main_window import MainWindow
+    from workstation.gui.theme import apply_saved_theme
+    from workstation.gui.translations import install_translators
     from workstation.paths import data_dir
 
-    window = MainWindow(data_dir(data_dir_arg))
+    data = data_dir(data_dir_arg)
+    setup_logging(data)
+    translators = install_translators(app)
+    apply_saved_theme(app, data)
+    window = MainWindow(data)
     if os.environ.get("WORKSTATION_REPORT_STARTUP"):
         window.sig_article_shown.connect(lambda: _report_startup(window))
     window.show()
     window.start()
     code = app.exec()
+    del translators  # kept alive for as long as the event loop runs
     return int(code)
 
 

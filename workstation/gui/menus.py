@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from workstation.domain.article import Status
 from workstation.gui import file_actions
 from workstation.gui.article_list import STATUS_LABELS
+from workstation.gui.help_menu import HelpMenu
+from workstation.gui.recent import RecentMenu
+from workstation.gui.settings_dialog import open_settings
+from workstation.gui.view_zoom import PreviewZoom
+from workstation.gui.welcome import Welcome
 
 if TYPE_CHECKING:
     from workstation.gui.main_window import MainWindow
@@ -34,13 +39,14 @@ def _action(
 
 
 def build_menus(window: MainWindow) -> None:
-    """File, Edit, View and Article menus; window.view_menu is where docks add their toggles."""
+    """File, Edit, Article, View and Help menus; window.view_menu is where docks add toggles."""
     bar = window.menuBar()
     tr = window.tr
     file_menu = bar.addMenu(tr("&File"))
     _action(
         window, file_menu, tr("&New article"), lambda: file_actions.new_article(window), Std.New
     )
+    RecentMenu(window, file_menu.addMenu(tr("Recent &articles")))  # the window is its parent
     _action(window, file_menu, tr("&Import Markdown…"), lambda: file_actions.import_dialog(window))
     _action(window, file_menu, tr("&Export Markdown…"), lambda: file_actions.export_dialog(window))
     file_menu.addSeparator()
@@ -74,6 +80,11 @@ def build_menus(window: MainWindow) -> None:
         window, edit_menu, tr("&Replace…"), lambda: window.find_bar.open(True),
         QKeySequence("Ctrl+H") if QKeySequence(Std.Replace).isEmpty() else Std.Replace,
     )  # fmt: skip
+    edit_menu.addSeparator()
+    _action(
+        window, edit_menu, tr("Se&ttings…"), lambda: open_settings(window),
+        QKeySequence("Ctrl+,") if QKeySequence(Std.Preferences).isEmpty() else Std.Preferences,
+    )  # fmt: skip
 
     article_menu = bar.addMenu(tr("&Article"))
     status_menu = article_menu.addMenu(tr("Set &status"))
@@ -88,6 +99,13 @@ def build_menus(window: MainWindow) -> None:
     toggle_preview.setCheckable(True)
     toggle_preview.setChecked(True)
     window.view_menu.addSeparator()
+    zoom = PreviewZoom(window)
+    _action(window, window.view_menu, tr("Zoom &in"), zoom.zoom_in, Std.ZoomIn)
+    _action(window, window.view_menu, tr("Zoom &out"), zoom.zoom_out, Std.ZoomOut)
+    _action(window, window.view_menu, tr("&Reset zoom"), zoom.reset, QKeySequence("Ctrl+0"))
+    window.view_menu.addSeparator()
+    HelpMenu(window)
+    Welcome(window)
 
 
 def _set_status(window: MainWindow, status: Status) -> Callable[[], None]:

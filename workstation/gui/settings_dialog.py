@@ -1,0 +1,159 @@
+"""Edit > Settings: site and editor preferences, saved through the workspace on the DB thread."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.preferences import Preferences
+
+if TYPE_CHECKING:
+    from workstation.gui.main_window import MainWindow
+    from workstation.store.db import Database
+    from workstation.usecases.workspace import Workspace
+
+
+def account_names(db: Database) -> list[str]:
+    """Publishing accounts by name (DB thread)."""
+    from workstation.usecases.publishing import list_accounts
+
+    return [account.name for account in list_accounts(db)]
+
+
+def save_preferences(workspace: Workspace, prefs: Preferences) -> Preferences:
+    """Write the preferences file (DB thread, so it never races the other workspace jobs)."""
+    workspace.save_preferences(prefs)
+    return prefs
+
+
+class SettingsDialog(QDialog):
+    """A form over Preferences; OK emits sig_accepted_preferences with the edited value."""
+
+    sig_accepted_preferences = Signal(object)
+    """OK was pressed: carries the new Preferences (not yet saved)."""
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._prefs = prefs
+        self.site_name = self._line("siteName", prefs.site_name)
+        self.audience_notice = self._line("audienceNotice", prefs.audience_notice)
+        self.newsletter_text = self._line("newsletterText", prefs.newsletter_text)
+        self.newsletter_link_text = self._line("newsletterLinkText", prefs.newsletter_link_text)
+        self.newsletter_url = self._line("newsletterUrl", prefs.newsletter_url)
+        self.font_size = self._spin("previewFontSize", 8, 48, prefs.preview_font_size, " px")
+        self.autosave = self._spin("autosavePause", 200, 5000, prefs.autosave_pause_ms, " ms")
+        self.autosave.setSingleStep(100)
+        self.target = QComboBox(self)
+        self.target.setObjectName("defaultPublishTarget")
+        self.target.addItem(self.tr("The default account"), "")
+        if prefs.default_publish_target:
+            self.target.addItem(prefs.default_publish_target, prefs.default_publish_target)
+            self.target.setCurrentIndex(1)
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("theme")
+        for value, label in (("system", self.tr("Follow the system")),
+                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):  # fmt: skip
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
+
+        form = QFormLayout()
+        rows = (
+            (self.tr("&Site name:"), self.site_name),
+            (self.tr("&Audience notice:"), self.audience_notice),
+            (self.tr("&Newsletter text:"), self.newsletter_text),
+            (self.tr("Newsletter &link text:"), self.newsletter_link_text),
+            (self.tr("Newsletter &URL:"), self.newsletter_url),
+            (self.tr("Preview &font size:"), self.font_size),
+            (self.tr("Auto&save after a pause of:"), self.autosave),
+            (self.tr("Default publish &target:"), self.target),
+            (self.tr("T&heme:"), self.theme),
+        )
+        for label, field in rows:
+            form.addRow(label, field)  # the label is the field's buddy: its accessible name
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def set_accounts(self, names: list[str]) -> None:
+        """Offer the publishing accounts (read on the DB thread after the dialog opened)."""
+        chosen = self.target.currentData()
+        for name in names:
+            if self.target.findData(name) < 0:
+                self.target.addItem(name, name)
+        self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+
+    def preferences(self) -> Preferences:
+        """The preferences as the form shows them now."""
+        return dataclasses.replace(
+            self._prefs,
+            site_name=self.site_name.text().strip(),
+            audience_notice=self.audience_notice.text().strip(),
+            newsletter_text=self.newsletter_text.text().strip(),
+            newsletter_link_text=self.newsletter_link_text.text().strip(),
+            newsletter_url=self.newsletter_url.text().strip(),
+            preview_font_size=self.font_size.value(),
+            autosave_pause_ms=self.autosave.value(),
+            default_publish_target=str(self.target.currentData() or ""),
+            theme=str(self.theme.currentData() or "system"),
+        )
+
+    def accept(self) -> None:
+        self.sig_accepted_preferences.emit(self.preferences())
+        super().accept()
+
+    def _line(self, name: str, value: str) -> QLineEdit:
+        edit = QLineEdit(value, self)
+        edit.setObjectName(name)
+        return edit
+
+    def _spin(self, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+
+def open_settings(window: MainWindow) -> SettingsDialog | None:
+    """Open the dialog (window-modal, non-blocking); saving and applying happen on OK."""
+    workspace = window.workspace
+    if workspace is None:
+        return None
+    dialog = SettingsDialog(workspace.prefs, window)
+
+    def save(prefs: Preferences) -> None:
+        window.tasks.submit_db(save_preferences, workspace, prefs, on_success=applied)
+
+    def applied(prefs: Preferences) -> None:
+        from workstation.gui.theme import theme_manager
+
+        theme_manager().apply(prefs.theme)
+        window.statusBar().showMessage(window.tr("Settings saved."), 5000)
+        window._update_preview()  # the page shows the site name, notice and newsletter
+
+    dialog.sig_accepted_preferences.connect(save)
+    window.tasks.submit_db(account_names, workspace.db, on_success=dialog.set_accounts)
+    dialog.open()
+    return dialog
