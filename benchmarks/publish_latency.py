@@ -3,8 +3,8 @@
 1. Latency: the real outbox and worker publish to a real service (Uvicorn, loopback, SQLite);
    timed from the click (revision + job stored) to the live page answering 200.
 2. Load: 50 threads, each a publisher with its own token, create and publish articles through
-   the API at once; throughput, p50/p95 per publish (PUT + publish), errors. On SQLite, and on
-   PostgreSQL when WORKSTATION_BENCH_PG_URL (or WORKSTATION_TEST_PG_URL) is set: its service
+   the API at once, against `workstation serve` in its own process; throughput, p50/p95 per
+   publish (PUT + publish), errors. On SQLite, and on PostgreSQL when WORKSTATION_BENCH_PG_URL (or WORKSTATION_TEST_PG_URL) is set: its service
    tables are dropped and made again, so point it at a scratch database.
 
 Run: python benchmarks/publish_latency.py [--clicks 50] [--publishers 50] [--each 10]
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -76,19 +78,48 @@ def click_to_live(clicks: int, home: Path) -> list[float]:
         server.stop()
 
 
+def _serve(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`workstation serve` in its own process, so clients and service do not share one GIL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workstation",
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            database_url,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/v1/openapi.json", timeout=2).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the service did not start")
+
+
 def concurrent_publishers(
     database_url: str, publishers: int, each: int
 ) -> tuple[float, list[float], int]:
     from workstation.service.auth import Role, create_token
-    from workstation.service.config import ServiceConfig
     from workstation.service.db import open_service_database
-    from workstation.service.server import BackgroundServer
 
-    server = BackgroundServer(ServiceConfig(database_url=database_url)).start()
     sdb = open_service_database(database_url)
     with sdb.session() as session:
         tokens = [create_token(session, f"pub{n}", Role.PUBLISHER) for n in range(publishers)]
     sdb.close()
+    server, base_url = _serve(database_url)
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -97,7 +128,7 @@ def concurrent_publishers(
     def publisher(token: str) -> None:
         nonlocal errors
         headers = {"Authorization": f"Bearer {token}"}
-        with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+        with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
             barrier.wait()
             for n in range(each):
                 article_id = str(uuid.uuid4())
@@ -129,7 +160,8 @@ def concurrent_publishers(
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - start
-    server.stop()
+    server.terminate()
+    server.wait(30)
     return wall, latencies, errors
 
 
