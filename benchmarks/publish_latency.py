@@ -4,8 +4,9 @@
    timed from the click (revision + job stored) to the live page answering 200.
 2. Load: 50 threads, each a publisher with its own token, create and publish articles through
    the API at once, against `workstation serve` in its own process; throughput, p50/p95 per
-   publish (PUT + publish), errors. On SQLite, and on PostgreSQL when WORKSTATION_BENCH_PG_URL (or WORKSTATION_TEST_PG_URL) is set: its service
-   tables are dropped and made again, so point it at a scratch database.
+   publish (PUT + publish), errors. On SQLite, and on PostgreSQL when WORKSTATION_BENCH_PG_URL
+   (or WORKSTATION_TEST_PG_URL) is set: its service tables are dropped and made again, so point
+   it at a scratch database.
 
 Run: python benchmarks/publish_latency.py [--clicks 50] [--publishers 50] [--each 10]
 """
