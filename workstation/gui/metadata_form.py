@@ -42,6 +42,9 @@ class MetadataForm(QWidget):
         self.section_box = QComboBox(self)
         self.section_box.setEditable(True)
         self.section_box.addItems(["", *SECTIONS])
+        section_line = self.section_box.lineEdit()
+        if section_line is not None:  # editable: its line edit is announced on its own
+            section_line.setAccessibleName(self.tr("Section"))
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText(self.tr("Tags separated by commas"))
         self.audience_edit = QLineEdit(self)

@@ -126,6 +126,7 @@ class StyleChecker(QObject):
             self._headline_action = headline.addAction(
                 icon, QLineEdit.ActionPosition.TrailingPosition)
             self._headline_action.setVisible(False)
+            self._headline_action.setText(self.tr("Headline house style problems"))
             self._headline_action.triggered.connect(self._jump_to_headline)
         self._body_viewport = body.viewport()
 
