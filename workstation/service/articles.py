@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import slugify
-from workstation.service.models import ArticleRecord, LiveRecord, RevisionRecord
+from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord, RevisionRecord
 from workstation.service.problems import Problem
 from workstation.service.schemas import (
     ArticleContent,
@@ -191,9 +191,22 @@ def publish(session: Session, record: ArticleRecord, version: int | None, now: d
     live.version = version
     live.content = content
     live.section = content.get("section", "")
+    live.section_slug = slugify(live.section) if live.section else ""
     live.updated_at = now
+    session.flush()
+    _replace_tags(session, record.id, content.get("tags", []))
     record.updated_at = now
     session.flush()
+
+
+def _replace_tags(session: Session, article_id: str, tags: list[str]) -> None:
+    session.execute(delete(LiveTagRecord).where(LiveTagRecord.article_id == article_id))
+    seen: set[str] = set()
+    for tag in tags:
+        slug = slugify(tag)
+        if slug not in seen:
+            seen.add(slug)
+            session.add(LiveTagRecord(article_id=article_id, tag_slug=slug, tag=tag))
 
 
 def schedule(
@@ -213,6 +226,7 @@ def unpublish(session: Session, record: ArticleRecord, now: datetime) -> None:
     """Take it off the site; the URL stays reserved and answers 410 Gone."""
     live = session.get(LiveRecord, record.id)
     if live is not None:
+        _replace_tags(session, record.id, [])
         session.delete(live)
     if record.url_path is not None or record.state in ("published", "scheduled"):
         record.state = "unpublished"

@@ -61,8 +61,21 @@ class LiveRecord(ServiceBase):
     url_path: Mapped[str] = mapped_column(String(300), unique=True)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     section: Mapped[str] = mapped_column(String(200), index=True)
+    section_slug: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LiveTagRecord(ServiceBase):
+    """A tag of a live article, by slug, so tag pages are one indexed query."""
+
+    __tablename__ = "svc_live_tags"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_live.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_slug: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    tag: Mapped[str] = mapped_column(String(200))
 
 
 class TokenRecord(ServiceBase):

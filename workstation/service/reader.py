@@ -10,16 +10,17 @@ from xml.sax.saxutils import escape
 
 import jinja2
 from fastapi import APIRouter, Request, Response
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from workstation.domain.article import Article, RelatedLink, Status, slugify
 from workstation.domain.preferences import Preferences
 from workstation.service.deps import site_url, state_of
-from workstation.service.models import ArticleRecord, LiveRecord
+from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord
 from workstation.service.problems import Problem
 
 router = APIRouter(include_in_schema=False)
 LIST_LIMIT = 50
+SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit for one file
 
 _LIST_PAGE = """<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">
@@ -91,9 +92,15 @@ def _prefs(request: Request) -> Preferences:
     return Preferences(site_name=state_of(request).config.site_name, site_url=site_url(request))
 
 
-def _live_rows(request: Request) -> list[LiveRecord]:
+def _live_rows(
+    request: Request,
+    query: Select[Any] | None = None,
+    newest: Any = LiveRecord.published_at,
+) -> list[LiveRecord]:
+    """Up to LIST_LIMIT live articles, newest first (by publication, or by `newest`)."""
+    query = select(LiveRecord) if query is None else query
     with state_of(request).db.session() as session:
-        return list(session.scalars(select(LiveRecord).order_by(LiveRecord.published_at.desc())))
+        return list(session.scalars(query.order_by(newest.desc()).limit(LIST_LIMIT)))
 
 
 def _list_page(request: Request, title: str, rows: list[LiveRecord]) -> Response:
@@ -126,7 +133,7 @@ def index(request: Request) -> Response:
 
 @router.get("/section/{name}")
 def section_page(name: str, request: Request) -> Response:
-    rows = [row for row in _live_rows(request) if slugify(row.section) == name]
+    rows = _live_rows(request, select(LiveRecord).where(LiveRecord.section_slug == name))
     if not rows:
         raise Problem(404, f"nothing published in the section {name}", kind="no-such-section")
     return _list_page(request, rows[0].section, rows)
@@ -134,14 +141,15 @@ def section_page(name: str, request: Request) -> Response:
 
 @router.get("/tag/{name}")
 def tag_page(name: str, request: Request) -> Response:
-    rows = [
-        row
-        for row in _live_rows(request)
-        if name in {slugify(tag) for tag in row.content.get("tags", ())}
-    ]
+    tagged = (
+        select(LiveRecord)
+        .join(LiveTagRecord, LiveTagRecord.article_id == LiveRecord.article_id)
+        .where(LiveTagRecord.tag_slug == name)
+    )
+    rows = _live_rows(request, tagged)
     if not rows:
         raise Problem(404, f"nothing published with the tag {name}", kind="no-such-tag")
-    tag = next(t for t in rows[0].content["tags"] if slugify(t) == name)
+    tag = next((t for t in rows[0].content.get("tags", ()) if slugify(t) == name), name)
     return _list_page(request, f"Tagged: {tag}", rows)
 
 
@@ -220,17 +228,23 @@ def _atom(site: str, site_name: str, rows: list[LiveRecord]) -> str:
 @router.get("/feed.atom")
 def feed(request: Request) -> Response:
     prefs = _prefs(request)
-    rows = sorted(_live_rows(request), key=lambda row: row.updated_at, reverse=True)
+    rows = _live_rows(request, newest=LiveRecord.updated_at)
     return _cached(request, _atom(prefs.site_url, prefs.site_name, rows), "application/atom+xml")
 
 
 @router.get("/sitemap.xml")
 def sitemap(request: Request) -> Response:
     site = site_url(request)
+    with state_of(request).db.session() as session:
+        pages = session.execute(
+            select(LiveRecord.url_path, LiveRecord.updated_at)
+            .order_by(LiveRecord.published_at.desc())
+            .limit(SITEMAP_LIMIT)
+        ).all()
     urls = [f"<url><loc>{escape(site)}/</loc></url>"] + [
-        f"<url><loc>{escape(site + row.url_path)}</loc>"
-        f"<lastmod>{row.updated_at.date().isoformat()}</lastmod></url>"
-        for row in _live_rows(request)
+        f"<url><loc>{escape(site + path)}</loc>"
+        f"<lastmod>{updated.date().isoformat()}</lastmod></url>"
+        for path, updated in pages
     ]
     body = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
