@@ -69,7 +69,8 @@ def test_upgrade_from_the_first_schema_indexes_live_pages(tmp_path: Path) -> Non
         conn.execute(
             text(
                 "INSERT INTO svc_live (article_id, version, url_path, content, section, "
-                "published_at, updated_at) VALUES ('a1', 1, '/2025/01/old-story', :c, 'Mental health',"
+                "published_at, updated_at) VALUES ('a1', 1, '/2025/01/old-story', :c, "
+                "'Mental health',"
                 " '2025-01-02', '2025-01-02')"
             ),
             {"c": json.dumps(content)},
