@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,9 +98,9 @@ def merge_text(base: str, ours: str, theirs: str) -> TextMerge:
     merger = merge3.Merge3(split_paragraphs(base), split_paragraphs(ours), split_paragraphs(theirs))
     out: list[str] = []
     conflicts: list[Conflict] = []
-    for group in merger.merge_groups():
-        kind = group[0]
-        if kind == "conflict":
+    groups: Iterable[tuple[Any, ...]] = merger.merge_groups()
+    for group in groups:
+        if group[0] == "conflict":
             _, base_part, ours_part, theirs_part = group
             resolved = _resolve_region(base_part, ours_part, theirs_part)
             if resolved is None:
