@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -15,8 +16,10 @@ log = logging.getLogger(__name__)
 DOMAIN = "workstation"
 
 
-def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Install ours (resources/translations/workstation_<lang>.qm) and Qt's for the locale.
+def install_translators(
+    app: QApplication, locale: QLocale | None = None, folder: Path | None = None
+) -> list[QTranslator]:
+    """Install ours (resources/translations/workstation_<lang>.qm, or in `folder`) and Qt's.
 
     Returns the translators that loaded (the caller keeps them alive). A missing .qm is normal:
     the source strings are British English.
@@ -24,12 +27,13 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
     ours = QTranslator(app)
-    folder = resource("translations")
     with contextlib.ExitStack() as stack:
-        try:
-            path = stack.enter_context(resources.as_file(folder))
-        except (FileNotFoundError, ModuleNotFoundError):
-            path = None
+        path = folder
+        if path is None:
+            try:
+                path = stack.enter_context(resources.as_file(resource("translations")))
+            except (FileNotFoundError, ModuleNotFoundError):
+                path = None
         if path is not None and ours.load(locale, DOMAIN, "_", str(path)):
             app.installTranslator(ours)
             installed.append(ours)
