@@ -6,7 +6,6 @@ import socket
 import socketserver
 import struct
 import threading
-import time
 from collections import deque
 from collections.abc import Iterable
 
@@ -54,6 +53,7 @@ class FaultProxy:
         self.faults: deque[str] = deque()
         self.seen: list[str] = []
         self._lock = threading.Lock()
+        self._stopping = threading.Event()  # ends held connections when the proxy stops
         proxy = self
 
         class Handler(socketserver.BaseRequestHandler):
@@ -77,6 +77,7 @@ class FaultProxy:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(10)
@@ -107,7 +108,7 @@ class FaultProxy:
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             return
         if fault == "timeout_before":
-            time.sleep(self.hold)
+            self._stopping.wait(self.hold)
             return
         if fault in ("500", "503"):
             extra = "Retry-After: 1\r\n" if fault == "503" else ""
@@ -118,7 +119,7 @@ class FaultProxy:
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             return
         if fault == "timeout_after":  # the service committed; the answer never arrives in time
-            time.sleep(self.hold)
+            self._stopping.wait(self.hold)
             return
         if fault == "close_after":  # committed, then the connection drops with no answer
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
