@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workstation.paths import DataDir
 
+log = logging.getLogger(__name__)
 LOG_NAME = "workstation.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
@@ -33,7 +34,7 @@ def setup_logging(data: DataDir, level: int = logging.INFO) -> logging.Handler |
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError as exc:
-        logging.getLogger(__name__).warning("no log file in %s: %s", target.parent, exc)
+        log.warning("no log file in %s: %s", target.parent, exc)
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(level)
