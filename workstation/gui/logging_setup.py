@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from workstation import __version__
 from workstation.paths import DataDir
 
 log = logging.getLogger(__name__)
@@ -41,4 +42,5 @@ def setup_logging(data: DataDir, level: int = logging.INFO) -> logging.Handler |
     root.addHandler(handler)
     if root.getEffectiveLevel() > level:
         root.setLevel(level)
+    log.info("Editorial Workstation %s starting on %s", __version__, data.root)
     return handler
