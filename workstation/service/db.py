@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-HEAD_REVISION = "s0002_reader_index"
+HEAD_REVISION = "s0003_review"
 VERSION_TABLE = "service_alembic_version"
 DATABASE_FILE = "service.sqlite3"
 
