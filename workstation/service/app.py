@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from workstation import __version__
 from workstation.domain.article import now_utc
-from workstation.service import api, articles, media, reader
+from workstation.service import api, articles, media, reader, review_api
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
 from workstation.service.deps import ServiceState
@@ -72,4 +72,5 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(api.router)
     app.include_router(media.router)
     app.include_router(reader.router)
+    app.include_router(review_api.router)
     return app
