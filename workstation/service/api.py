@@ -31,6 +31,7 @@ from workstation.service.schemas import (
     UnpublishRequest,
     WhoAmI,
 )
+from workstation.service.workflow import guard_status_change, status_of
 
 router = APIRouter(prefix="/api/v1", tags=["articles"])
 Caller = Annotated[Principal, Depends(current_principal)]
@@ -78,6 +79,7 @@ def put_article(
     if if_none_match is not None and if_match is None:
         if if_none_match.strip() != "*":
             raise Problem(400, "If-None-Match on PUT must be *", kind="bad-precondition")
+        guard_status_change(caller, None, content.status)
         try:
             with db.session() as session:
                 existing = articles.find(session, article)
@@ -106,6 +108,7 @@ def put_article(
                 require(caller, Action.UPDATE_ANY_ARTICLE)
             else:
                 require(caller, Action.UPDATE_OWN_ARTICLE)
+            guard_status_change(caller, status_of(record), content.status)
             out = articles.to_out(
                 articles.update(session, record, content, expected, caller.user, now), site
             )
