@@ -114,6 +114,8 @@ def check_typing_is_saved(exe: Path, data: Path) -> str:
         xvfb.wait(timeout=10)
     shown = json.loads(run([str(exe), "--data-dir", str(data), "show", article_id, "--json"]))
     check(TYPED in shown["body"], f"typed text not saved: body is {shown['body']!r}")
+    log = (data / "logs" / "workstation.log").read_text(encoding="utf-8")
+    check("QtWebEngine unavailable" not in log, "the bundle fell back to the simplified preview")
     return "typing saved through the frozen window"
 
 
@@ -136,9 +138,11 @@ def main() -> int:
     started = time.perf_counter()
     exe = bundle_executable() if args.no_build else build()
     built_in = time.perf_counter() - started
-    check(exe.exists(), f"no bundle at {exe}")
     notes: list[str] = []
+    helper = "QtWebEngineProcess.exe" if sys.platform == "win32" else "QtWebEngineProcess"
     try:
+        check(exe.exists(), f"no bundle at {exe}")
+        check(any(BUNDLE.rglob(helper)), f"no {helper} in the bundle: the preview cannot start")
         with tempfile.TemporaryDirectory() as tmp:
             check_cli_and_window(exe, Path(tmp) / "data")
             notes.append(check_typing_is_saved(exe, Path(tmp) / "typing"))
