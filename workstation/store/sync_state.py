@@ -1,0 +1,359 @@
+"""Sync state in the local database: bases, cursors, the offline queue, comments, conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from workstation.domain.anchors import Anchor
+from workstation.domain.article import now_utc
+from workstation.store.models import Base, UTCDateTime
+
+
+class SyncBaseRow(Base):
+    """The last version both sides agreed on: the base of the next three-way merge."""
+
+    __tablename__ = "sync_bases"
+
+    article_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    target: Mapped[str] = mapped_column(String(80), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncTargetRow(Base):
+    """Per target: the feed cursors, who we are there, and how the last round went."""
+
+    __tablename__ = "sync_targets"
+
+    target: Mapped[str] = mapped_column(String(80), primary_key=True)
+    article_cursor: Mapped[str] = mapped_column(Text, default="")
+    comment_cursor: Mapped[str] = mapped_column(Text, default="")
+    user: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), default="")
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncQueueRow(Base):
+    """A change made here to send when online: a workflow move, a comment, a resolve."""
+
+    __tablename__ = "sync_queue"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(80), index=True)
+    article_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncCommentRow(Base):
+    """A comment as last seen on the service, or written here and not yet sent."""
+
+    __tablename__ = "sync_comments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    target: Mapped[str] = mapped_column(String(80))
+    article_id: Mapped[str] = mapped_column(String(36), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    author: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    detached: Mapped[bool] = mapped_column(default=False)
+    resolved: Mapped[bool] = mapped_column(default=False)
+    resolved_by: Mapped[str] = mapped_column(String(200), default="")
+    pending: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncConflictRow(Base):
+    """Two versions that changed the same text: both kept as revisions until resolved."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(String(36), index=True)
+    target: Mapped[str] = mapped_column(String(80))
+    base_version: Mapped[int] = mapped_column(Integer)
+    remote_version: Mapped[int] = mapped_column(Integer)
+    local_revision_id: Mapped[int] = mapped_column(Integer)
+    remote_revision_id: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+@dataclass(frozen=True)
+class SyncBase:
+    version: int
+    content: dict[str, Any]
+    author: str
+
+
+@dataclass(frozen=True)
+class TargetState:
+    target: str
+    article_cursor: str
+    comment_cursor: str
+    user: str
+    role: str
+    last_sync_at: datetime | None
+    last_error: str
+
+
+@dataclass(frozen=True)
+class QueuedChange:
+    id: int
+    article_id: str
+    kind: str
+    payload: dict[str, Any]
+    state: str
+    last_error: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    article_id: str
+    parent_id: str | None
+    author: str
+    body: str
+    anchor: Anchor
+    resolved: bool
+    resolved_by: str
+    pending: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    id: int
+    article_id: str
+    base_version: int
+    remote_version: int
+    local_revision_id: int
+    remote_revision_id: int
+    fields: tuple[str, ...]
+    created_at: datetime
+    resolved: bool
+
+
+PENDING, DONE, REFUSED = "pending", "done", "refused"
+
+
+def _comment(row: SyncCommentRow) -> Comment:
+    anchor = Anchor(row.quote, row.start, row.end, row.paragraph, row.detached)
+    return Comment(
+        row.id,
+        row.article_id,
+        row.parent_id,
+        row.author,
+        row.body,
+        anchor,
+        row.resolved,
+        row.resolved_by,
+        row.pending,
+        row.created_at,
+    )
+
+
+def _conflict(row: SyncConflictRow) -> SyncConflict:
+    return SyncConflict(
+        row.id,
+        row.article_id,
+        row.base_version,
+        row.remote_version,
+        row.local_revision_id,
+        row.remote_revision_id,
+        tuple(row.fields),
+        row.created_at,
+        row.resolved_at is not None,
+    )
+
+
+class SyncRepository:
+    """Sync state for one target within one session (one unit of work)."""
+
+    def __init__(self, session: Session, target: str) -> None:
+        self._session = session
+        self.target = target
+
+    # bases
+    def base(self, article_id: str) -> SyncBase | None:
+        row = self._session.get(SyncBaseRow, (article_id, self.target))
+        return None if row is None else SyncBase(row.version, dict(row.content), row.author)
+
+    def bases(self) -> dict[str, SyncBase]:
+        rows = self._session.scalars(select(SyncBaseRow).where(SyncBaseRow.target == self.target))
+        return {r.article_id: SyncBase(r.version, dict(r.content), r.author) for r in rows}
+
+    def set_base(self, article_id: str, version: int, content: dict[str, Any], author: str) -> None:
+        row = self._session.get(SyncBaseRow, (article_id, self.target))
+        if row is None:
+            row = SyncBaseRow(article_id=article_id, target=self.target)
+            self._session.add(row)
+        row.version, row.content, row.author = version, dict(content), author
+        row.synced_at = now_utc()
+
+    # target state
+    def state(self) -> TargetState:
+        row = self._row()
+        return TargetState(
+            row.target,
+            row.article_cursor or "",
+            row.comment_cursor or "",
+            row.user or "",
+            row.role or "",
+            row.last_sync_at,
+            row.last_error or "",
+        )
+
+    def _row(self) -> SyncTargetRow:
+        row = self._session.get(SyncTargetRow, self.target)
+        if row is None:
+            row = SyncTargetRow(
+                target=self.target,
+                article_cursor="",
+                comment_cursor="",
+                user="",
+                role="",
+                last_error="",
+            )
+            self._session.add(row)
+            self._session.flush()
+        return row
+
+    def update_state(self, **fields: Any) -> None:
+        row = self._row()
+        for name, value in fields.items():
+            setattr(row, name, value)
+
+    # queue
+    def enqueue(self, article_id: str, kind: str, payload: dict[str, Any]) -> int:
+        row = SyncQueueRow(
+            target=self.target,
+            article_id=article_id,
+            kind=kind,
+            payload=payload,
+            state=PENDING,
+            attempts=0,
+            last_error="",
+            created_at=now_utc(),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def pending(self) -> list[QueuedChange]:
+        rows = self._session.scalars(
+            select(SyncQueueRow)
+            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == PENDING)
+            .order_by(SyncQueueRow.id)
+        )
+        return [
+            QueuedChange(r.id, r.article_id, r.kind, dict(r.payload), r.state, r.last_error)
+            for r in rows
+        ]
+
+    def has_pending(self, article_id: str, kind: str) -> bool:
+        return any(c.article_id == article_id and c.kind == kind for c in self.pending())
+
+    def finish(self, change_id: int, state: str, error: str = "") -> None:
+        row = self._session.get(SyncQueueRow, change_id)
+        if row is not None:
+            row.state, row.last_error = state, error
+            row.attempts += 1
+
+    def refused(self) -> list[QueuedChange]:
+        rows = self._session.scalars(
+            select(SyncQueueRow)
+            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == REFUSED)
+            .order_by(SyncQueueRow.id)
+        )
+        return [
+            QueuedChange(r.id, r.article_id, r.kind, dict(r.payload), r.state, r.last_error)
+            for r in rows
+        ]
+
+    # comments
+    def save_comment(self, comment: Comment) -> None:
+        row = self._session.get(SyncCommentRow, comment.id)
+        if row is None:
+            row = SyncCommentRow(id=comment.id, target=self.target)
+            self._session.add(row)
+        row.article_id, row.parent_id, row.author = (
+            comment.article_id,
+            comment.parent_id,
+            comment.author,
+        )
+        row.body, row.quote = comment.body, comment.anchor.quote
+        row.start, row.end = comment.anchor.start, comment.anchor.end
+        row.paragraph, row.detached = comment.anchor.paragraph, comment.anchor.detached
+        row.resolved, row.resolved_by = comment.resolved, comment.resolved_by
+        row.pending, row.created_at = comment.pending, comment.created_at
+
+    def comment(self, comment_id: str) -> Comment | None:
+        row = self._session.get(SyncCommentRow, comment_id)
+        return None if row is None else _comment(row)
+
+    def comments(self, article_id: str) -> list[Comment]:
+        rows = self._session.scalars(
+            select(SyncCommentRow)
+            .where(SyncCommentRow.article_id == article_id)
+            .order_by(SyncCommentRow.created_at, SyncCommentRow.id)
+        )
+        return [_comment(row) for row in rows]
+
+    # conflicts
+    def add_conflict(
+        self,
+        article_id: str,
+        base_version: int,
+        remote_version: int,
+        local_revision_id: int,
+        remote_revision_id: int,
+        fields: list[str],
+    ) -> int:
+        row = SyncConflictRow(
+            article_id=article_id,
+            target=self.target,
+            base_version=base_version,
+            remote_version=remote_version,
+            local_revision_id=local_revision_id,
+            remote_revision_id=remote_revision_id,
+            fields=fields,
+            created_at=now_utc(),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def conflicts(
+        self, article_id: str | None = None, open_only: bool = True
+    ) -> list[SyncConflict]:
+        query = select(SyncConflictRow).order_by(SyncConflictRow.id)
+        if article_id is not None:
+            query = query.where(SyncConflictRow.article_id == article_id)
+        if open_only:
+            query = query.where(SyncConflictRow.resolved_at.is_(None))
+        return [_conflict(row) for row in self._session.scalars(query)]
+
+    def resolve_conflict(self, conflict_id: int) -> bool:
+        row = self._session.get(SyncConflictRow, conflict_id)
+        if row is None or row.resolved_at is not None:
+            return False
+        row.resolved_at = now_utc()
+        return True
