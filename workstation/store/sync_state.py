@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, select
+from sqlalchemy import JSON, Integer, String, Text, and_, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.anchors import Anchor
-from workstation.domain.article import now_utc
-from workstation.store.models import Base, UTCDateTime
+from workstation.domain.article import Origin, now_utc
+from workstation.store.models import ArticleRow, Base, UTCDateTime
 
 
 class SyncBaseRow(Base):
@@ -152,6 +152,7 @@ class SyncConflict:
 
 
 PENDING, DONE, REFUSED = "pending", "done", "refused"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _comment(row: SyncCommentRow) -> Comment:
@@ -200,13 +201,38 @@ class SyncRepository:
         rows = self._session.scalars(select(SyncBaseRow).where(SyncBaseRow.target == self.target))
         return {r.article_id: SyncBase(r.version, dict(r.content), r.author) for r in rows}
 
-    def set_base(self, article_id: str, version: int, content: dict[str, Any], author: str) -> None:
+    def set_base(
+        self,
+        article_id: str,
+        version: int,
+        content: dict[str, Any],
+        author: str,
+        synced_at: datetime | None = None,
+    ) -> None:
+        """Record the agreed version; `synced_at` is the local working copy's updated_at that
+        matches it (a later local save then counts as a change to push)."""
         row = self._session.get(SyncBaseRow, (article_id, self.target))
         if row is None:
             row = SyncBaseRow(article_id=article_id, target=self.target)
             self._session.add(row)
         row.version, row.content, row.author = version, dict(content), author
-        row.synced_at = now_utc()
+        row.synced_at = synced_at or EPOCH
+
+    def changed_since_sync(self) -> list[str]:
+        """Local drafts saved after their last sync, or never synced (archive stories stay)."""
+        query = (
+            select(ArticleRow.id)
+            .outerjoin(
+                SyncBaseRow,
+                and_(SyncBaseRow.article_id == ArticleRow.id, SyncBaseRow.target == self.target),
+            )
+            .where(
+                ArticleRow.origin == Origin.LOCAL.value,
+                or_(SyncBaseRow.version.is_(None), ArticleRow.updated_at > SyncBaseRow.synced_at),
+            )
+            .order_by(ArticleRow.updated_at)
+        )
+        return list(self._session.scalars(query))
 
     # target state
     def state(self) -> TargetState:

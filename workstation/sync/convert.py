@@ -1,0 +1,77 @@
+"""Articles to and from the service's content dicts, and the workflow status a reader sees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workstation.domain.article import Article, Status, now_utc
+
+PUBLICATION_KEY = "_publication"  # kept beside a base's content; never sent
+TEXT_FIELDS = (
+    "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
+    "related", "slug",
+)  # fmt: skip
+
+
+def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
+    """The content the service stores; `status` overrides the article's (sync sends the
+    service's own status back and makes moves as moves)."""
+    return {
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "byline": list(article.byline),
+        "section": article.section,
+        "tags": list(article.tags),
+        "audience": article.audience,
+        "newsletter": article.newsletter,
+        "related": list(article.related),
+        "slug": article.slug,
+        "status": status or article.status.value,
+    }
+
+
+def sendable(content: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in content.items() if not key.startswith("_")}
+
+
+def same_text(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Equal in everything but the workflow status."""
+    return all(a.get(name) == b.get(name) for name in TEXT_FIELDS)
+
+
+def effective_status(content: dict[str, Any], publication_state: str) -> Status:
+    """The status to show: content says "approved" while the site has it live: published."""
+    try:
+        status = Status(content.get("status", Status.DRAFT.value))
+    except ValueError:
+        status = Status.DRAFT
+    if status in (Status.APPROVED, Status.SCHEDULED):
+        if publication_state == "published":
+            return Status.PUBLISHED
+        if publication_state == "scheduled":
+            return Status.SCHEDULED
+    return status
+
+
+def apply_content(
+    article: Article | None, article_id: str, content: dict[str, Any], status: Status
+) -> Article:
+    """The local article with the service's content (a new one when there is none)."""
+    fields: dict[str, Any] = {
+        "headline": content.get("headline", ""),
+        "standfirst": content.get("standfirst", ""),
+        "body": content.get("body", ""),
+        "byline": tuple(content.get("byline", ())),
+        "section": content.get("section", ""),
+        "tags": tuple(content.get("tags", ())),
+        "audience": content.get("audience"),
+        "newsletter": bool(content.get("newsletter", True)),
+        "related": tuple(content.get("related", ())),
+        "slug": content.get("slug", ""),
+        "status": status,
+        "updated_at": now_utc(),
+    }
+    if article is None:
+        return Article(id=article_id, **fields)
+    return article.with_changes(**fields)

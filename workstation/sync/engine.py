@@ -1,0 +1,325 @@
+"""One sync round with a service: note moves, pull and merge, push, send the queue, comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workstation.domain.anchors import reanchor
+from workstation.domain.article import Article, Origin, Status, now_utc
+from workstation.domain.merge import merge_content
+from workstation.related.index import index_article
+from workstation.store.db import Database
+from workstation.store.repository import ArticleRepository
+from workstation.store.sync_state import DONE, REFUSED, SyncBase, SyncRepository
+from workstation.sync.client import Offline, Refused, Remote, Stale, SyncClient, SyncError
+from workstation.sync.comments import comment_from_remote, comment_request
+from workstation.sync.convert import (
+    PUBLICATION_KEY,
+    apply_content,
+    content_of,
+    effective_status,
+    same_text,
+)
+
+PUSH_ATTEMPTS = 5
+MOVE_TARGETS_NOT_INFERRED = (Status.PUBLISHED, Status.SCHEDULED)  # the publish flow's job
+
+
+@dataclass
+class SyncReport:
+    """What one round moved, for `workstation sync` and the GUI's status line."""
+
+    target: str
+    online: bool = True
+    pulled: list[str] = field(default_factory=list)
+    pushed: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    moves_sent: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    comments_sent: int = 0
+    comments_pulled: int = 0
+    error: str = ""
+
+    def lines(self) -> list[str]:
+        state = "online" if self.online else f"offline ({self.error})"
+        out = [f"{self.target}: {state}"]
+        for label, items in (
+            ("pulled", self.pulled),
+            ("pushed", self.pushed),
+            ("merged", self.merged),
+            ("conflicts", self.conflicts),
+            ("moves sent", self.moves_sent),
+        ):
+            out.append(
+                f"  {label}: {len(items)}"
+                + (f" ({', '.join(i[:8] for i in items[:5])})" if items else "")
+            )
+        out.append(f"  comments: {self.comments_sent} sent, {self.comments_pulled} pulled")
+        out.extend(f"  refused: {line}" for line in self.refused)
+        if self.online and self.error:
+            out.append(f"  error: {self.error}")
+        return out
+
+
+def _base_content(remote: Remote) -> dict[str, Any]:
+    return {**remote.content, PUBLICATION_KEY: remote.publication_state}
+
+
+def _status_of_base(base: SyncBase) -> Status:
+    return effective_status(base.content, str(base.content.get(PUBLICATION_KEY, "")))
+
+
+class SyncEngine:
+    """Syncs one local database with one service account (`target` names the account)."""
+
+    def __init__(self, db: Database, client: SyncClient, target: str, page_size: int = 500):
+        self.db = db
+        self.client = client
+        self.target = target
+        self.page_size = page_size
+        self.user = ""
+
+    def run_once(self) -> SyncReport:
+        """One round; offline or failing service stops it early and loses nothing."""
+        report = SyncReport(self.target)
+        try:
+            self._identify()
+            self._note_status_changes()
+            self._pull(report)
+            self._push(report)
+            self._send_queue(report)
+            self._pull_comments(report)
+        except Offline as exc:
+            report.online, report.error = False, str(exc)
+        except SyncError as exc:
+            report.error = str(exc)
+        with self.db.session() as session:
+            SyncRepository(session, self.target).update_state(
+                last_sync_at=now_utc() if report.online else None, last_error=report.error
+            )
+        return report
+
+    # who we are
+    def _identify(self) -> None:
+        with self.db.session() as session:
+            state = SyncRepository(session, self.target).state()
+        if state.user:
+            self.user = state.user
+            return
+        user, role = self.client.whoami()
+        self.user = user
+        with self.db.session() as session:
+            SyncRepository(session, self.target).update_state(user=user, role=role)
+
+    # status changes made here without a queued move (the GUI's status menu)
+    def _note_status_changes(self) -> None:
+        with self.db.session() as session:
+            sync = SyncRepository(session, self.target)
+            articles = ArticleRepository(session)
+            bases = sync.bases()
+            for article_id in sync.changed_since_sync():
+                base = bases.get(article_id)
+                local = articles.get(article_id)
+                if base is None or local.status is _status_of_base(base):
+                    continue
+                if local.status in MOVE_TARGETS_NOT_INFERRED:
+                    continue
+                if not sync.has_pending(article_id, "transition"):
+                    sync.enqueue(article_id, "transition", {"to": local.status.value, "note": ""})
+
+    # pull
+    def _pull(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            cursor = SyncRepository(session, self.target).state().article_cursor or None
+        while True:
+            items, next_cursor = self.client.feed(cursor, self.page_size)
+            with self.db.session() as session:
+                for remote in items:
+                    self._apply_remote(session, remote, report)
+                if next_cursor:
+                    SyncRepository(session, self.target).update_state(article_cursor=next_cursor)
+            if len(items) < self.page_size or not next_cursor or next_cursor == cursor:
+                return
+            cursor = next_cursor
+
+    def _apply_remote(self, session: Session, remote: Remote, report: SyncReport) -> None:
+        """Take the service's version: as it is when nothing changed here since the base,
+        else merged three ways with base = the last synced version."""
+        sync, articles = SyncRepository(session, self.target), ArticleRepository(session)
+        base = sync.base(remote.id)
+        if base is not None and base.version >= remote.version:
+            return
+        local = articles.find(remote.id)
+        status = effective_status(remote.content, remote.publication_state)
+        if local is None or (base is not None and same_text(content_of(local), base.content)):
+            updated = apply_content(local, remote.id, remote.content, status)
+            self._store(session, local, updated, "synced", remote.author)
+            sync.set_base(
+                remote.id, remote.version, _base_content(remote), remote.author, updated.updated_at
+            )
+            report.pulled.append(remote.id)
+            return
+        base_content = base.content if base is not None else remote.content
+        merge = merge_content(
+            base_content, content_of(local), remote.content, theirs_wins=("status",)
+        )
+        merged = apply_content(local, remote.id, merge.content, status)
+        if not merge.clean:
+            theirs = apply_content(local, remote.id, remote.content, status)
+            mine = articles.add_revision(local, "conflict-local", self.user)
+            other = articles.add_revision(theirs, "conflict-remote", remote.author)
+            fields = [c.name for c in merge.field_conflicts]
+            if merge.body_conflicts:
+                fields.insert(0, "body")
+            sync.add_conflict(
+                remote.id, base.version if base else 0, remote.version, mine.id, other.id, fields
+            )
+            report.conflicts.append(remote.id)
+        self._store(session, local, merged, "merged", self.user)
+        # The merge is a local change on top of the service's version: pushed next.
+        sync.set_base(remote.id, remote.version, _base_content(remote), remote.author)
+        report.merged.append(remote.id)
+
+    def _store(
+        self, session: Session, before: Article | None, after: Article, reason: str, author: str
+    ) -> None:
+        articles = ArticleRepository(session)
+        articles.save(after)
+        index_article(session, after)
+        articles.add_revision(after, reason, author)
+        if before is not None and before.body != after.body:
+            sync = SyncRepository(session, self.target)
+            for comment in sync.comments(after.id):
+                moved = reanchor(comment.anchor, before.body, after.body)
+                if moved != comment.anchor:
+                    sync.save_comment(replace(comment, anchor=moved))
+
+    # push
+    def _push(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            changed = SyncRepository(session, self.target).changed_since_sync()
+        for article_id in changed:
+            self._push_one(article_id, report)
+
+    def _push_one(self, article_id: str, report: SyncReport) -> None:
+        for _attempt in range(PUSH_ATTEMPTS):
+            with self.db.session() as session:
+                local = ArticleRepository(session).find(article_id)
+                base = SyncRepository(session, self.target).base(article_id)
+            if local is None or local.origin is not Origin.LOCAL:
+                return
+            status = str(base.content.get("status")) if base else Status.DRAFT.value
+            content = content_of(local, status)
+            if base is not None and same_text(content, base.content):
+                with self.db.session() as session:  # only the status moved: the queue's job
+                    SyncRepository(session, self.target).set_base(
+                        article_id, base.version, base.content, base.author, local.updated_at
+                    )
+                return
+            try:
+                remote = self.client.put(article_id, content, base.version if base else None)
+            except Stale:
+                remote = self.client.get(article_id)
+                with self.db.session() as session:
+                    self._apply_remote(session, remote, report)
+                continue
+            except Refused as exc:
+                report.refused.append(f"{article_id[:8]}: {exc}")
+                return
+            with self.db.session() as session:
+                SyncRepository(session, self.target).set_base(
+                    article_id, remote.version, _base_content(remote), self.user, local.updated_at
+                )
+            report.pushed.append(article_id)
+            return
+        report.error = f"{article_id[:8]} kept changing on the service; trying again next round"
+
+    # the offline queue: moves, comments, resolves
+    def _send_queue(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            pending = SyncRepository(session, self.target).pending()
+        for change in pending:
+            try:
+                if change.kind == "transition":
+                    self._send_move(change.article_id, change.payload, report)
+                elif change.kind == "comment":
+                    self._send_comment(change.article_id, change.payload)
+                    report.comments_sent += 1
+                elif change.kind == "resolve":
+                    data = self.client.resolve(
+                        change.article_id, change.payload["id"], change.payload["resolved"]
+                    )
+                    self._save_remote_comment(data)
+            except Refused as exc:
+                self._refused(change.id, change.article_id, change.kind, str(exc), report)
+                continue
+            with self.db.session() as session:
+                SyncRepository(session, self.target).finish(change.id, DONE)
+
+    def _send_move(self, article_id: str, payload: dict[str, Any], report: SyncReport) -> None:
+        remote = self.client.transition(article_id, payload["to"], payload.get("note", ""))
+        with self.db.session() as session:
+            articles, sync = ArticleRepository(session), SyncRepository(session, self.target)
+            local = articles.get(article_id)
+            status = effective_status(remote.content, remote.publication_state)
+            moved = local.with_changes(status=status)
+            articles.save(moved)
+            articles.add_revision(
+                moved, f"status:{status.value}", self.user, payload.get("note", "")
+            )
+            in_step = same_text(content_of(local), remote.content)
+            sync.set_base(
+                article_id,
+                remote.version,
+                _base_content(remote),
+                self.user,
+                moved.updated_at if in_step else None,
+            )
+        report.moves_sent.append(article_id)
+
+    def _refused(
+        self, change_id: int, article_id: str, kind: str, error: str, report: SyncReport
+    ) -> None:
+        """A refused move puts the local status back to the service's; nothing is dropped
+        silently: the change stays in the queue as refused, and the report says why."""
+        with self.db.session() as session:
+            sync, articles = SyncRepository(session, self.target), ArticleRepository(session)
+            sync.finish(change_id, REFUSED, error)
+            base = sync.base(article_id)
+            local = articles.find(article_id)
+            if kind == "transition" and base is not None and local is not None:
+                articles.save(local.with_changes(status=_status_of_base(base)))
+        report.refused.append(f"{article_id[:8]} {kind}: {error}")
+
+    def _send_comment(self, article_id: str, payload: dict[str, Any]) -> None:
+        with self.db.session() as session:
+            base = SyncRepository(session, self.target).base(article_id)
+        remote_body = str(base.content.get("body", "")) if base else ""
+        data = self.client.put_comment(
+            article_id, payload["id"], comment_request(payload, remote_body)
+        )
+        self._save_remote_comment(data)
+
+    def _save_remote_comment(self, data: dict[str, Any]) -> None:
+        with self.db.session() as session:
+            SyncRepository(session, self.target).save_comment(comment_from_remote(data))
+
+    def _pull_comments(self, report: SyncReport) -> None:
+        with self.db.session() as session:
+            cursor = SyncRepository(session, self.target).state().comment_cursor or None
+        while True:
+            items, next_cursor = self.client.comment_feed(cursor)
+            with self.db.session() as session:
+                sync = SyncRepository(session, self.target)
+                for data in items:
+                    sync.save_comment(comment_from_remote(data))
+                if next_cursor:
+                    sync.update_state(comment_cursor=next_cursor)
+            report.comments_pulled += len(items)
+            if not items or not next_cursor or next_cursor == cursor:
+                return
+            cursor = next_cursor
