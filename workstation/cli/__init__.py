@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "workstation.cli.accounts_cmd",
     "workstation.cli.publish_cmd",
     "workstation.cli.lint_cmd",
+    "workstation.cli.review_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
