@@ -20,10 +20,26 @@ import pyatspi
 from gi.repository import GLib
 
 INTERACTIVE = {
-    "push button", "toggle button", "text", "entry", "password text", "list", "list box",
-    "combo box", "check box", "radio button", "menu item", "check menu item", "page tab",
-    "slider", "spin button", "link", "tree", "tree table", "table", "scroll bar",
-}  # fmt: skip
+    "push button",
+    "toggle button",
+    "text",
+    "entry",
+    "password text",
+    "list",
+    "list box",
+    "combo box",
+    "check box",
+    "radio button",
+    "menu item",
+    "check menu item",
+    "page tab",
+    "slider",
+    "spin button",
+    "link",
+    "tree",
+    "tree table",
+    "table",
+}  # fmt: skip  (scroll bars take no focus: the keyboard scrolls the view they belong to)
 DEADLINE_S = 30.0
 REPORT_MARKER = "ATSPI-REPORT "
 
@@ -119,9 +135,9 @@ def _label(node: Any) -> str:
     return f"{node.getRoleName()}: {node.name} ({node.get_accessible_id() or ''})"
 
 
-def tab_order(app: Any, tabs: int, start: str) -> list[str]:
-    """Focus the control named `start`, press Tab `tabs` times; after each, the control that
-    announced it took the focus. The first entry is the start itself."""
+def tab_order(app: Any, tabs: int, start: str | None) -> list[str]:
+    """Focus the control named `start` (or keep the focus where it is), press Tab `tabs` times;
+    after each, the control that announced it took the focus. The first entry is the start."""
     focused: list[str] = []
 
     def on_focus(event: Any) -> None:
@@ -131,11 +147,12 @@ def tab_order(app: Any, tabs: int, start: str) -> list[str]:
     pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     order = []
     try:
-        first = pyatspi.findDescendant(app, lambda n: n is not None and n.name == start)
-        if first is None or not first.queryComponent().grabFocus():
-            return [f"cannot focus {start!r}"]
-        _until(lambda: focused, 2.0)
-        order.append(focused[-1] if focused else _label(first))
+        if start is not None:
+            first = pyatspi.findDescendant(app, lambda n: n is not None and n.name == start)
+            if first is None or not first.queryComponent().grabFocus():
+                return [f"cannot focus {start!r}"]
+            _until(lambda: focused, 2.0)
+            order.append(focused[-1] if focused else _label(first))
         for _ in range(tabs):
             seen = len(focused)
             subprocess.run(["xdotool", "key", "Tab"], timeout=10)
@@ -188,11 +205,50 @@ def core_path(app: Any, text: str) -> dict[str, Any]:
     return result
 
 
+# Menu item -> the dialog's title and the button that closes it.
+DIALOGS = {
+    "Settings…": ("Settings", "Cancel"),
+    "Keyboard shortcuts…": ("Keyboard shortcuts", "Close"),
+    "Copy diagnostics…": ("Diagnostics", "Close"),
+    "About Editorial Workstation": ("About Editorial Workstation", "Close"),
+}
+
+
+def _dialog(app: Any, title: str) -> Any:
+    for index in range(app.childCount):
+        child = app.getChildAtIndex(index)
+        if child is not None and child.name == title and "showing" in _states(child):
+            return child
+    return None
+
+
+def probe_dialog(app: Any, item_name: str, title: str, close: str, tabs: int) -> dict[str, Any]:
+    """Open a dialog from its menu item, read it, Tab through it, close it by its button."""
+    item = find(app, "menu item", item_name)
+    if item is None:
+        return {"error": f"no menu item {item_name!r}"}
+    _do(item)
+    dialog = _until(lambda: _dialog(app, title), 10)
+    if dialog is None:
+        return {"error": f"{title!r} did not open"}
+    _pump(0.3)
+    nodes = walk(dialog)
+    result: dict[str, Any] = {"nodes": len(nodes), "unnamed": unnamed_controls(nodes)}
+    result["tab_order"] = tab_order(dialog, tabs, None) if tabs else []
+    button = find(dialog, "push button", close)
+    if button is None:
+        return {**result, "error": f"no {close!r} button"}
+    _do(button)
+    result["closed"] = bool(_until(lambda: _dialog(app, title) is None, 10))
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tabs", type=int, default=0)
     parser.add_argument("--tab-start", default="Articles")
     parser.add_argument("--core", default="")
+    parser.add_argument("--dialogs", type=int, default=-1, help="Tabs per dialog; -1: skip")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = [c for c in args.command if c != "--"]
@@ -220,6 +276,11 @@ def main() -> int:
         report["roles"] = sorted({n["role"] for n in nodes})
         if args.tabs:
             report["tab_order"] = tab_order(app, args.tabs, args.tab_start)
+        if args.dialogs >= 0:
+            report["dialogs"] = {
+                title: probe_dialog(app, item, title, close, args.dialogs)
+                for item, (title, close) in DIALOGS.items()
+            }
         if args.core:
             report["core"] = core_path(app, args.core)
         quit_item = find(app, "menu item", "Quit")

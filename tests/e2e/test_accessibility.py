@@ -68,7 +68,7 @@ def probe_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any],
     command = [
         "dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24 -noreset",
         SYSTEM_PYTHON, str(PROBE), "--tabs", str(len(EXPECTED_TAB_ORDER) + 2),
-        "--tab-start", "Articles", "--core", TYPED, "--",
+        "--tab-start", "Articles", "--dialogs", "12", "--core", TYPED, "--",
         str(exe), "--data-dir", str(data),
     ]  # fmt: skip
     env = dict(os.environ, QTWEBENGINE_DISABLE_SANDBOX="1")
@@ -99,6 +99,31 @@ def test_tab_goes_through_the_window_in_writing_order(
     # The body editor hands Tab on instead of swallowing it (setTabChangesFocus).
     assert order[len(EXPECTED_TAB_ORDER)] != EXPECTED_TAB_ORDER[-1], report["tab_order"]
     assert "no focus change" not in order
+
+
+SETTINGS_ORDER = [
+    "text: Site name", "text: Audience notice", "text: Newsletter text",
+    "text: Newsletter link text", "text: Newsletter URL", "spin button: Preview font size",
+    "spin button: Autosave after a pause of", "combo box", "combo box", "push button: OK",
+    "push button: Cancel",
+]  # fmt: skip
+
+
+def test_dialogs_are_named_and_tab_in_order(probe_run: tuple[dict[str, Any], Path]) -> None:
+    report, _ = probe_run
+    dialogs = report["dialogs"]
+    assert set(dialogs) == {"Settings", "Keyboard shortcuts", "Diagnostics",
+                            "About Editorial Workstation"}  # fmt: skip
+    for title, found in dialogs.items():
+        assert "error" not in found, (title, found)
+        assert found["closed"], title
+        assert found["unnamed"] == [], (title, found["unnamed"])
+        assert "no focus change" not in found["tab_order"], (title, found["tab_order"])
+    order = [e.rsplit(" (", 1)[0] for e in dialogs["Settings"]["tab_order"]]
+    order = ["combo box" if e.startswith("combo box") else e for e in order]  # named by value
+    # It opens on the site name: Tab walks the form top to bottom, the buttons, then wraps round.
+    expected = SETTINGS_ORDER[1:] + SETTINGS_ORDER[:1]
+    assert order[: len(expected)] == expected, dialogs["Settings"]["tab_order"]
 
 
 def test_new_article_typed_and_saved_through_atspi_alone(
