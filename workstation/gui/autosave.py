@@ -57,6 +57,11 @@ class Autosaver(QObject):
         self._dirty = False
         self._edited_since_revision = False
 
+    def set_timing(self, pause_ms: int, revision_minutes: int) -> None:
+        """Apply the preferences: the typing pause (capped at MAX_WAIT_MS) and revision interval."""
+        self._pause.setInterval(min(max(pause_ms, 0), MAX_WAIT_MS))
+        self._revision_timer.setInterval(max(1, revision_minutes) * 60_000)
+
     def set_database(self, db: Database) -> None:
         """The store is open: from now on saves go through (edits made before are kept)."""
         self._db = db
