@@ -46,6 +46,7 @@ def test_settings_are_saved_and_shown_in_the_preview(qtbot: QtBot, window: MainW
     workspace = window.workspace
     assert workspace is not None
     qtbot.waitUntil(lambda: workspace.prefs.site_name == "The Test Gazette")
+    qtbot.waitUntil(lambda: window.autosaver._pause.interval() == 900)  # applied, not only saved
 
 
 def test_settings_fields_are_labelled(qtbot: QtBot, window: MainWindow) -> None:

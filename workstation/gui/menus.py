@@ -13,7 +13,7 @@ from workstation.gui import file_actions
 from workstation.gui.article_list import STATUS_LABELS
 from workstation.gui.help_menu import HelpMenu
 from workstation.gui.recent import RecentMenu
-from workstation.gui.settings_dialog import open_settings
+from workstation.gui.settings_dialog import PreferencesAtStartup, open_settings
 from workstation.gui.view_zoom import PreviewZoom
 from workstation.gui.welcome import Welcome
 
@@ -106,6 +106,7 @@ def build_menus(window: MainWindow) -> None:
     window.view_menu.addSeparator()
     HelpMenu(window)
     Welcome(window)
+    PreferencesAtStartup(window)
 
 
 def _set_status(window: MainWindow, status: Status) -> Callable[[], None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +55,8 @@ class SettingsDialog(QDialog):
         self.newsletter_link_text = self._line("newsletterLinkText", prefs.newsletter_link_text)
         self.newsletter_url = self._line("newsletterUrl", prefs.newsletter_url)
         self.font_size = self._spin("previewFontSize", 8, 48, prefs.preview_font_size, " px")
-        self.autosave = self._spin("autosavePause", 200, 5000, prefs.autosave_pause_ms, " ms")
+        # Autosave never waits more than a second (Autosaver.MAX_WAIT_MS): the pause fits in it.
+        self.autosave = self._spin("autosavePause", 100, 1000, prefs.autosave_pause_ms, " ms")
         self.autosave.setSingleStep(100)
         self.target = QComboBox(self)
         self.target.setObjectName("defaultPublishTarget")
@@ -136,6 +137,24 @@ class SettingsDialog(QDialog):
         return spin
 
 
+def apply_editor_preferences(window: MainWindow, prefs: Preferences) -> None:
+    """The window's share of the preferences: autosave pause and revision interval."""
+    window.autosaver.set_timing(prefs.autosave_pause_ms, prefs.revision_interval_minutes)
+
+
+class PreferencesAtStartup(QObject):
+    """Applies the saved preferences to the window once the workspace has read them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.sig_workspace_ready.connect(self._ready)
+
+    def _ready(self) -> None:
+        if self._window.workspace is not None:
+            apply_editor_preferences(self._window, self._window.workspace.prefs)
+
+
 def open_settings(window: MainWindow) -> SettingsDialog | None:
     """Open the dialog (window-modal, non-blocking); saving and applying happen on OK."""
     workspace = window.workspace
@@ -150,6 +169,7 @@ def open_settings(window: MainWindow) -> SettingsDialog | None:
         from workstation.gui.theme import theme_manager
 
         theme_manager().apply(prefs.theme)
+        apply_editor_preferences(window, prefs)
         window.statusBar().showMessage(window.tr("Settings saved."), 5000)
         window._update_preview()  # the page shows the site name, notice and newsletter
 
