@@ -168,10 +168,12 @@ class SyncEngine:
             base_content, content_of(local), remote.content, theirs_wins=("status",)
         )
         merged = apply_content(local, remote.id, merge.content, status)
+        theirs = apply_content(local, remote.id, remote.content, status)
+        # The service's version is kept as a revision under its author: every change attributed.
+        reason = "remote" if merge.clean else "conflict-remote"
+        other = articles.add_revision(theirs, reason, remote.author)
         if not merge.clean:
-            theirs = apply_content(local, remote.id, remote.content, status)
             mine = articles.add_revision(local, "conflict-local", self.user)
-            other = articles.add_revision(theirs, "conflict-remote", remote.author)
             fields = [c.name for c in merge.field_conflicts]
             if merge.body_conflicts:
                 fields.insert(0, "body")

@@ -1,0 +1,134 @@
+"""Two workstations (a writer and a subeditor) and one real service: the review round trip."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from review_support import Profile
+from service_helpers import RunningService, start_service
+
+from workstation.domain.article import Status
+from workstation.service.auth import Role
+from workstation.service.db import sqlite_url_for
+from workstation.store.repository import ArticleRepository
+from workstation.usecases.articles import get_article, list_revisions, save_working_copy
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[RunningService, Profile, Profile]]:
+    for running in start_service(sqlite_url_for(tmp_path / "service")):
+        writer = Profile(
+            "desk-w", tmp_path / "writer", running.url, running.new_token("wendy", Role.WRITER)
+        )
+        sub = Profile(
+            "desk-s", tmp_path / "sub", running.url, running.new_token("sam", Role.SUBEDITOR)
+        )
+        try:
+            yield running, writer, sub
+        finally:
+            writer.close()
+            sub.close()
+
+
+def _edit(profile: Profile, article_id: str, old: str, new: str) -> None:
+    article = get_article(profile.db, article_id)
+    assert old in article.body
+    save_working_copy(profile.db, article.with_changes(body=article.body.replace(old, new)))
+
+
+BODY = (
+    "The regulator said trust boards must publish equality data.\n\n"
+    "It added that the data would be public from April.\n\n"
+    "Unions welcomed the move."
+)
+
+
+def test_submit_pull_edit_comment_return_edit_approve_publish(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    service, writer, sub = desk
+    with service.client(Role.ADMIN) as admin:
+        admin.put("/api/v1/site/workflow", json={"publish_on_approval": True})
+    body_file = tmp_path / "body.md"
+    body_file.write_text(BODY, encoding="utf-8")
+    code, out = writer.cli(
+        "new", "--headline", "Boards must publish equality data", "--body-file", str(body_file)
+    )
+    assert code == 0, out
+    article_id = out.strip().split()[-1]
+    code, out = writer.cli("submit", article_id)
+    assert code == 0, out
+    assert "pushed: 1" in out and "moves sent: 1" in out
+
+    code, out = sub.cli("sync")
+    assert code == 0 and "pulled: 1" in out, out
+    assert get_article(sub.db, article_id).status is Status.SUBMITTED
+    _edit(sub, article_id, "Unions welcomed the move.", "Unions welcomed the move on Tuesday.")
+    code, out = sub.cli(
+        "comment", article_id, "Which boards? Say NHS trusts.", "--quote", "trust boards"
+    )
+    assert code == 0, out
+    code, out = sub.cli("return", article_id, "--note", "Tighten the second paragraph")
+    assert code == 0, out
+
+    # Meanwhile the writer, offline, fixed the first paragraph: a different paragraph merges.
+    writer.network.online = False
+    _edit(writer, article_id, "The regulator said", "The health regulator said")
+    assert not writer.sync().online
+    writer.network.online = True
+    code, out = writer.cli("sync")
+    assert code == 0, out
+    mine = get_article(writer.db, article_id)
+    assert mine.status is Status.RETURNED
+    assert "The health regulator said" in mine.body and "on Tuesday" in mine.body
+    code, out = writer.cli("comments", article_id, "--json")
+    comments = json.loads(out)
+    assert [(c["author"], c["quote"]) for c in comments] == [("sam", "trust boards")]
+    revisions = list_revisions(writer.db, article_id)
+    assert any(r.author == "sam" for r in revisions)
+
+    _edit(writer, article_id, "would be public from April", "will be public from April")
+    code, out = writer.cli("comment", article_id, "Done.", "--reply-to", comments[0]["id"][:8])
+    assert code == 0, out
+    code, out = writer.cli("submit", article_id)
+    assert code == 0, out
+
+    code, out = sub.cli("sync")
+    assert code == 0, out
+    code, out = sub.cli("resolve", article_id, comments[0]["id"][:8])
+    assert code == 0, out
+    code, out = sub.cli("approve", article_id, "--note", "Good to go")
+    assert code == 0, out
+    final = get_article(sub.db, article_id)
+    assert final.status is Status.PUBLISHED
+    with httpx.Client(base_url=service.url) as reader, service.client(Role.ADMIN) as admin:
+        live = admin.get(f"/api/v1/articles/{article_id}").json()
+        assert live["publication"]["state"] == "published"
+        page = reader.get(live["publication"]["url"].removeprefix(service.url))
+        assert page.status_code == 200 and "will be public from April" in page.text
+        assert "The health regulator said" in page.text
+
+    code, out = writer.cli("sync")
+    assert code == 0, out
+    done = get_article(writer.db, article_id)
+    assert done.status is Status.PUBLISHED and done.body == final.body
+    code, out = writer.cli("comments", article_id, "--json")
+    assert [c["resolved"] for c in json.loads(out)] == [True, False]
+    with writer.db.session() as session:
+        assert ArticleRepository(session).count() == 1
+
+
+def test_a_writer_cannot_approve_and_the_refusal_is_put_back(
+    desk: tuple[RunningService, Profile, Profile],
+) -> None:
+    _service, writer, _sub = desk
+    code, out = writer.cli("new", "--headline", "Waiting lists grow again")
+    article_id = out.strip().split()[-1]
+    assert writer.cli("submit", article_id)[0] == 0
+    code, out = writer.cli("approve", article_id)
+    assert code != 0 and "may not" in out
+    assert get_article(writer.db, article_id).status is Status.SUBMITTED
