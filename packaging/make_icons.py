@@ -1,4 +1,4 @@
-"""Render packaging/icons/editorial-workstation.svg to the PNG sizes desktops ask for (QtSvg).
+"""Render resources/icons/editorial-workstation.svg to the PNG sizes desktops ask for (QtSvg).
 
 Run: python packaging/make_icons.py   (writes packaging/icons/hicolor/<N>x<N>/apps/*.png)
 """
@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 ICONS = Path(__file__).resolve().parent / "icons"
-SVG = ICONS / "editorial-workstation.svg"
+# The one source icon lives in resources/, where the running app finds it for its window icon.
+SVG = Path(__file__).resolve().parent.parent / "resources" / "icons" / "editorial-workstation.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

@@ -15,7 +15,7 @@ cp packaging/appimage/AppRun "$APPDIR/AppRun"
 cp packaging/editorial-workstation.desktop "$APPDIR/editorial-workstation.desktop"
 cp packaging/editorial-workstation.desktop "$APPDIR/usr/share/applications/"
 cp packaging/org.example.EditorialWorkstation.metainfo.xml "$APPDIR/usr/share/metainfo/"
-cp packaging/icons/editorial-workstation.svg "$APPDIR/editorial-workstation.svg"
+cp resources/icons/editorial-workstation.svg "$APPDIR/editorial-workstation.svg"
 for png in packaging/icons/hicolor/*/apps/editorial-workstation.png; do
     size=$(basename "$(dirname "$(dirname "$png")")")
     mkdir -p "$APPDIR/usr/share/icons/hicolor/$size/apps"

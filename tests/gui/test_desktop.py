@@ -16,7 +16,7 @@ from workstation.gui.main_window import MainWindow
 from workstation.gui.recent import RecentArticles, RecentMenu
 from workstation.gui.settings_dialog import SettingsDialog, open_settings
 from workstation.gui.shortcuts_dialog import shortcut_rows
-from workstation.gui.theme import theme_manager
+from workstation.gui.theme import set_window_icon, theme_manager
 from workstation.gui.view_zoom import PreviewZoom
 from workstation.gui.welcome import WelcomeDialog, marker
 from workstation.paths import DataDir
@@ -176,3 +176,11 @@ def test_rotating_log_file(tmp_path: Path) -> None:
         if handler is not None:
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_window_icon_is_sharp_at_high_dpi(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_window_icon(app)
+    pixmap = app.windowIcon().pixmap(512, 512)
+    assert not pixmap.isNull() and pixmap.width() == 512  # drawn from the SVG, not scaled up

@@ -31,7 +31,7 @@ def run_gui(data_dir_arg: str | None) -> int:
 
     from workstation.gui.logging_setup import setup_logging
     from workstation.gui.main_window import MainWindow
-    from workstation.gui.theme import apply_saved_theme
+    from workstation.gui.theme import apply_saved_theme, set_window_icon
     from workstation.gui.translations import install_translators
     from workstation.paths import data_dir
 
@@ -39,6 +39,7 @@ def run_gui(data_dir_arg: str | None) -> int:
     setup_logging(data)
     translators = install_translators(app)
     apply_saved_theme(app, data)
+    set_window_icon(app)
     window = MainWindow(data)
     if os.environ.get("WORKSTATION_REPORT_STARTUP"):
         window.sig_article_shown.connect(lambda: _report_startup(window))

@@ -113,3 +113,17 @@ def apply_saved_theme(app: QApplication, data: DataDir) -> str:
     from workstation.store.preferences_file import load_preferences  # JSON only, no ORM
 
     return theme_manager(app).apply(load_preferences(data.preferences).theme)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app icon from its SVG: sharp at every scale (high-DPI screens, docks, task bars)."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    from workstation.paths import resource
+
+    with resources.as_file(resource("icons", "editorial-workstation.svg")) as path:
+        icon = QIcon(str(path))
+        if not icon.isNull():
+            app.setWindowIcon(icon)
