@@ -157,6 +157,12 @@ def test_tokens_against_postgresql(ws: Runner) -> None:
         if os.environ.get("CI"):
             pytest.fail("WORKSTATION_TEST_PG_URL is not set: CI must run the PostgreSQL variant")
         pytest.skip("set WORKSTATION_TEST_PG_URL to run against PostgreSQL")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)  # start clean: the database outlives runs and checkouts
+    with engine.begin() as conn:
+        conn.execute(text("DROP OWNED BY CURRENT_USER CASCADE"))
+    engine.dispose()
     created = ws("tokens", "create", "--user", "pg-ed", "--role", "admin", "--database-url", url)
     assert created.returncode == 0, created.stderr
     token = created.stdout.strip()

@@ -18,25 +18,26 @@ from sqlalchemy import text
 from workstation.service.auth import Role, create_token, revoke_tokens
 from workstation.service.config import ServiceConfig
 from workstation.service.db import (
-    VERSION_TABLE,
     ServiceDatabase,
     make_service_engine,
     open_service_database,
     sqlite_url_for,
 )
-from workstation.service.models import ServiceBase
 from workstation.service.server import BackgroundServer
 
 PG_ENV = "WORKSTATION_TEST_PG_URL"
 
 
 def reset_postgres(url: str) -> None:
-    """An empty service schema in the test database (each module starts clean)."""
+    """An empty test database (each module starts clean).
+
+    Everything the test role owns goes, not only today's tables: the database outlives a run, so
+    tables of a newer or older schema (another checkout, an interrupted run) must not linger.
+    """
     engine = make_service_engine(url)
     try:
-        ServiceBase.metadata.drop_all(engine)
         with engine.begin() as conn:
-            conn.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+            conn.execute(text("DROP OWNED BY CURRENT_USER CASCADE"))
     finally:
         engine.dispose()
 
