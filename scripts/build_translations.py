@@ -2,6 +2,7 @@
 
     python scripts/build_translations.py           # update the .ts files, then build .qm
     python scripts/build_translations.py --check   # build only; fail if en_GB has unfinished text
+    python scripts/build_translations.py --check --strict   # ...or if a source string is missing
 
 pyside6-lupdate names the context of `window.tr(...)` after the variable ("window"), while at
 run time Qt looks the string up under the object's class ("MainWindow"); CONTEXTS maps them. So
@@ -154,6 +155,22 @@ def unfinished(path: Path) -> list[str]:
     return missing
 
 
+def _not_extracted(fresh: ET.ElementTree) -> list[str]:
+    committed = {
+        _key(c.findtext("name") or "", m)
+        for c in ET.parse(ts_path(SOURCE_LANGUAGE)).getroot().iter("context")
+        for m in c.iter("message")
+    }
+    root = fresh.getroot()
+    assert root is not None
+    return [
+        key[1]
+        for c in root.iter("context")
+        for m in c.iter("message")
+        if (key := _key(c.findtext("name") or "", m)) not in committed
+    ]
+
+
 def release() -> list[Path]:
     """Build a .qm beside each .ts (ignored by git; collected into wheels and bundles)."""
     built = []
@@ -168,11 +185,18 @@ def release() -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="do not update the .ts files")
+    parser.add_argument("--strict", action="store_true", help="fail on strings not extracted yet")
     args = parser.parse_args()
+    fresh = extract()
     if not args.check:
-        fresh = extract()
         for language in LANGUAGES:
             write(merge(fresh, language), ts_path(language))
+    missing = _not_extracted(fresh)
+    if missing:
+        print(f"{len(missing)} strings not in the .ts files yet (run without --check), e.g. "
+              f"{missing[:3]}", file=sys.stderr)  # fmt: skip
+        if args.strict:
+            return 1
     gaps = unfinished(ts_path(SOURCE_LANGUAGE))
     if gaps:
         print(f"{SOURCE_LANGUAGE}: {len(gaps)} unfinished, e.g. {gaps[:3]}", file=sys.stderr)

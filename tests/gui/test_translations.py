@@ -35,20 +35,14 @@ def test_ts_files_parse_and_en_gb_is_complete() -> None:
     assert len(unfinished(french)) < total  # started
 
 
-def test_every_tr_string_in_the_sources_is_in_en_gb() -> None:
-    """A new tr() string not yet extracted (run scripts/build_translations.py) fails here."""
-    fresh = extract()
-    committed = {
-        (c.findtext("name"), m.findtext("source"))
-        for c in ET.parse(TS_DIR / "workstation_en_GB.ts").getroot().iter("context")
-        for m in c.iter("message")
-    }
-    extracted = {
-        (c.findtext("name"), m.findtext("source"))
-        for c in fresh.getroot().iter("context")
-        for m in c.iter("message")
-    }
-    assert extracted - committed == set()
+def test_extraction_finds_the_strings_with_run_time_contexts() -> None:
+    """The pipeline itself; whether the .ts is up to date is `build_translations.py --strict`
+    (strings change in every branch: they are extracted before a release, not on each commit)."""
+    root = extract().getroot()
+    assert root is not None
+    contexts = {c.findtext("name") for c in root.iter("context")}
+    assert {"MainWindow", "PublishController", "SettingsDialog"} <= contexts
+    assert not contexts & {"", "window", "self._window", "panel", "checker", "parent_widget"}
 
 
 @pytest.fixture
