@@ -153,3 +153,34 @@ def test_sign_in_again_through_the_account_dialog(
     for path in (tmp_path / "gui-home").rglob("*"):
         if path.is_file():
             assert token.encode() not in path.read_bytes(), path
+
+
+def test_house_style_errors_block_until_overridden_with_a_note(
+    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]
+) -> None:
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        # A repeated word is a house-style error; nothing else is wrong.
+        window.editor.setPlainText("The regulator said said boards must act.\n")
+        controller.publish_current()
+        qtbot.waitUntil(lambda: controller.checklist is not None, timeout=10_000)
+        checklist = controller.checklist
+        assert checklist is not None
+        assert checklist.note_edit is not None
+        assert any(
+            "twice in a row" in checklist.list.item(i).text() for i in range(checklist.list.count())
+        )
+        assert publishing.outbox_jobs(window.workspace.db) == []
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            checklist.note_edit.setText("Quoting the regulator's own notice")
+            checklist.sig_override.emit(checklist.note_edit.text())
+        from workstation.usecases.articles import list_revisions
+
+        article = window.current_article()
+        notes = [
+            r.note for r in list_revisions(window.workspace.db, article.id) if r.reason == "publish"
+        ]
+        assert notes and notes[0].startswith("Published over 1 house-style error(s)")
+        assert "Quoting the regulator's own notice" in notes[0]
+    finally:
+        window.close()

@@ -16,6 +16,12 @@ def register(subparsers: Any) -> None:
     pub.add_argument("id", help="article id or unique prefix")
     pub.add_argument("--target", help="account name (default: the default account)")
     pub.add_argument("--at", help="schedule for this ISO 8601 time with offset")
+    pub.add_argument(
+        "--override-style",
+        metavar="NOTE",
+        default="",
+        help="publish over house-style errors; the note (why) is kept with the revision",
+    )
     _wait_options(pub)
     pub.set_defaults(handler=cmd_publish)
     unpub = subparsers.add_parser("unpublish", help="take a published article down")
@@ -64,11 +70,22 @@ def cmd_publish(args: argparse.Namespace, ctx: CliContext) -> int:
     from workstation.usecases import publishing
 
     try:
-        job = publishing.publish(ctx.workspace.db, args.id, args.target, _parse_at(args.at))
+        job = publishing.publish(
+            ctx.workspace.db,
+            args.id,
+            args.target,
+            _parse_at(args.at),
+            data_root=ctx.workspace.data.root,
+            override_note=args.override_style,
+        )
     except publishing.NotReady as exc:
-        for problem in exc.problems:
-            print(f"  {problem.field}: {problem.message}", file=ctx.err)
-        raise CliError("not ready to publish; nothing was queued") from None
+        listed = "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
+        hint = (
+            " (house-style errors: fix them, or --override-style NOTE)"
+            if all(p.overridable for p in exc.problems)
+            else ""
+        )
+        raise CliError(f"not ready to publish, nothing was queued: {listed}{hint}") from None
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None
     return _send(args, ctx, job.id)

@@ -12,10 +12,15 @@ STANDFIRST_MAX = 400
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason an article is not ready: which field, and what to do about it."""
+    """One reason an article is not ready: which field, and what to do about it.
+
+    `overridable` problems (house-style errors) may be published over with a note; the others
+    (a missing headline, an empty body) may not.
+    """
 
     field: str
     message: str
+    overridable: bool = False
 
 
 def readiness_problems(article: Article) -> list[Problem]:

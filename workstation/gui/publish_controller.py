@@ -22,6 +22,8 @@ from workstation.gui.publish_widgets import (
 from workstation.store.outbox import JobState, OutboxJob
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workstation.paths import DataDir
     from workstation.publish.worker import OutboxWorker
     from workstation.store.db import Database
@@ -43,12 +45,21 @@ def _prepare(
     return publishing.new_worker(db, on_change=on_change), local
 
 
-def _enqueue(db: Database, article_id: str, action: str, at: datetime | None) -> OutboxJob:
+def _enqueue(
+    db: Database,
+    article_id: str,
+    action: str,
+    at: datetime | None,
+    data_root: Path | None = None,
+    override_note: str = "",
+) -> OutboxJob:
     from workstation.usecases import publishing
 
     if action == "unpublish":
         return publishing.unpublish(db, article_id)
-    return publishing.publish(db, article_id, at=at)
+    return publishing.publish(
+        db, article_id, at=at, data_root=data_root, override_note=override_note
+    )
 
 
 def _jobs(db: Database) -> list[OutboxJob]:
@@ -108,6 +119,7 @@ class PublishController(QObject):
         self.checklist: ChecklistDialog | None = None
         self.account_dialog: AccountDialog | None = None
         self._mine: set[int] = set()
+        self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self.panel = OutboxPanel()
         self.link = QLabel(window)
         self.link.setObjectName("liveUrl")
@@ -189,19 +201,25 @@ class PublishController(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self._send(article, "unpublish", None)
 
-    def _send(self, article: Article, action: str, at: datetime | None) -> None:
+    def _send(
+        self, article: Article, action: str, at: datetime | None, override_note: str = ""
+    ) -> None:
         autosaver = getattr(self.window, "autosaver", None)
         if autosaver is not None:
             autosaver.save_now()  # queued first on the database thread: the job sees it
         self.link.setText(
             self.tr("Publishing…") if action == "publish" else self.tr("Unpublishing…")
         )
+        workspace = self.window.workspace
+        self._pending_publish = (article, action, at)
         self.window.tasks.submit_db(
             _enqueue,
-            self.window.workspace.db,
+            workspace.db,
             article.id,
             action,
             at,
+            workspace.data.root,
+            override_note,
             on_success=self._queued,
             on_error=self._enqueue_failed,
         )
@@ -214,8 +232,20 @@ class PublishController(QObject):
 
     def _enqueue_failed(self, error: BaseException) -> None:
         self.link.setText("")
+        problems = getattr(error, "problems", None)
+        if problems:  # house style (or a check the service side added): the checklist says which
+            self.checklist = ChecklistDialog(list(problems), self.window)
+            self.checklist.sig_override.connect(self._publish_over)
+            self.checklist.open()
+            return
         self.sig_publish_failed.emit(str(error))
         self.window.statusBar().showMessage(str(error), 10_000)
+
+    def _publish_over(self, note: str) -> None:
+        """The publisher overrode the house-style errors with a note: send it again with it."""
+        if self._pending_publish is not None:
+            article, action, at = self._pending_publish
+            self._send(article, action, at, note)
 
     def _job_changed(self, job: OutboxJob) -> None:
         self.refresh_outbox()

@@ -28,7 +28,14 @@ from workstation.store.outbox import JobState, OutboxJob
 
 
 class ChecklistDialog(QDialog):
-    """What stops the article from being published, one line per problem (shown only then)."""
+    """What stops the article from being published, one line per problem (shown only then).
+
+    When every problem may be overridden (house-style errors), a publisher can publish anyway
+    after writing why; the note is kept with the published revision.
+    """
+
+    sig_override = Signal(str)
+    """Publish over the problems; carries the publisher's note."""
 
     def __init__(self, problems: list[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,12 +44,32 @@ class ChecklistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Fix these, then publish again:"), self))
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Problems"))
         for problem in problems:
             self.list.addItem(f"{problem.field.capitalize()}: {problem.message}")
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.note_edit: QLineEdit | None = None
+        if problems and all(problem.overridable for problem in problems):
+            self.note_edit = QLineEdit(self)
+            self.note_edit.setPlaceholderText(
+                self.tr("Why these may stand (kept with the revision)")
+            )
+            self.note_edit.setAccessibleName(self.tr("Override note"))
+            layout.addWidget(self.note_edit)
+            anyway = buttons.addButton(
+                self.tr("&Publish anyway"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            anyway.setEnabled(False)
+            self.note_edit.textChanged.connect(lambda text: anyway.setEnabled(bool(text.strip())))
+            anyway.clicked.connect(self._override)
         layout.addWidget(buttons)
+
+    def _override(self) -> None:
+        if self.note_edit is not None and self.note_edit.text().strip():
+            self.sig_override.emit(self.note_edit.text().strip())
+            self.accept()
 
 
 class AccountDialog(QDialog):

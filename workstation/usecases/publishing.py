@@ -7,9 +7,11 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from workstation import secrets
+from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
 from workstation.publish.service_client import ServiceTarget
@@ -18,6 +20,7 @@ from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
 from workstation.store.outbox import Account, JobState, OutboxJob, OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
+from workstation.usecases.lint import blocking_findings, publish_override_note
 
 KINDS = ("service",)
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
@@ -136,8 +139,12 @@ def publish(
     target: str | None = None,
     at: datetime | None = None,
     author: str = "",
+    data_root: Path | None = None,
+    override_note: str = "",
 ) -> OutboxJob:
-    """The click: check readiness, then store the revision and the job in one transaction."""
+    """The click: check readiness and house style, then store the revision and the job in one
+    transaction. House-style errors block unless `override_note` says why they may stand; the
+    note is kept with the revision."""
     if at is not None and at.tzinfo is None:
         raise PublishingError("the publish time needs a UTC offset, e.g. 2026-01-05T09:00+00:00")
     with db.session() as session:
@@ -149,10 +156,19 @@ def publish(
         problems = readiness_problems(article)
         if problems:
             raise NotReady(problems)
+        style_errors = blocking_findings(article, data_root=data_root)
+        if style_errors and not override_note.strip():
+            raise NotReady([_style_problem(f) for f in style_errors])
+        note = publish_override_note(style_errors, override_note) if style_errors else ""
         outbox = OutboxRepository(session)
         name = _target_name(outbox, target)
-        revision = articles.add_revision(article, "publish", author)
+        revision = articles.add_revision(article, "publish", author, note)
         return outbox.enqueue(article.id, revision.id, "publish", name, str(uuid.uuid4()), at)
+
+
+def _style_problem(finding: Finding) -> Problem:
+    where = f"{finding.field.value} {finding.line}:{finding.column}"
+    return Problem(finding.field.value, f"{finding.message} ({where})", overridable=True)
 
 
 def unpublish(db: Database, article_ref: str, target: str | None = None) -> OutboxJob:
