@@ -90,7 +90,7 @@ def test_metadata_merges_field_by_field() -> None:
     assert merged.content["tags"] == ["z"]
 
 
-paragraphs = st.lists(st.text("abc .", min_size=1, max_size=6), min_size=1, max_size=6)
+paragraphs = st.lists(st.text("abc .\n", max_size=6), min_size=1, max_size=6)
 
 
 @given(paragraphs, paragraphs)
@@ -130,3 +130,13 @@ def test_anchor_follows_its_quote_through_edits() -> None:
     assert moved.paragraph == 2
     gone = reanchor(moved, edited, "Nothing left of it.")
     assert gone.detached
+
+
+@given(paragraphs, paragraphs)
+def test_word_diff_rebuilds_both_texts_paragraph_by_paragraph(
+    old: list[str], new: list[str]
+) -> None:
+    a, b = join_paragraphs(old), join_paragraphs(new)
+    runs = word_diff(a, b)
+    assert "".join(r.text for r in runs if r.change is not Change.INSERTED) == a
+    assert "".join(r.text for r in runs if r.change is not Change.DELETED) == b

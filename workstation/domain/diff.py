@@ -7,7 +7,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from workstation.domain.merge import split_paragraphs
+from workstation.domain.merge import PARAGRAPH_BREAK, split_paragraphs
 
 _TOKENS = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 
@@ -43,8 +43,7 @@ def _merge_runs(runs: list[Run]) -> list[Run]:
     return merged
 
 
-def word_diff(old: str, new: str) -> list[Run]:
-    """Inline diff: deleted and inserted runs in reading order (a replacement is both)."""
+def _token_diff(old: str, new: str) -> list[Run]:
     a, b = tokenize(old), tokenize(new)
     runs: list[Run] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -56,6 +55,30 @@ def word_diff(old: str, new: str) -> list[Run]:
             runs.append(Run(Change.DELETED, "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
             runs.append(Run(Change.INSERTED, "".join(b[j1:j2])))
+    return runs
+
+
+def word_diff(old: str, new: str) -> list[Run]:
+    """Inline diff: deleted and inserted runs in reading order (a replacement is both).
+    Paragraphs are lined up first and only changed ones compared word by word, so a long
+    article costs little more than its changed paragraphs."""
+    a, b = split_paragraphs(old), split_paragraphs(new)
+    runs: list[Run] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # The break before this block, on each side that has a paragraph before and in it.
+        break_a, break_b = 0 < i1 < i2, 0 < j1 < j2
+        if break_a or break_b:
+            change = (
+                Change.SAME
+                if break_a and break_b
+                else (Change.DELETED if break_a else Change.INSERTED)
+            )
+            runs.append(Run(change, PARAGRAPH_BREAK))
+        if tag == "equal":
+            runs.append(Run(Change.SAME, PARAGRAPH_BREAK.join(a[i1:i2])))
+        else:
+            runs.extend(_token_diff(PARAGRAPH_BREAK.join(a[i1:i2]), PARAGRAPH_BREAK.join(b[j1:j2])))
     return _merge_runs(runs)
 
 
