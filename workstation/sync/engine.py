@@ -155,7 +155,11 @@ class SyncEngine:
             return
         local = articles.find(remote.id)
         status = effective_status(remote.content, remote.publication_state)
-        if local is None or (base is not None and same_text(content_of(local), base.content)):
+        unchanged_here = local is not None and (
+            same_text(content_of(local), remote.content)
+            or (base is not None and same_text(content_of(local), base.content))
+        )
+        if local is None or unchanged_here:
             updated = apply_content(local, remote.id, remote.content, status)
             self._store(session, local, updated, "synced", remote.author)
             sync.set_base(
