@@ -89,6 +89,8 @@ def test_word_count_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no
 
 
 def test_splitter_sizes_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    # Docks arrive after first paint and take width from the splitter: let them land first.
+    qtbot.waitUntil(lambda: bool(window.features), timeout=30_000)
     window.resize(780, 560)  # inside the offscreen screen, or restoreGeometry clamps it
     window.splitter.setSizes([150, 350, 250])
     wanted = window.splitter.sizes()
@@ -97,8 +99,9 @@ def test_splitter_sizes_remembered(qtbot, window: MainWindow) -> None:  # type: 
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: bool(again.features), timeout=30_000)
     assert again.splitter.sizes() == wanted
-    again.tasks.shutdown()
+    again.close()
 
 
 def test_list_filters_by_status_and_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

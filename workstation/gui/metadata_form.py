@@ -71,12 +71,14 @@ class MetadataForm(QWidget):
         self.newsletter_box.setAccessibleName(self.tr("Show the newsletter call to action"))
 
         self._loading = False
-        self.headline_edit.textEdited.connect(self._changed)
+        # textChanged, not textEdited: text set by assistive technology is an edit too;
+        # load() sets _loading so programmatic loads are not.
+        self.headline_edit.textChanged.connect(self._changed)
         self.standfirst_edit.textChanged.connect(self._changed)
-        self.byline_edit.textEdited.connect(self._changed)
+        self.byline_edit.textChanged.connect(self._changed)
         self.section_box.currentTextChanged.connect(self._changed)
-        self.tags_edit.textEdited.connect(self._changed)
-        self.audience_edit.textEdited.connect(self._changed)
+        self.tags_edit.textChanged.connect(self._changed)
+        self.audience_edit.textChanged.connect(self._changed)
         self.newsletter_box.toggled.connect(self._changed)
 
     def _changed(self) -> None:
