@@ -33,7 +33,7 @@ def _prepare(data: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "-o", "--output", type=Path, default=ROOT / "docs/screenshots/main-window.png"
+        "-o", "--output", type=Path, default=ROOT / "docs/screenshots/main-window-light-100.png"
     )
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200%%")
