@@ -5,11 +5,13 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+from collections.abc import Generator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from review_support import Profile
-from service_helpers import start_service
+from service_helpers import RunningService, start_service
 from sqlalchemy import func, select
 
 from workstation.paths import DataDir
@@ -25,7 +27,7 @@ DRAFTS = 150
 
 @pytest.mark.slow
 def test_kill_mid_sync_then_sync_again(tmp_path: Path, workstation_exe: list[str]) -> None:
-    services = start_service(sqlite_url_for(tmp_path / "service"))
+    services = cast(Generator[RunningService], start_service(sqlite_url_for(tmp_path / "service")))
     service = next(services)
     try:
         profile = Profile(

@@ -218,6 +218,18 @@ class SyncRepository:
         row.version, row.content, row.author = version, dict(content), author
         row.synced_at = synced_at or EPOCH
 
+    def warm(self, article_ids: list[str]) -> None:
+        """Load these articles' bases and working copies into the session in two queries
+        (a sync page then reads them from memory)."""
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            self._session.scalars(
+                select(SyncBaseRow).where(
+                    SyncBaseRow.target == self.target, SyncBaseRow.article_id.in_(chunk)
+                )
+            ).all()
+            self._session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))).all()
+
     def changed_since_sync(self) -> list[str]:
         """Local drafts saved after their last sync, or never synced (archive stories stay)."""
         query = (

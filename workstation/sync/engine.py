@@ -120,9 +120,8 @@ class SyncEngine:
         with self.db.session() as session:
             sync = SyncRepository(session, self.target)
             articles = ArticleRepository(session)
-            bases = sync.bases()
             for article_id in sync.changed_since_sync():
-                base = bases.get(article_id)
+                base = sync.base(article_id)
                 local = articles.get(article_id)
                 if base is None or local.status is _status_of_base(base):
                     continue
@@ -137,7 +136,9 @@ class SyncEngine:
             cursor = SyncRepository(session, self.target).state().article_cursor or None
         while True:
             items, next_cursor = self.client.feed(cursor, self.page_size)
-            with self.db.session() as session:
+            with self.db.session() as session, session.no_autoflush:
+                # Load the page's bases and local copies in two queries, not two per article.
+                SyncRepository(session, self.target).warm([remote.id for remote in items])
                 for remote in items:
                     self._apply_remote(session, remote, report)
                 if next_cursor:
