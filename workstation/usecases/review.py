@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -268,3 +269,43 @@ def inbox(db: Database) -> list[Article]:
         repo = ArticleRepository(session)
         found = [*repo.summaries(Status.SUBMITTED), *repo.summaries(Status.IN_SUBBING)]
         return [repo.get(s.id) for s in sorted(found, key=lambda s: s.updated_at)]
+
+
+def presence(
+    db: Database, article_id: str, editing: bool = True, target: str | None = None
+) -> list[tuple[str, datetime]]:
+    """Say we have the article open (when `editing`), and who has it open now."""
+    client = open_client(db, target_name(db, target))
+    try:
+        if editing:
+            client.mark_editing(article_id)
+        return [
+            (str(m["user"]), datetime.fromisoformat(str(m["since"])))
+            for m in client.presence(article_id)
+        ]
+    finally:
+        client.close()
+
+
+def sync_user(db: Database, target: str | None = None) -> str:
+    """Who we are on the service (known after the first sync), else ""."""
+    with db.session() as session:
+        return SyncRepository(session, target_name(db, target)).state().user
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """What the review panels show for the open article, and the inbox."""
+
+    comments: list[Comment]
+    conflicts: list[SyncConflict]
+    inbox: list[Article]
+
+
+def review_state(db: Database, article_id: str | None, target: str | None = None) -> ReviewState:
+    name = target_name(db, target)
+    with db.session() as session:
+        sync = SyncRepository(session, name)
+        comments = sync.comments(article_id) if article_id else []
+        conflicts = sync.conflicts(article_id) if article_id else []
+    return ReviewState(comments, conflicts, inbox(db))

@@ -1,0 +1,111 @@
+"""Review in the real window: background sync fills the inbox, comments, presence, offline."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from workstation.gui.review_panel import ReviewController, attach_review
+from workstation.paths import DataDir
+from workstation.service.auth import Role, create_token
+from workstation.service.config import ServiceConfig
+from workstation.service.db import open_service_database, sqlite_url_for
+from workstation.service.server import BackgroundServer
+from workstation.store.db import open_database
+from workstation.store.repository import ArticleRepository
+from workstation.usecases import publishing
+from workstation.usecases.demo import DEMO_LOADED_KEY
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[tuple[BackgroundServer, dict[str, str]]]:
+    config = ServiceConfig(database_url=sqlite_url_for(tmp_path / "svc"))
+    server = BackgroundServer(config).start()
+    db = open_service_database(config.database_url)
+    with db.session() as session:
+        tokens = {
+            "writer": create_token(session, "wendy", Role.WRITER),
+            "sub": create_token(session, "sam", Role.SUBEDITOR),
+        }
+    db.close()
+    try:
+        yield server, tokens
+    finally:
+        server.stop()
+
+
+def _submitted_draft(url: str, token: str) -> str:
+    article_id = str(uuid.uuid4())
+    headers = {"Authorization": f"Bearer {token}"}
+    body = "The regulator said boards must act.\n\nIt added that data would be public."
+    with httpx.Client(base_url=url, headers=headers) as writer:
+        writer.put(
+            f"/api/v1/articles/{article_id}",
+            headers={"If-None-Match": "*"},
+            json={"headline": "Boards must act", "body": body},
+        ).raise_for_status()
+        writer.post(
+            f"/api/v1/articles/{article_id}/transition", json={"to": "submitted"}
+        ).raise_for_status()
+        writer.put(
+            f"/api/v1/articles/{article_id}/comments/{uuid.uuid4()}",
+            json={
+                "body": "Check the date",
+                "anchor": {
+                    "quote": "data would",
+                    "start": body.index("data would"),
+                    "end": body.index("data would") + 10,
+                },
+            },
+        ).raise_for_status()
+        writer.put(f"/api/v1/articles/{article_id}/presence", json={}).raise_for_status()
+    return article_id
+
+
+def _home(tmp_path: Path, url: str, token: str) -> DataDir:
+    data = DataDir(tmp_path / "gui-home").ensure()
+    db = open_database(data.database)
+    with db.session() as session:
+        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
+    publishing.add_account(db, "newsroom", url, token, check=False)
+    db.close()
+    return data
+
+
+def test_inbox_comments_presence_and_offline(
+    qtbot: QtBot, tmp_path: Path, service: tuple[BackgroundServer, dict[str, str]]
+) -> None:
+    from workstation.gui.main_window import MainWindow
+
+    server, tokens = service
+    article_id = _submitted_draft(server.url, tokens["writer"])
+    window: Any = MainWindow(_home(tmp_path, server.url, tokens["sub"]))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=30_000)
+    review: ReviewController = attach_review(window)
+    try:
+        qtbot.waitUntil(lambda: review.inbox.list.count() == 1, timeout=30_000)
+        assert "Online" in review.indicator.text()
+        with qtbot.waitSignal(window.sig_article_shown, timeout=20_000):
+            review.inbox.sig_open_requested.emit(article_id)
+        assert window.current_article().id == article_id
+        qtbot.waitUntil(lambda: review.comments.list.count() == 1, timeout=20_000)
+        assert "Check the date" in review.comments.list.item(0).text()
+        qtbot.waitUntil(lambda: "wendy" in review.comments.presence.text(), timeout=20_000)
+
+        server.stop()
+        with qtbot.waitSignal(review.sig_synced, timeout=30_000) as synced:
+            review.sync_now()
+        assert not synced.args[0].online
+        assert "Offline" in review.indicator.text()
+    finally:
+        review.stop()
+        window.close()

@@ -1,0 +1,268 @@
+"""Review in the window: background sync with an online indicator, inbox, comments, presence,
+conflicts. Attached by `attach_review(window)`; sync and presence run off the GUI thread."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+
+from workstation.domain.article import Article, now_utc
+from workstation.domain.merge import merge_content
+from workstation.gui.review_widgets import CommentsPanel, ConflictDialog, InboxPanel, SyncIndicator
+from workstation.gui.tasks import Generation, TaskRunner
+from workstation.sync.convert import content_of
+from workstation.sync.engine import SyncReport
+from workstation.usecases import review
+from workstation.usecases.articles import UseCaseError, get_article
+from workstation.usecases.workspace import Workspace
+
+SYNC_INTERVAL_MS = 60_000
+PRESENCE_INTERVAL_MS = 45_000  # the service keeps a mark 90 s: renewed well before it lapses
+
+
+class ReviewWindow(Protocol):
+    """What review needs from the main window."""
+
+    sig_article_shown: Any
+    sig_workspace_ready: Any
+
+    @property
+    def tasks(self) -> TaskRunner: ...
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+
+    def current_article(self) -> Article | None: ...
+
+    def show_article(self, article: Article) -> None: ...
+
+    def open_article(self, article_id: str) -> None: ...
+
+    def add_dock(self, widget: QWidget, title: str) -> QDockWidget: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+def _sync_job(workspace: Workspace) -> SyncReport | None:
+    """One round; None when no account is set up (nothing to sync with)."""
+    try:
+        return review.sync_once(workspace.db)
+    except UseCaseError:
+        return None
+
+
+def _state_job(workspace: Workspace, article_id: str | None) -> review.ReviewState | None:
+    try:
+        return review.review_state(workspace.db, article_id)
+    except UseCaseError:
+        return None
+
+
+class ReviewController(QObject):
+    """Keeps the review panels and the open article in step with the service."""
+
+    sig_synced = Signal(object)
+    """A sync round finished; carries its SyncReport."""
+
+    def __init__(
+        self,
+        window: ReviewWindow,
+        inbox: InboxPanel,
+        comments: CommentsPanel,
+        indicator: SyncIndicator,
+    ) -> None:
+        super().__init__(comments)
+        self.window, self.inbox, self.comments, self.indicator = window, inbox, comments, indicator
+        self._syncing = False
+        self._before_sync: Article | None = None
+        self._state_generation = Generation()
+        self._presence_generation = Generation()
+        self._conflicts: list[Any] = []
+        self._me = ""
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self.sync_now)
+        self._presence_timer = QTimer(self)
+        self._presence_timer.setInterval(PRESENCE_INTERVAL_MS)
+        self._presence_timer.timeout.connect(self._mark_presence)
+        inbox.sig_refresh_requested.connect(self.sync_now)
+        inbox.sig_open_requested.connect(window.open_article)
+        comments.sig_comment_requested.connect(self._comment)
+        comments.sig_resolve_requested.connect(self._resolve)
+        comments.sig_conflict_requested.connect(self.show_conflict)
+        window.sig_article_shown.connect(self._article_shown)
+        window.sig_workspace_ready.connect(self.start)
+
+    def start(self) -> None:
+        if self.window.workspace is None:
+            return
+        self._sync_timer.start()
+        self._presence_timer.start()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._sync_timer.stop()
+        self._presence_timer.stop()
+
+    # sync
+    def sync_now(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None or self._syncing:
+            return
+        self._syncing = True
+        self._before_sync = self.window.current_article()
+        self.indicator.show_syncing()
+        self.window.tasks.submit(
+            _sync_job, workspace, on_success=self._synced, on_error=self._sync_failed
+        )
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self._syncing = False
+        self.indicator.show_result(False, now_utc(), str(error))
+
+    def _synced(self, report: SyncReport | None) -> None:
+        self._syncing = False
+        if report is None:
+            self.indicator.show_unconfigured()
+            self.stop()
+            return
+        self.indicator.show_result(report.online, now_utc(), "\n".join(report.lines()))
+        current = self.window.current_article()
+        workspace = self.window.workspace
+        moved = {*report.pulled, *report.merged, *report.moves_sent}
+        if current is not None and workspace is not None and current.id in moved:
+            self.window.tasks.submit_db(
+                get_article, workspace.db, current.id, on_success=self._reload
+            )
+        self.refresh()
+        self.sig_synced.emit(report)
+
+    def _reload(self, synced: Article) -> None:
+        """Show what sync stored; keystrokes typed during the round are merged in, not lost."""
+        shown = self.window.current_article()
+        before = self._before_sync
+        if shown is None or shown.id != synced.id:
+            return
+        if before is not None and before.id == shown.id and content_of(shown) != content_of(before):
+            merged = merge_content(
+                content_of(before), content_of(shown), content_of(synced), theirs_wins=("status",)
+            )
+            synced = synced.with_changes(
+                body=merged.content["body"], headline=merged.content["headline"]
+            )
+        self.window.show_article(synced)
+
+    # panels
+    def refresh(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        current = self.window.current_article()
+        generation = self._state_generation.next()
+        self.window.tasks.submit_db(
+            _state_job,
+            workspace,
+            current.id if current else None,
+            on_success=lambda state: self._show_state(generation, state),
+        )
+
+    def _show_state(self, generation: int, state: review.ReviewState | None) -> None:
+        if state is None or not self._state_generation.is_current(generation):
+            return
+        self.comments.set_comments(state.comments)
+        self._conflicts = state.conflicts
+        self.comments.conflict.setVisible(bool(state.conflicts))
+        self.inbox.set_articles(state.inbox, {})
+
+    def _article_shown(self) -> None:
+        self.refresh()
+        self._mark_presence()
+
+    def _mark_presence(self) -> None:
+        workspace, current = self.window.workspace, self.window.current_article()
+        if workspace is None or current is None:
+            return
+        generation = self._presence_generation.next()
+        self.window.tasks.submit(
+            review.presence,
+            workspace.db,
+            current.id,
+            on_success=lambda marks: self._show_presence(generation, marks),
+            on_error=self._presence_failed,
+        )
+
+    def _show_presence(self, generation: int, marks: list[Any]) -> None:
+        if self._presence_generation.is_current(generation):
+            workspace = self.window.workspace
+            if workspace is not None and not self._me:
+                self._me = review.sync_user(workspace.db)
+            self.comments.set_presence(marks, self._me)
+
+    def _presence_failed(self, _error: BaseException) -> None:
+        self.comments.set_presence([], self._me)  # offline: say nothing rather than guess
+
+    def _comment(self, text: str, quote: str) -> None:
+        workspace, current = self.window.workspace, self.window.current_article()
+        if workspace is None or current is None:
+            return
+        self.window.tasks.submit_db(
+            partial(review.add_comment, quote=quote),
+            workspace.db,
+            current.id,
+            text,
+            on_success=self._sent,
+            on_error=self._sync_failed,
+        )
+
+    def _resolve(self, comment_id: str) -> None:
+        workspace, current = self.window.workspace, self.window.current_article()
+        if workspace is None or current is None:
+            return
+        self.window.tasks.submit_db(
+            review.resolve_comment,
+            workspace.db,
+            current.id,
+            comment_id,
+            on_success=self._sent,
+            on_error=self._sync_failed,
+        )
+
+    def _sent(self, _comment: object) -> None:
+        self.refresh()
+        self.sync_now()
+
+    # conflicts
+    def show_conflict(self) -> None:
+        workspace = self.window.workspace
+        if workspace is None or not self._conflicts:
+            return
+        view = review.conflict_view(workspace.db, self._conflicts[0].id)
+        dialog = ConflictDialog(view.rows, self.comments)
+        choice = dialog.exec()
+        if choice == ConflictDialog.KEEP_MINE:
+            body = view.mine.article.body
+        elif choice == ConflictDialog.KEEP_THEIRS:
+            body = view.theirs.article.body
+        else:
+            return
+        resolved = review.resolve_conflict(workspace.db, view.conflict.id, body)
+        self.window.show_article(resolved)
+        self.refresh()
+
+
+def attach_review(window: ReviewWindow) -> ReviewController:
+    """Inbox and comments docks, a sync indicator in the status bar, background sync."""
+    inbox, comments, indicator = InboxPanel(), CommentsPanel(), SyncIndicator()
+    window.add_dock(inbox, inbox.tr("Inbox"))
+    window.add_dock(comments, comments.tr("Comments"))
+    window.statusBar().addPermanentWidget(indicator)
+    editor = getattr(window, "editor", None)
+    if editor is not None:
+        comments.quote_source = lambda: editor.textCursor().selectedText()
+    controller = ReviewController(window, inbox, comments, indicator)
+    if window.workspace is not None:
+        controller.start()
+    return controller
