@@ -90,6 +90,10 @@ def test_submit_pull_edit_comment_return_edit_approve_publish(
     assert [(c["author"], c["quote"]) for c in comments] == [("sam", "trust boards")]
     revisions = list_revisions(writer.db, article_id)
     assert any(r.author == "sam" for r in revisions)
+    code, out = writer.cli("changes", article_id)
+    assert code == 0 and "move{+ on Tuesday+}." in out, out
+    code, out = writer.cli("changes", article_id, "--side-by-side")
+    assert "- Unions welcomed the move." in out, out
 
     _edit(writer, article_id, "would be public from April", "will be public from April")
     code, out = writer.cli("comment", article_id, "Done.", "--reply-to", comments[0]["id"][:8])

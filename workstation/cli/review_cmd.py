@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from workstation.cli.context import CliContext, CliError
+from workstation.domain.diff import Change, Run, summary
 from workstation.usecases import review
 from workstation.usecases.articles import UseCaseError
 
@@ -46,6 +47,14 @@ def register(subparsers: Any) -> None:
     resolve.add_argument("--reopen", action="store_true")
     resolve.add_argument("--target", help="account name (default: the default account)")
     resolve.set_defaults(handler=cmd_resolve)
+    changes = subparsers.add_parser(
+        "changes", help="what changed in the text since you last looked (word diff)"
+    )
+    changes.add_argument("id", help="article id or unique prefix")
+    changes.add_argument("--since", type=int, metavar="REVISION", help="diff against this one")
+    changes.add_argument("--side-by-side", action="store_true", help="two columns per paragraph")
+    changes.add_argument("--json", action="store_true", help="machine-readable runs")
+    changes.set_defaults(handler=cmd_changes)
     conflicts = subparsers.add_parser("conflicts", help="list open sync conflicts")
     conflicts.add_argument("id", nargs="?", help="only this article")
     conflicts.set_defaults(handler=cmd_conflicts)
@@ -137,4 +146,38 @@ def cmd_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
             f"{c.id} {c.article_id[:8]} {', '.join(c.fields)}: yours is revision "
             f"{c.local_revision_id}, the service's is {c.remote_revision_id}"
         )
+    return 0
+
+
+def _inline(runs: list[Run]) -> str:
+    marks = {Change.INSERTED: ("{+", "+}"), Change.DELETED: ("[-", "-]"), Change.SAME: ("", "")}
+    return "".join(marks[r.change][0] + r.text + marks[r.change][1] for r in runs)
+
+
+def cmd_changes(args: argparse.Namespace, ctx: CliContext) -> int:
+    db = ctx.workspace.db
+    try:
+        since = args.since
+        if since is None:
+            looked = review.last_looked(db, args.id)
+            if looked is None:
+                ctx.print("nobody else has changed it since you last looked")
+                return 0
+            since = looked.id
+        runs, rows = review.changes_since(db, args.id, since)
+    except UseCaseError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        ctx.print_json({"since": since, "runs": [[r.change.value, r.text] for r in runs]})
+        return 0
+    inserted, deleted = summary(runs)
+    ctx.print(f"since revision {since}: {inserted} words added, {deleted} removed")
+    if not args.side_by_side:
+        ctx.print(_inline(runs))
+        return 0
+    for row in rows:
+        if row.changed:
+            ctx.print("- " + _inline(list(row.left)))
+            ctx.print("+ " + _inline(list(row.right)))
+            ctx.print()
     return 0

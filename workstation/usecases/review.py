@@ -309,3 +309,23 @@ def review_state(db: Database, article_id: str | None, target: str | None = None
         comments = sync.comments(article_id) if article_id else []
         conflicts = sync.conflicts(article_id) if article_id else []
     return ReviewState(comments, conflicts, inbox(db))
+
+
+def last_looked(db: Database, ref: str, target: str | None = None) -> Revision | None:
+    """The revision to diff against for "what changed since I last looked": the newest one of
+    ours taken before the newest change by someone else (None: nobody else changed it)."""
+    article = _resolve(db, ref)
+    try:
+        me = sync_user(db, target)
+    except UseCaseError:
+        me = ""
+    with db.session() as session:
+        revisions = ArticleRepository(session).revisions(article.id)
+    ours = {me, ""}
+    seen_other = False
+    for revision in revisions:  # newest first
+        if revision.author not in ours:
+            seen_other = True
+        elif seen_other:
+            return revision
+    return None
