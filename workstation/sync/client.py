@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -44,6 +46,7 @@ class Remote:
     author: str
     publication_state: str
     last_note: str = ""
+    updated_at: datetime | None = None
 
 
 def remote_from(data: dict[str, Any], author: str = "", note: str = "") -> Remote:
@@ -55,6 +58,7 @@ def remote_from(data: dict[str, Any], author: str = "", note: str = "") -> Remot
         author=author or str(data.get("created_by", "")),
         publication_state=str(publication.get("state", "")),
         last_note=note,
+        updated_at=datetime.fromisoformat(data["updated_at"]) if data.get("updated_at") else None,
     )
 
 
@@ -103,12 +107,16 @@ class SyncClient:
         data = self._call("GET", "/api/v1/whoami").json()
         return str(data["user"]), str(data["role"])
 
-    def feed(self, cursor: str | None, limit: int = 500) -> tuple[list[Remote], str | None]:
-        """One page of changed articles after `cursor`, and the cursor for the next."""
+    def feed(
+        self, cursor: str | None, limit: int = 500
+    ) -> tuple[list[Remote], str | None, datetime | None]:
+        """One page of changed articles after `cursor`, the cursor for the next, and the
+        service's clock at the answer (its Date header)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["updated_since"] = cursor
-        data = self._call("GET", "/api/v1/sync/articles", params=params).json()
+        response = self._call("GET", "/api/v1/sync/articles", params=params)
+        data = response.json()
         items = [
             remote_from(
                 item["article"],
@@ -117,7 +125,7 @@ class SyncClient:
             )
             for item in data["items"]
         ]
-        return items, data.get("next_cursor")
+        return items, data.get("next_cursor"), _server_time(response)
 
     def get(self, article_id: str) -> Remote:
         return remote_from(self._call("GET", f"/api/v1/articles/{article_id}").json())
@@ -166,6 +174,13 @@ class SyncClient:
 
     def stop_editing(self, article_id: str) -> None:
         self._call("DELETE", f"/api/v1/articles/{article_id}/presence")
+
+
+def _server_time(response: httpx.Response) -> datetime | None:
+    try:
+        return parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def _detail(response: httpx.Response) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from workstation.sync.convert import (
 )
 
 PUSH_ATTEMPTS = 5
+COMMIT_WINDOW = timedelta(seconds=5)
 MOVE_TARGETS_NOT_INFERRED = (Status.PUBLISHED, Status.SCHEDULED)  # the publish flow's job
 
 
@@ -63,6 +65,17 @@ class SyncReport:
         if self.online and self.error:
             out.append(f"  error: {self.error}")
         return out
+
+
+def _safe_cursor(cursor: str, items: list[Remote], server_time: datetime | None) -> str:
+    """The cursor to start the next round from. A change stamped just before the newest one
+    seen may still be committing (stamps are taken before commit), so when the page reaches
+    into the last few seconds, the next round starts a little earlier (re-reads are skipped)."""
+    newest = max((r.updated_at for r in items if r.updated_at is not None), default=None)
+    if newest is None or server_time is None:
+        return cursor
+    settled = server_time - COMMIT_WINDOW
+    return settled.isoformat() if newest > settled else cursor
 
 
 def _base_content(remote: Remote) -> dict[str, Any]:
@@ -135,14 +148,15 @@ class SyncEngine:
         with self.db.session() as session:
             cursor = SyncRepository(session, self.target).state().article_cursor or None
         while True:
-            items, next_cursor = self.client.feed(cursor, self.page_size)
+            items, next_cursor, server_time = self.client.feed(cursor, self.page_size)
             with self.db.session() as session, session.no_autoflush:
                 # Load the page's bases and local copies in two queries, not two per article.
                 SyncRepository(session, self.target).warm([remote.id for remote in items])
                 for remote in items:
                     self._apply_remote(session, remote, report)
                 if next_cursor:
-                    SyncRepository(session, self.target).update_state(article_cursor=next_cursor)
+                    stored = _safe_cursor(next_cursor, items, server_time)
+                    SyncRepository(session, self.target).update_state(article_cursor=stored)
             if len(items) < self.page_size or not next_cursor or next_cursor == cursor:
                 return
             cursor = next_cursor
