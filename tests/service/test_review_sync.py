@@ -136,3 +136,26 @@ def test_a_writer_cannot_approve_and_the_refusal_is_put_back(
     code, out = writer.cli("approve", article_id)
     assert code != 0 and "may not" in out
     assert get_article(writer.db, article_id).status is Status.SUBMITTED
+
+
+def test_a_move_made_offline_waits_in_the_queue(
+    desk: tuple[RunningService, Profile, Profile],
+) -> None:
+    service, writer, _sub = desk
+    code, out = writer.cli("new", "--headline", "Pay deal agreed")
+    article_id = out.strip().split()[-1]
+    assert writer.cli("sync")[0] == 0
+    code, out = writer.cli("submit", article_id, "--offline")
+    assert code == 0 and "queued" in out, out
+    with service.client(Role.ADMIN) as admin:
+        remote = admin.get(f"/api/v1/articles/{article_id}").json()
+        assert remote["content"]["status"] == "draft"
+        writer.network.online = False
+        assert not writer.sync().online  # still queued, nothing lost
+        writer.network.online = True
+        report = writer.sync()
+        assert report.moves_sent == [article_id]
+        remote = admin.get(f"/api/v1/articles/{article_id}").json()
+        assert remote["content"]["status"] == "submitted"
+        events = admin.get(f"/api/v1/articles/{article_id}/workflow").json()["items"]
+        assert [(e["verb"], e["user"]) for e in events] == [("submit", "wendy")]
