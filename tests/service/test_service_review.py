@@ -15,15 +15,17 @@ from workstation.domain.workflow import Role as DomainRole
 from workstation.service.auth import Role
 
 
-def _create(service: RunningService, status: Status) -> str:
+def _create(service: RunningService, status: Status, author: Role = Role.ADMIN) -> str:
+    """An article by `author`, put in `status` by an admin."""
     article_id = new_article_id()
-    with service.client(Role.ADMIN) as admin:
-        created = admin.put(
-            f"/api/v1/articles/{article_id}",
-            json=content(status=status.value),
-            headers={"If-None-Match": "*"},
-        )
-    assert created.status_code == 201, created.text
+    path = f"/api/v1/articles/{article_id}"
+    with service.client(author) as writer:
+        created = writer.put(path, json=content(), headers={"If-None-Match": "*"})
+        assert created.status_code == 201, created.text
+    if status is not Status.DRAFT:
+        with service.client(Role.ADMIN) as admin:
+            moved = admin.put(path, json=content(status=status.value), headers={"If-Match": '"1"'})
+            assert moved.status_code == 200, moved.text
     return article_id
 
 
@@ -37,7 +39,7 @@ def _move(client: httpx.Client, article_id: str, move: Move) -> httpx.Response:
 @pytest.mark.parametrize("move", MOVES, ids=lambda m: f"{m.source.value}-{m.target.value}")
 def test_role_matrix_each_role_each_move(service: RunningService, move: Move) -> None:
     for role in Role:
-        article_id = _create(service, move.source)
+        article_id = _create(service, move.source, author=role)
         with service.client(role) as client:
             answer = _move(client, article_id, move)
             if may(DomainRole(role.value), move):
@@ -53,7 +55,7 @@ def test_role_matrix_each_role_each_move(service: RunningService, move: Move) ->
 
 
 def test_a_move_not_in_the_table_is_409_and_a_retry_is_harmless(service: RunningService) -> None:
-    article_id = _create(service, Status.DRAFT)
+    article_id = _create(service, Status.DRAFT, author=Role.WRITER)
     with service.client(Role.ADMIN) as admin:
         skip = admin.post(f"/api/v1/articles/{article_id}/transition", json={"to": "published"})
         assert skip.status_code == 409
@@ -122,7 +124,7 @@ def test_comments_anchor_reply_resolve_and_follow_edits(service: RunningService)
         assert retried.status_code == 200
         edited = "A new lead paragraph.\n\n" + body
         assert sub.put(path, json=content(body=edited, status="submitted"),
-                       headers={"If-Match": '"1"'}).status_code == 200  # fmt: skip
+                       headers={"If-Match": '"2"'}).status_code == 200  # fmt: skip
     with service.client(Role.WRITER) as writer:
         reply = writer.put(f"{path}/comments/{reply_id}",
                            json={"body": "Board papers.", "parent_id": comment_id})  # fmt: skip
@@ -161,3 +163,10 @@ def test_sync_feed_pages_whole_articles_with_author(service: RunningService) -> 
         assert item["author"] == "admin-user" and item["article"]["content"]["body"]
         nothing = writer.get("/api/v1/sync/articles", params={"updated_since": feed["next_cursor"]})
         assert nothing.json()["items"] == []
+
+
+def test_a_writer_moves_only_their_own_articles(service: RunningService) -> None:
+    article_id = _create(service, Status.DRAFT, author=Role.SUBEDITOR)
+    with service.client(Role.WRITER) as writer:
+        refused = writer.post(f"/api/v1/articles/{article_id}/transition", json={"to": "submitted"})
+    assert refused.status_code == 403

@@ -105,6 +105,8 @@ def apply_transition(
     source = status_of(record)
     if source is target:
         return None
+    if role_of(caller) is Role.WRITER and record.created_by != caller.user:
+        raise Problem(403, "a writer moves only their own articles", kind="forbidden")
     try:
         move = check_move(role_of(caller), source, target, note)
     except WorkflowError as exc:
