@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request
@@ -224,10 +224,3 @@ def list_events(article_id: UUID, request: Request, caller: Caller) -> EventList
             .order_by(WorkflowEventRecord.id)
         )
         return EventList(items=[event_out(row) for row in rows])
-
-
-def content_status(data: dict[str, Any]) -> Status:
-    try:
-        return Status(data.get("status", Status.DRAFT.value))
-    except ValueError:
-        return Status.DRAFT
