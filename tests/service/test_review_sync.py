@@ -15,7 +15,12 @@ from workstation.domain.article import Status
 from workstation.service.auth import Role
 from workstation.service.db import sqlite_url_for
 from workstation.store.repository import ArticleRepository
-from workstation.usecases.articles import get_article, list_revisions, save_working_copy
+from workstation.usecases.articles import (
+    change_status,
+    get_article,
+    list_revisions,
+    save_working_copy,
+)
 
 
 @pytest.fixture
@@ -159,3 +164,23 @@ def test_a_move_made_offline_waits_in_the_queue(
         assert remote["content"]["status"] == "submitted"
         events = admin.get(f"/api/v1/articles/{article_id}/workflow").json()["items"]
         assert [(e["verb"], e["user"]) for e in events] == [("submit", "wendy")]
+
+
+def test_status_menu_moves_go_out_but_a_stale_copy_is_no_move(
+    desk: tuple[RunningService, Profile, Profile],
+) -> None:
+    service, writer, sub = desk
+    _code, out = writer.cli("new", "--headline", "Ambulance waits fall")
+    article_id = out.strip().split()[-1]
+    assert writer.cli("submit", article_id)[0] == 0
+    assert sub.sync().pulled == [article_id]
+    stale = get_article(sub.db, article_id).with_changes(status=Status.DRAFT)
+    save_working_copy(sub.db, stale)  # a window's old copy autosaved over the synced one
+    report = sub.sync()
+    assert report.moves_sent == [] and not report.refused
+    assert get_article(sub.db, article_id).status is Status.SUBMITTED
+    change_status(sub.db, article_id, Status.IN_SUBBING, "sam")  # the status menu
+    assert sub.sync().moves_sent == [article_id]
+    with service.client(Role.ADMIN) as admin:
+        remote = admin.get(f"/api/v1/articles/{article_id}").json()
+    assert remote["content"]["status"] == "in_subbing"

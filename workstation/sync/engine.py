@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workstation.domain.anchors import reanchor
-from workstation.domain.article import Article, Origin, Status, now_utc
+from workstation.domain.article import Article, Origin, Revision, Status, now_utc
 from workstation.domain.merge import merge_content
 from workstation.related.index import index_article
 from workstation.store.db import Database
@@ -78,6 +78,20 @@ def _safe_cursor(cursor: str, items: list[Remote], server_time: datetime | None)
     return settled.isoformat() if newest > settled else cursor
 
 
+SYNC_REASONS = ("synced", "merged", "remote", "conflict-local", "conflict-remote", "moved:")
+
+
+def _chosen_here(revisions: list[Revision], status: Status) -> bool:
+    """Whether the newest revision about status, newer than anything sync wrote, is a person
+    moving the article to `status` (revisions come newest first)."""
+    for revision in revisions:
+        if revision.reason.startswith(SYNC_REASONS):
+            return False
+        if revision.reason.startswith("status:"):
+            return revision.reason == f"status:{status.value}"
+    return False
+
+
 def _base_content(remote: Remote) -> dict[str, Any]:
     return {**remote.content, PUBLICATION_KEY: remote.publication_state}
 
@@ -130,6 +144,9 @@ class SyncEngine:
 
     # status changes made here without a queued move (the GUI's status menu)
     def _note_status_changes(self) -> None:
+        """A status set here by a person (a "status:" revision newer than anything sync wrote)
+        becomes a queued move; a status that differs only because a stale copy was saved over
+        the synced one is put back."""
         with self.db.session() as session:
             sync = SyncRepository(session, self.target)
             articles = ArticleRepository(session)
@@ -140,8 +157,12 @@ class SyncEngine:
                     continue
                 if local.status in MOVE_TARGETS_NOT_INFERRED:
                     continue
-                if not sync.has_pending(article_id, "transition"):
+                if sync.has_pending(article_id, "transition"):
+                    continue
+                if _chosen_here(articles.revisions(article_id), local.status):
                     sync.enqueue(article_id, "transition", {"to": local.status.value, "note": ""})
+                else:
+                    articles.save(local.with_changes(status=_status_of_base(base)))
 
     # pull
     def _pull(self, report: SyncReport) -> None:
@@ -290,7 +311,7 @@ class SyncEngine:
             moved = local.with_changes(status=status)
             articles.save(moved)
             articles.add_revision(
-                moved, f"status:{status.value}", self.user, payload.get("note", "")
+                moved, f"moved:{status.value}", self.user, payload.get("note", "")
             )
             in_step = same_text(content_of(local), remote.content)
             sync.set_base(
