@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+
+from workstation.store import db as store_db
 
 HEAD_REVISION = "s0003_review"
 VERSION_TABLE = "service_alembic_version"
@@ -56,27 +55,12 @@ def make_service_engine(url: str) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     """The service schema revision, or None for an empty database."""
-    with engine.connect() as conn:
-        try:
-            row = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").first()
-        except Exception:  # no version table yet
-            conn.rollback()
-            return None
-    return row[0] if row else None
+    return store_db.current_revision(engine, VERSION_TABLE)
 
 
 def upgrade(engine: Engine) -> None:
     """Apply the service migrations up to head (skipped when already current)."""
-    if current_revision(engine) == HEAD_REVISION:
-        return
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", "workstation.service:migrations")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    store_db.upgrade(engine, HEAD_REVISION, "workstation.service:migrations", VERSION_TABLE)
 
 
 def _mask(text: str) -> str:
@@ -84,21 +68,8 @@ def _mask(text: str) -> str:
     return re.sub(r"(://[^:/@\s]+):[^@\s]*@", r"\1:***@", text)
 
 
-class ServiceDatabase:
-    """The service's engine and session factory. Create with `open_service_database`."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work, committed at the end and rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
-
-    def close(self) -> None:
-        self.engine.dispose()
+# The service's engine and session factory: the same unit-of-work wrapper as the local store.
+ServiceDatabase = store_db.Database
 
 
 def open_service_database(url: str) -> ServiceDatabase:

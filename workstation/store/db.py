@@ -39,26 +39,34 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine, version_table: str = "alembic_version") -> str | None:
     """The Alembic revision the database is at, or None when it is empty."""
     with engine.connect() as conn:
         try:
-            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+            row = conn.exec_driver_sql(f"SELECT version_num FROM {version_table}").first()
         except Exception:  # no table yet: an empty database
             conn.rollback()
             return None
     return row[0] if row else None
 
 
-def upgrade(engine: Engine) -> None:
-    """Apply migrations up to head (a no-op, without importing Alembic, when already there)."""
-    if current_revision(engine) == HEAD_REVISION:
+def upgrade(
+    engine: Engine,
+    head: str = HEAD_REVISION,
+    script_location: str = "workstation.store:migrations",
+    version_table: str = "alembic_version",
+) -> None:
+    """Apply migrations up to head (a no-op, without importing Alembic, when already there).
+
+    The local store's by default; the upload service passes its own chain and version table.
+    """
+    if current_revision(engine, version_table) == head:
         return
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", "workstation.store:migrations")
+    config.set_main_option("script_location", script_location)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -78,7 +86,7 @@ def _translate_errors(path: Path) -> Iterator[None]:
 
 
 class Database:
-    """One local database: its engine and a session factory. Create with `open_database`."""
+    """A database: its engine and a session factory (the local store's, or the service's)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
