@@ -80,8 +80,11 @@ def test_recent_articles_menu_opens_an_article(qtbot: QtBot, window: MainWindow)
     db.close()
     with qtbot.waitSignal(window.sig_article_shown, timeout=5000):
         window.open_article(other.id)
-    recent = RecentArticles(window.data)
-    assert [item[0] for item in recent.items()][:2] == [other.id, first.id]
+    # The list is written off the GUI thread: wait for the file to say so.
+    qtbot.waitUntil(
+        lambda: [i[0] for i in RecentArticles(window.data).items()][:2] == [other.id, first.id],
+        timeout=5000,
+    )
     menu_owner = window.findChild(RecentMenu)
     assert menu_owner is not None
     menu_owner.rebuild()

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,21 @@ FILE_NAME = "recent-articles.json"
 
 
 class RecentArticles:
-    """An ordered list of (id, headline), newest first, written atomically on every change."""
+    """An ordered list of (id, headline), newest first, written atomically on every change.
 
-    def __init__(self, data: DataDir, limit: int = MAX_RECENT) -> None:
+    `write_later` runs the write; the window passes its task runner so the GUI thread never
+    waits on the disk (the default writes at once, for scripts and tests).
+    """
+
+    def __init__(
+        self,
+        data: DataDir,
+        limit: int = MAX_RECENT,
+        write_later: Callable[[Callable[[], None]], object] | None = None,
+    ) -> None:
         self.path: Path = data.root / FILE_NAME
         self.limit = limit
+        self._write_later = write_later
         self._items: list[tuple[str, str]] = self._load()
 
     def items(self) -> list[tuple[str, str]]:
@@ -61,11 +72,18 @@ class RecentArticles:
             return []
 
     def _save(self) -> None:
+        snapshot = list(self._items)
+        if self._write_later is None:
+            self._write(snapshot)
+        else:
+            self._write_later(lambda: self._write(snapshot))
+
+    def _write(self, items: list[tuple[str, str]]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".recent-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([{"id": i, "headline": h} for i, h in self._items], handle, indent=1)
+                json.dump([{"id": i, "headline": h} for i, h in items], handle, indent=1)
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write %s: %s", self.path, exc)
@@ -78,7 +96,7 @@ class RecentMenu(QObject):
         super().__init__(window)
         self._window = window
         self.menu = menu
-        self.recent = RecentArticles(window.data)
+        self.recent = RecentArticles(window.data, write_later=window.tasks.submit)
         menu.setObjectName("recentMenu")
         menu.aboutToShow.connect(self.rebuild)
         window.sig_article_shown.connect(self._shown)
