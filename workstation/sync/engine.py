@@ -2,69 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from workstation.domain.anchors import reanchor
-from workstation.domain.article import Article, Origin, Revision, Status, now_utc
-from workstation.domain.merge import merge_content
-from workstation.related.index import index_article
+from workstation.domain.article import Origin, Revision, Status, now_utc
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
-from workstation.store.sync_state import DONE, REFUSED, SyncBase, SyncRepository
+from workstation.store.sync_state import DONE, REFUSED, SyncRepository
+from workstation.sync.apply import (
+    SyncReport,
+    accept_incoming,
+    apply_remote,
+    base_content,
+    status_of_base,
+)
 from workstation.sync.client import Offline, Refused, Remote, Stale, SyncClient, SyncError
 from workstation.sync.comments import comment_from_remote, comment_request
-from workstation.sync.convert import (
-    PUBLICATION_KEY,
-    apply_content,
-    content_of,
-    effective_status,
-    same_text,
-)
+from workstation.sync.convert import content_of, effective_status, same_text
+
+__all__ = ["SyncEngine", "SyncReport", "accept_incoming"]
 
 PUSH_ATTEMPTS = 5
 COMMIT_WINDOW = timedelta(seconds=5)
 MOVE_TARGETS_NOT_INFERRED = (Status.PUBLISHED, Status.SCHEDULED)  # the publish flow's job
-
-
-@dataclass
-class SyncReport:
-    """What one round moved, for `workstation sync` and the GUI's status line."""
-
-    target: str
-    online: bool = True
-    pulled: list[str] = field(default_factory=list)
-    pushed: list[str] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    moves_sent: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    comments_sent: int = 0
-    comments_pulled: int = 0
-    error: str = ""
-
-    def lines(self) -> list[str]:
-        state = "online" if self.online else f"offline ({self.error})"
-        out = [f"{self.target}: {state}"]
-        for label, items in (
-            ("pulled", self.pulled),
-            ("pushed", self.pushed),
-            ("merged", self.merged),
-            ("conflicts", self.conflicts),
-            ("moves sent", self.moves_sent),
-        ):
-            out.append(
-                f"  {label}: {len(items)}"
-                + (f" ({', '.join(i[:8] for i in items[:5])})" if items else "")
-            )
-        out.append(f"  comments: {self.comments_sent} sent, {self.comments_pulled} pulled")
-        out.extend(f"  refused: {line}" for line in self.refused)
-        if self.online and self.error:
-            out.append(f"  error: {self.error}")
-        return out
 
 
 def _safe_cursor(cursor: str, items: list[Remote], server_time: datetime | None) -> str:
@@ -92,19 +53,19 @@ def _chosen_here(revisions: list[Revision], status: Status) -> bool:
     return False
 
 
-def _base_content(remote: Remote) -> dict[str, Any]:
-    return {**remote.content, PUBLICATION_KEY: remote.publication_state}
-
-
-def _status_of_base(base: SyncBase) -> Status:
-    return effective_status(base.content, str(base.content.get(PUBLICATION_KEY, "")))
-
-
 class SyncEngine:
     """Syncs one local database with one service account (`target` names the account)."""
 
-    def __init__(self, db: Database, client: SyncClient, target: str, page_size: int = 500):
+    def __init__(
+        self,
+        db: Database,
+        client: SyncClient,
+        target: str,
+        page_size: int = 500,
+        held: Iterable[str] = (),
+    ) -> None:
         self.db = db
+        self.held = frozenset(held)
         self.client = client
         self.target = target
         self.page_size = page_size
@@ -117,6 +78,7 @@ class SyncEngine:
             self._identify()
             self._note_status_changes()
             self._pull(report)
+            self._check_held(report)
             self._push(report)
             self._send_queue(report)
             self._pull_comments(report)
@@ -153,7 +115,7 @@ class SyncEngine:
             for article_id in sync.changed_since_sync():
                 base = sync.base(article_id)
                 local = articles.get(article_id)
-                if base is None or local.status is _status_of_base(base):
+                if base is None or local.status is status_of_base(base):
                     continue
                 if local.status in MOVE_TARGETS_NOT_INFERRED:
                     continue
@@ -162,7 +124,7 @@ class SyncEngine:
                 if _chosen_here(articles.revisions(article_id), local.status):
                     sync.enqueue(article_id, "transition", {"to": local.status.value, "note": ""})
                 else:
-                    articles.save(local.with_changes(status=_status_of_base(base)))
+                    articles.save(local.with_changes(status=status_of_base(base)))
 
     # pull
     def _pull(self, report: SyncReport) -> None:
@@ -174,7 +136,7 @@ class SyncEngine:
                 # Load the page's bases and local copies in two queries, not two per article.
                 SyncRepository(session, self.target).warm([remote.id for remote in items])
                 for remote in items:
-                    self._apply_remote(session, remote, report)
+                    apply_remote(session, self.target, self.user, remote, report, self.held)
                 if next_cursor:
                     stored = _safe_cursor(next_cursor, items, server_time)
                     SyncRepository(session, self.target).update_state(article_cursor=stored)
@@ -182,65 +144,21 @@ class SyncEngine:
                 return
             cursor = next_cursor
 
-    def _apply_remote(self, session: Session, remote: Remote, report: SyncReport) -> None:
-        """Take the service's version: as it is when nothing changed here since the base,
-        else merged three ways with base = the last synced version."""
-        sync, articles = SyncRepository(session, self.target), ArticleRepository(session)
-        base = sync.base(remote.id)
-        if base is not None and base.version >= remote.version:
-            return
-        local = articles.find(remote.id)
-        status = effective_status(remote.content, remote.publication_state)
-        unchanged_here = local is not None and (
-            same_text(content_of(local), remote.content)
-            or (base is not None and same_text(content_of(local), base.content))
-        )
-        if local is None or unchanged_here:
-            updated = apply_content(local, remote.id, remote.content, status)
-            self._store(session, local, updated, "synced", remote.author)
-            sync.set_base(
-                remote.id, remote.version, _base_content(remote), remote.author, updated.updated_at
-            )
-            report.pulled.append(remote.id)
-            return
-        base_content = base.content if base is not None else remote.content
-        merge = merge_content(
-            base_content, content_of(local), remote.content, theirs_wins=("status",)
-        )
-        merged = apply_content(local, remote.id, merge.content, status)
-        theirs = apply_content(local, remote.id, remote.content, status)
-        # The service's version is kept as a revision under its author: every change attributed.
-        reason = "remote" if merge.clean else "conflict-remote"
-        other = articles.add_revision(theirs, reason, remote.author)
-        if not merge.clean:
-            mine = articles.add_revision(local, "conflict-local", self.user)
-            fields = [c.name for c in merge.field_conflicts]
-            if merge.body_conflicts:
-                fields.insert(0, "body")
-            sync.add_conflict(
-                remote.id, base.version if base else 0, remote.version, mine.id, other.id, fields
-            )
-            report.conflicts.append(remote.id)
-        self._store(session, local, merged, "merged", self.user)
-        # The merge is a local change on top of the service's version: pushed next.
-        sync.set_base(remote.id, remote.version, _base_content(remote), remote.author)
-        report.merged.append(remote.id)
-
-    def _store(
-        self, session: Session, before: Article | None, after: Article, reason: str, author: str
-    ) -> None:
-        articles = ArticleRepository(session)
-        articles.save(after)
-        index_article(session, after)
-        articles.add_revision(after, reason, author)
-        if before is not None and before.body != after.body:
-            sync = SyncRepository(session, self.target)
-            for comment in sync.comments(after.id):
-                moved = reanchor(comment.anchor, before.body, after.body)
-                if moved != comment.anchor:
-                    sync.save_comment(replace(comment, anchor=moved))
-
     # push
+    def _check_held(self, report: SyncReport) -> None:
+        """Held articles are not written by a pull, so the feed may have passed them: ask."""
+        for article_id in self.held - set(report.incoming):
+            with self.db.session() as session:
+                base = SyncRepository(session, self.target).base(article_id)
+            if base is None:
+                continue
+            try:
+                remote = self.client.get(article_id)
+            except Refused:
+                continue
+            if remote.version > base.version:
+                report.incoming[article_id] = remote
+
     def _push(self, report: SyncReport) -> None:
         with self.db.session() as session:
             changed = SyncRepository(session, self.target).changed_since_sync()
@@ -266,15 +184,18 @@ class SyncEngine:
                 remote = self.client.put(article_id, content, base.version if base else None)
             except Stale:
                 remote = self.client.get(article_id)
+                if article_id in self.held:
+                    report.incoming[article_id] = remote
+                    return
                 with self.db.session() as session:
-                    self._apply_remote(session, remote, report)
+                    apply_remote(session, self.target, self.user, remote, report, self.held)
                 continue
             except Refused as exc:
                 report.refused.append(f"{article_id[:8]}: {exc}")
                 return
             with self.db.session() as session:
                 SyncRepository(session, self.target).set_base(
-                    article_id, remote.version, _base_content(remote), self.user, local.updated_at
+                    article_id, remote.version, base_content(remote), self.user, local.updated_at
                 )
             report.pushed.append(article_id)
             return
@@ -317,7 +238,7 @@ class SyncEngine:
             sync.set_base(
                 article_id,
                 remote.version,
-                _base_content(remote),
+                base_content(remote),
                 self.user,
                 moved.updated_at if in_step else None,
             )
@@ -334,7 +255,7 @@ class SyncEngine:
             base = sync.base(article_id)
             local = articles.find(article_id)
             if kind == "transition" and base is not None and local is not None:
-                articles.save(local.with_changes(status=_status_of_base(base)))
+                articles.save(local.with_changes(status=status_of_base(base)))
         report.refused.append(f"{article_id[:8]} {kind}: {error}")
 
     def _send_comment(self, article_id: str, payload: dict[str, Any]) -> None:
