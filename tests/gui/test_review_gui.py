@@ -101,6 +101,28 @@ def test_inbox_comments_presence_and_offline(
         assert "Check the date" in review.comments.list.item(0).text()
         qtbot.waitUntil(lambda: "wendy" in review.comments.presence.text(), timeout=20_000)
 
+        # The writer changes paragraph 2 on the service while the subeditor types in paragraph 1.
+        path = f"/api/v1/articles/{article_id}"
+        headers = {"Authorization": f"Bearer {tokens['writer']}"}
+        with httpx.Client(base_url=server.url, headers=headers) as writer:
+            remote = writer.get(path).json()
+            content = {**remote["content"]}
+            content["body"] = content["body"].replace("data would be", "data will be")
+            writer.put(path, json=content, headers={"If-Match": remote["etag"]}).raise_for_status()
+        cursor = window.editor.textCursor()
+        cursor.setPosition(0)
+        cursor.insertText("Health: ")
+        with qtbot.waitSignal(review.sig_synced, timeout=30_000):
+            review.sync_now()
+        qtbot.waitUntil(lambda: "data will be" in window.editor.toPlainText(), timeout=20_000)
+        assert window.editor.toPlainText().startswith("Health: The regulator")
+        with qtbot.waitSignal(review.sig_synced, timeout=30_000) as pushed:
+            review.sync_now()
+        assert article_id in pushed.args[0].pushed
+        with httpx.Client(base_url=server.url, headers=headers) as writer:
+            body = writer.get(path).json()["content"]["body"]
+        assert body.startswith("Health: The regulator") and "data will be" in body
+
         server.stop()
         with qtbot.waitSignal(review.sig_synced, timeout=30_000) as synced:
             review.sync_now()

@@ -46,10 +46,10 @@ class ReviewWindow(Protocol):
     def statusBar(self) -> QStatusBar: ...
 
 
-def _sync_job(workspace: Workspace) -> SyncReport | None:
+def _sync_job(workspace: Workspace, held: tuple[str, ...]) -> SyncReport | None:
     """One round; None when no account is set up (nothing to sync with)."""
     try:
-        return review.sync_once(workspace.db)
+        return review.sync_once(workspace.db, held=held)
     except UseCaseError:
         return None
 
@@ -114,9 +114,11 @@ class ReviewController(QObject):
             return
         self._syncing = True
         self._before_sync = self.window.current_article()
+        # The open article is held: sync never writes under the editor; the window merges.
+        held = (self._before_sync.id,) if self._before_sync is not None else ()
         self.indicator.show_syncing()
         self.window.tasks.submit(
-            _sync_job, workspace, on_success=self._synced, on_error=self._sync_failed
+            _sync_job, workspace, held, on_success=self._synced, on_error=self._sync_failed
         )
 
     def _sync_failed(self, error: BaseException) -> None:
@@ -132,13 +134,52 @@ class ReviewController(QObject):
         self.indicator.show_result(report.online, now_utc(), "\n".join(report.lines()))
         current = self.window.current_article()
         workspace = self.window.workspace
-        moved = {*report.pulled, *report.merged, *report.moves_sent}
-        if current is not None and workspace is not None and current.id in moved:
-            self.window.tasks.submit_db(
-                get_article, workspace.db, current.id, on_success=self._reload
-            )
+        if current is not None and workspace is not None:
+            incoming = report.incoming.get(current.id)
+            refused = any(line.startswith(current.id[:8]) for line in report.refused)
+            if incoming is not None:
+                self._cancel_autosave()
+                self.window.tasks.submit_db(
+                    review.accept_incoming,
+                    workspace.db,
+                    current,
+                    incoming,
+                    on_success=partial(self._accepted, current),
+                    on_error=self._sync_failed,
+                )
+            elif current.id in report.moves_sent or refused:
+                self.window.tasks.submit_db(
+                    get_article, workspace.db, current.id, on_success=self._reload
+                )
         self.refresh()
         self.sig_synced.emit(report)
+
+    def _cancel_autosave(self) -> None:
+        autosaver = getattr(self.window, "autosaver", None)
+        if autosaver is not None:
+            autosaver.cancel_pending()  # what the editor shows goes in with the merge
+
+    def _accepted(self, sent: Article, result: tuple[Article, SyncReport]) -> None:
+        """Show the merge; keystrokes typed while it ran are merged on top and saved."""
+        merged, report = result
+        shown = self.window.current_article()
+        if shown is None or shown.id != merged.id:
+            return
+        final = merged
+        if content_of(shown) != content_of(sent):
+            both = merge_content(
+                content_of(sent), content_of(shown), content_of(merged), theirs_wins=("status",)
+            )
+            final = merged.with_changes(
+                body=both.content["body"], headline=both.content["headline"]
+            )
+        self.window.show_article(final)
+        if final is not merged:
+            autosaver = getattr(self.window, "autosaver", None)
+            if autosaver is not None:
+                autosaver.mark_edited()
+        if report.conflicts:
+            self.refresh()
 
     def _reload(self, synced: Article) -> None:
         """Show what sync stored; keystrokes typed during the round are merged in, not lost."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,8 +19,9 @@ from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
 from workstation.store.sync_state import Comment, SyncConflict, SyncRepository
-from workstation.sync.client import SyncClient
+from workstation.sync.client import Remote, SyncClient
 from workstation.sync.engine import SyncEngine, SyncReport
+from workstation.sync.engine import accept_incoming as engine_accept
 from workstation.usecases.articles import UseCaseError
 from workstation.usecases.publishing import secret_name
 
@@ -60,15 +61,29 @@ def open_client(
 
 
 def sync_once(
-    db: Database, target: str | None = None, transport: httpx.BaseTransport | None = None
+    db: Database,
+    target: str | None = None,
+    transport: httpx.BaseTransport | None = None,
+    held: Iterable[str] = (),
 ) -> SyncReport:
-    """One round of sync with the account; offline is reported, not raised."""
+    """One round of sync with the account; offline is reported, not raised. Articles in
+    `held` (open in an editor) are not written: their new versions come back as incoming."""
     name = target_name(db, target)
     client = open_client(db, name, transport)
     try:
-        return SyncEngine(db, client, name).run_once()
+        return SyncEngine(db, client, name, held=held).run_once()
     finally:
         client.close()
+
+
+def accept_incoming(
+    db: Database, edited: Article, remote: Remote, target: str | None = None
+) -> tuple[Article, SyncReport]:
+    """Merge the service's new version into what the editor shows; returns what to show."""
+    name = target_name(db, target)
+    with db.session() as session:
+        user = SyncRepository(session, name).state().user
+    return engine_accept(db, name, user, edited, remote)
 
 
 def _resolve(db: Database, ref: str) -> Article:
