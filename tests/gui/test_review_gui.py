@@ -101,6 +101,17 @@ def test_inbox_comments_presence_and_offline(
         assert "Check the date" in review.comments.list.item(0).text()
         qtbot.waitUntil(lambda: "wendy" in review.comments.presence.text(), timeout=20_000)
 
+        # The moves the table allows a subeditor from "submitted" are buttons; take it.
+        qtbot.waitUntil(lambda: review.comments.moves.count() > 0, timeout=20_000)
+        buttons = [
+            review.comments.moves.itemAt(i).widget() for i in range(review.comments.moves.count())
+        ]
+        assert {"move-take", "move-approve", "move-return"} <= {b.objectName() for b in buttons}
+        with qtbot.waitSignal(review.sig_synced, timeout=30_000) as moved:
+            review.request_move("take")
+        assert moved.args[0].moves_sent == [article_id]
+        assert window.current_article().status.value == "in_subbing"
+
         # The writer changes paragraph 2 on the service while the subeditor types in paragraph 1.
         path = f"/api/v1/articles/{article_id}"
         headers = {"Authorization": f"Bearer {tokens['writer']}"}

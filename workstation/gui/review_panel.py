@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QStatusBar, QWidget
 
 from workstation.domain.article import Article, now_utc
 from workstation.domain.merge import merge_content
@@ -77,7 +77,6 @@ class ReviewController(QObject):
         super().__init__(comments)
         self.window, self.inbox, self.comments, self.indicator = window, inbox, comments, indicator
         self._syncing = False
-        self._before_sync: Article | None = None
         self._state_generation = Generation()
         self._presence_generation = Generation()
         self._conflicts: list[Any] = []
@@ -93,6 +92,7 @@ class ReviewController(QObject):
         comments.sig_comment_requested.connect(self._comment)
         comments.sig_resolve_requested.connect(self._resolve)
         comments.sig_conflict_requested.connect(self.show_conflict)
+        comments.sig_move_requested.connect(self._ask_move)
         window.sig_article_shown.connect(self._article_shown)
         window.sig_workspace_ready.connect(self.start)
 
@@ -113,9 +113,9 @@ class ReviewController(QObject):
         if workspace is None or self._syncing:
             return
         self._syncing = True
-        self._before_sync = self.window.current_article()
+        current = self.window.current_article()
         # The open article is held: sync never writes under the editor; the window merges.
-        held = (self._before_sync.id,) if self._before_sync is not None else ()
+        held = (current.id,) if current is not None else ()
         self.indicator.show_syncing()
         self.window.tasks.submit(
             _sync_job, workspace, held, on_success=self._synced, on_error=self._sync_failed
@@ -182,19 +182,14 @@ class ReviewController(QObject):
             self.refresh()
 
     def _reload(self, synced: Article) -> None:
-        """Show what sync stored; keystrokes typed during the round are merged in, not lost."""
+        """A move went out (or was refused): only the status changed under the editor, so
+        only the status is taken; the text on screen stays as it is."""
         shown = self.window.current_article()
-        before = self._before_sync
-        if shown is None or shown.id != synced.id:
+        if shown is None or shown.id != synced.id or shown.status is synced.status:
             return
-        if before is not None and before.id == shown.id and content_of(shown) != content_of(before):
-            merged = merge_content(
-                content_of(before), content_of(shown), content_of(synced), theirs_wins=("status",)
-            )
-            synced = synced.with_changes(
-                body=merged.content["body"], headline=merged.content["headline"]
-            )
-        self.window.show_article(synced)
+        set_status = getattr(self.window, "set_status", None)
+        if callable(set_status):
+            set_status(synced.status)
 
     # panels
     def refresh(self) -> None:
@@ -217,6 +212,7 @@ class ReviewController(QObject):
         self._conflicts = state.conflicts
         self.comments.conflict.setVisible(bool(state.conflicts))
         self.inbox.set_articles(state.inbox, {})
+        self.comments.set_moves(state.moves)
 
     def _article_shown(self) -> None:
         self.refresh()
@@ -272,6 +268,40 @@ class ReviewController(QObject):
         )
 
     def _sent(self, _comment: object) -> None:
+        self.refresh()
+        self.sync_now()
+
+    # workflow moves
+    def _ask_move(self, verb: str, note_required: bool) -> None:
+        note = ""
+        if note_required or verb in ("approve", "return"):
+            note, ok = QInputDialog.getText(
+                self.comments, self.comments.tr("Note"), self.comments.tr("A note to send:")
+            )
+            if not ok or (note_required and not note.strip()):
+                return
+        self.request_move(verb, note)
+
+    def request_move(self, verb: str, note: str = "") -> None:
+        """Make the move here now; it goes to the service with this round of sync."""
+        workspace, current = self.window.workspace, self.window.current_article()
+        if workspace is None or current is None:
+            return
+        self._cancel_autosave()
+        self.window.tasks.submit_db(
+            review.request_move,
+            workspace.db,
+            current.id,
+            verb,
+            note,
+            on_success=self._moved,
+            on_error=self._sync_failed,
+        )
+
+    def _moved(self, moved: Article) -> None:
+        set_status = getattr(self.window, "set_status", None)
+        if callable(set_status):
+            set_status(moved.status)  # the window's copy carries the new status from now on
         self.refresh()
         self.sync_now()
 

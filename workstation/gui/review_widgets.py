@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.article import Article
 from workstation.domain.diff import Change, Row, Run
+from workstation.domain.workflow import Move
 from workstation.store.sync_state import Comment
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -103,6 +105,9 @@ class CommentsPanel(QWidget):
     sig_conflict_requested = Signal()
     """Show the open article's sync conflict side by side."""
 
+    sig_move_requested = Signal(str, bool)
+    """(verb, note required): make this workflow move with the open article."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewComments")
@@ -116,11 +121,13 @@ class CommentsPanel(QWidget):
         self.resolve = QPushButton(self.tr("Resolve"), self)
         self.conflict = QPushButton(self.tr("Conflicting edits: compare…"), self)
         self.conflict.setVisible(False)
+        self.moves = QHBoxLayout()
         row = QHBoxLayout()
         row.addWidget(self.entry)
         row.addWidget(self.add)
         layout = QVBoxLayout(self)
         layout.addWidget(self.presence)
+        layout.addLayout(self.moves)
         layout.addWidget(self.conflict)
         layout.addWidget(self.list)
         layout.addLayout(row)
@@ -141,6 +148,22 @@ class CommentsPanel(QWidget):
             item = QListWidgetItem(f"{lead}{comment.author}{quote}: {comment.body}{state}")
             item.setData(ID_ROLE, comment.id)
             self.list.addItem(item)
+
+    def set_moves(self, moves: list[Move]) -> None:
+        """One button per move the table allows our role from the article's state."""
+        while self.moves.count():
+            item = self.moves.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for move in moves:
+            button = QPushButton(move.verb.capitalize(), self)
+            button.setObjectName(f"move-{move.verb}")
+            button.setToolTip(self.tr("Move to %s") % move.target.value.replace("_", " "))
+            button.clicked.connect(
+                partial(self.sig_move_requested.emit, move.verb, move.note_required)
+            )
+            self.moves.addWidget(button)
 
     def set_presence(self, marks: list[tuple[str, datetime]], me: str) -> None:
         others = [(user, since) for user, since in marks if user != me]

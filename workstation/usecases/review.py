@@ -14,7 +14,14 @@ from workstation import secrets
 from workstation.domain.anchors import anchor_for
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.diff import Row, Run, side_by_side, word_diff
-from workstation.domain.workflow import Role, WorkflowError, check_move, move_for_verb
+from workstation.domain.workflow import (
+    Move,
+    Role,
+    WorkflowError,
+    allowed_moves,
+    check_move,
+    move_for_verb,
+)
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
@@ -315,15 +322,25 @@ class ReviewState:
     comments: list[Comment]
     conflicts: list[SyncConflict]
     inbox: list[Article]
+    moves: list[Move]  # what our role may do with the open article now (the domain table)
 
 
 def review_state(db: Database, article_id: str | None, target: str | None = None) -> ReviewState:
     name = target_name(db, target)
+    moves: list[Move] = []
     with db.session() as session:
         sync = SyncRepository(session, name)
         comments = sync.comments(article_id) if article_id else []
         conflicts = sync.conflicts(article_id) if article_id else []
-    return ReviewState(comments, conflicts, inbox(db))
+        role = sync.state().role
+        article = ArticleRepository(session).find(article_id) if article_id else None
+    if article is not None and role in {r.value for r in Role}:
+        moves = [
+            m
+            for m in allowed_moves(Role(role), article.status)
+            if m.target not in (Status.PUBLISHED, Status.SCHEDULED)
+        ]
+    return ReviewState(comments, conflicts, inbox(db), moves)
 
 
 def last_looked(db: Database, ref: str, target: str | None = None) -> Revision | None:
