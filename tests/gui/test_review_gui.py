@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from workstation.gui.review_panel import ReviewController, attach_review
@@ -103,10 +104,8 @@ def test_inbox_comments_presence_and_offline(
 
         # The moves the table allows a subeditor from "submitted" are buttons; take it.
         qtbot.waitUntil(lambda: review.comments.moves.count() > 0, timeout=20_000)
-        buttons = [
-            review.comments.moves.itemAt(i).widget() for i in range(review.comments.moves.count())
-        ]
-        assert {"move-take", "move-approve", "move-return"} <= {b.objectName() for b in buttons}
+        names = {button.objectName() for button in review.comments.findChildren(QPushButton)}
+        assert {"move-take", "move-approve", "move-return"} <= names
         with qtbot.waitSignal(review.sig_synced, timeout=30_000) as moved:
             review.request_move("take")
         assert moved.args[0].moves_sent == [article_id]
