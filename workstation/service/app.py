@@ -71,6 +71,6 @@ def create_app(config: ServiceConfig) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(api.router)
     app.include_router(media.router)
+    app.include_router(review_api.router)  # before the reader site's catch-all /{y}/{m}/{slug}
     app.include_router(reader.router)
-    app.include_router(review_api.router)
     return app
