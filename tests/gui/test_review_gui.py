@@ -94,6 +94,7 @@ def test_inbox_comments_presence_and_offline(
     review: ReviewController = attach_review(window)
     try:
         qtbot.waitUntil(lambda: review.inbox.list.count() == 1, timeout=30_000)
+        qtbot.waitUntil(lambda: "open by wendy" in review.inbox.list.item(0).text(), timeout=20_000)
         assert "Online" in review.indicator.text()
         with qtbot.waitSignal(window.sig_article_shown, timeout=20_000):
             review.inbox.sig_open_requested.emit(article_id)

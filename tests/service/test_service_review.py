@@ -170,3 +170,19 @@ def test_a_writer_moves_only_their_own_articles(service: RunningService) -> None
     with service.client(Role.WRITER) as writer:
         refused = writer.post(f"/api/v1/articles/{article_id}/transition", json={"to": "submitted"})
     assert refused.status_code == 403
+
+
+def test_the_workflow_table_and_all_presence_are_readable(service: RunningService) -> None:
+    article_id = _create(service, Status.DRAFT, author=Role.WRITER)
+    with service.client(Role.WRITER) as writer:
+        table = writer.get("/api/v1/workflow")
+        assert table.status_code == 200
+        moves = {(m["source"], m["target"], m["lowest_role"]) for m in table.json()["moves"]}
+        assert ("draft", "submitted", "writer") in moves
+        assert ("in_subbing", "approved", "subeditor") in moves
+        writer.put(f"/api/v1/articles/{article_id}/presence", json={})
+        marks = writer.get("/api/v1/presence")
+        assert marks.status_code == 200
+        assert (article_id, "writer-user") in {
+            (m["article_id"], m["user"]) for m in marks.json()["items"]
+        }

@@ -3,6 +3,7 @@ conflicts. Attached by `attach_review(window)`; sync and presence run off the GU
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from typing import Any, Protocol
 
@@ -13,6 +14,7 @@ from workstation.domain.article import Article, now_utc
 from workstation.domain.merge import merge_content
 from workstation.gui.review_widgets import CommentsPanel, ConflictDialog, InboxPanel, SyncIndicator
 from workstation.gui.tasks import Generation, TaskRunner
+from workstation.sync.client import SyncError
 from workstation.sync.convert import content_of
 from workstation.sync.engine import SyncReport
 from workstation.usecases import review
@@ -46,12 +48,19 @@ class ReviewWindow(Protocol):
     def statusBar(self) -> QStatusBar: ...
 
 
-def _sync_job(workspace: Workspace, held: tuple[str, ...]) -> SyncReport | None:
-    """One round; None when no account is set up (nothing to sync with)."""
+def _sync_job(
+    workspace: Workspace, held: tuple[str, ...]
+) -> tuple[SyncReport, dict[str, list[str]]] | None:
+    """One round and who has what open; None when no account is set up."""
     try:
-        return review.sync_once(workspace.db, held=held)
+        report = review.sync_once(workspace.db, held=held)
     except UseCaseError:
         return None
+    editing: dict[str, list[str]] = {}
+    if report.online:
+        with suppress(SyncError, UseCaseError):
+            editing = review.who_is_editing(workspace.db)
+    return report, editing
 
 
 def _state_job(workspace: Workspace, article_id: str | None) -> review.ReviewState | None:
@@ -80,6 +89,7 @@ class ReviewController(QObject):
         self._state_generation = Generation()
         self._presence_generation = Generation()
         self._conflicts: list[Any] = []
+        self._editing: dict[str, list[str]] = {}
         self._me = ""
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(SYNC_INTERVAL_MS)
@@ -125,12 +135,13 @@ class ReviewController(QObject):
         self._syncing = False
         self.indicator.show_result(False, now_utc(), str(error))
 
-    def _synced(self, report: SyncReport | None) -> None:
+    def _synced(self, result: tuple[SyncReport, dict[str, list[str]]] | None) -> None:
         self._syncing = False
-        if report is None:
+        if result is None:
             self.indicator.show_unconfigured()
             self.stop()
             return
+        report, self._editing = result
         self.indicator.show_result(report.online, now_utc(), "\n".join(report.lines()))
         current = self.window.current_article()
         workspace = self.window.workspace
@@ -211,7 +222,7 @@ class ReviewController(QObject):
         self.comments.set_comments(state.comments)
         self._conflicts = state.conflicts
         self.comments.conflict.setVisible(bool(state.conflicts))
-        self.inbox.set_articles(state.inbox, {})
+        self.inbox.set_articles(state.inbox, self._editing)
         self.comments.set_moves(state.moves)
 
     def _article_shown(self) -> None:

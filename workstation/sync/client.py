@@ -167,6 +167,10 @@ class SyncClient:
         ).json()["items"]
         return items
 
+    def all_presence(self) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = self._call("GET", "/api/v1/presence").json()["items"]
+        return items
+
     def mark_editing(self, article_id: str, ttl_seconds: int = 90) -> None:
         self._call(
             "PUT", f"/api/v1/articles/{article_id}/presence", json={"ttl_seconds": ttl_seconds}

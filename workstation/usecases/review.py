@@ -309,6 +309,18 @@ def presence(
         client.close()
 
 
+def who_is_editing(db: Database, target: str | None = None) -> dict[str, list[str]]:
+    """Every live "editing now" mark on the service, by article id (for the inbox)."""
+    client = open_client(db, target_name(db, target))
+    try:
+        marks: dict[str, list[str]] = {}
+        for mark in client.all_presence():
+            marks.setdefault(str(mark["article_id"]), []).append(str(mark["user"]))
+        return marks
+    finally:
+        client.close()
+
+
 def sync_user(db: Database, target: str | None = None) -> str:
     """Who we are on the service (known after the first sync), else ""."""
     with db.session() as session:
