@@ -69,8 +69,8 @@ def test_submit_pull_edit_comment_return_edit_approve_publish(
     assert code == 0, out
     assert "pushed: 1" in out and "moves sent: 1" in out
 
-    code, out = sub.cli("sync")
-    assert code == 0 and "pulled: 1" in out, out
+    code, out = sub.cli("sync", "--json")
+    assert code == 0 and json.loads(out)["pulled"] == [article_id], out
     assert get_article(sub.db, article_id).status is Status.SUBMITTED
     _edit(sub, article_id, "Unions welcomed the move.", "Unions welcomed the move on Tuesday.")
     code, out = sub.cli(

@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:
 def _sync_and_report(args: argparse.Namespace, ctx: CliContext, as_json: bool = False) -> int:
     report = review.sync_once(ctx.workspace.db, args.target)
     if as_json:
-        ctx.print_json(report.__dict__)
+        ctx.print_json({**report.__dict__, "incoming": sorted(report.incoming)})
     else:
         for line in report.lines():
             ctx.print(line)
