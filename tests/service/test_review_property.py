@@ -1,5 +1,7 @@
-"""Random concurrent edits on two or three workstations, offline spells, any sync order:
-after everyone syncs, all hold the same text; every edit is in it or kept as a conflict revision."""
+"""Property: random concurrent edits on two or three workstations, offline spells, sync orders.
+
+After everyone syncs, all hold the same text; every edit is in it or kept as a conflict revision.
+"""
 
 from __future__ import annotations
 

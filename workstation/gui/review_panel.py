@@ -1,5 +1,7 @@
-"""Review in the window: background sync with an online indicator, inbox, comments, presence,
-conflicts. Attached by `attach_review(window)`; sync and presence run off the GUI thread."""
+"""Review in the window: background sync, online indicator, inbox, comments, presence, conflicts.
+
+Attached by `attach_review(window)`; sync and presence run off the GUI thread.
+"""
 
 from __future__ import annotations
 
