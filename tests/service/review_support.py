@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,10 +59,10 @@ class Profile:
         code = run(["--data-dir", str(self.home), *args], stdout=out, stderr=err)
         return code, out.getvalue() + err.getvalue()
 
-    def sync(self) -> SyncReport:
+    def sync(self, progress: Callable[[str, int], None] | None = None) -> SyncReport:
         client = SyncClient(self.url, self.token, transport=self.network)
         try:
-            return SyncEngine(self.db, client, self.name).run_once()
+            return SyncEngine(self.db, client, self.name, progress=progress).run_once()
         finally:
             client.close()
 

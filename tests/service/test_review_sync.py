@@ -184,3 +184,13 @@ def test_status_menu_moves_go_out_but_a_stale_copy_is_no_move(
     with service.client(Role.ADMIN) as admin:
         remote = admin.get(f"/api/v1/articles/{article_id}").json()
     assert remote["content"]["status"] == "in_subbing"
+
+
+def test_sync_reports_progress(desk: tuple[RunningService, Profile, Profile]) -> None:
+    _service, writer, sub = desk
+    for n in range(3):
+        assert writer.cli("new", "--headline", f"Story {n}")[0] == 0
+    assert len(writer.sync().pushed) == 3
+    stages: list[tuple[str, int]] = []
+    report = sub.sync(progress=lambda stage, count: stages.append((stage, count)))
+    assert len(report.pulled) == 3 and stages == [("pulled", 3)]

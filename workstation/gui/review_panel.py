@@ -5,6 +5,7 @@ Attached by `attach_review(window)`; sync and presence run off the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
 from typing import Any, Protocol
@@ -51,11 +52,11 @@ class ReviewWindow(Protocol):
 
 
 def _sync_job(
-    workspace: Workspace, held: tuple[str, ...]
+    workspace: Workspace, held: tuple[str, ...], progress: Callable[[str, int], None]
 ) -> tuple[SyncReport, dict[str, list[str]]] | None:
     """One round and who has what open; None when no account is set up."""
     try:
-        report = review.sync_once(workspace.db, held=held)
+        report = review.sync_once(workspace.db, held=held, progress=progress)
     except UseCaseError:
         return None
     editing: dict[str, list[str]] = {}
@@ -78,6 +79,9 @@ class ReviewController(QObject):
     sig_synced = Signal(object)
     """A sync round finished; carries its SyncReport."""
 
+    sig_progress = Signal(str, int)
+    """(stage, count so far) during a round; emitted from the sync's thread, queued to ours."""
+
     def __init__(
         self,
         window: ReviewWindow,
@@ -99,6 +103,7 @@ class ReviewController(QObject):
         self._presence_timer = QTimer(self)
         self._presence_timer.setInterval(PRESENCE_INTERVAL_MS)
         self._presence_timer.timeout.connect(self._mark_presence)
+        self.sig_progress.connect(indicator.show_progress)
         inbox.sig_refresh_requested.connect(self.sync_now)
         inbox.sig_open_requested.connect(window.open_article)
         comments.sig_comment_requested.connect(self._comment)
@@ -130,7 +135,12 @@ class ReviewController(QObject):
         held = (current.id,) if current is not None else ()
         self.indicator.show_syncing()
         self.window.tasks.submit(
-            _sync_job, workspace, held, on_success=self._synced, on_error=self._sync_failed
+            _sync_job,
+            workspace,
+            held,
+            self.sig_progress.emit,
+            on_success=self._synced,
+            on_error=self._sync_failed,
         )
 
     def _sync_failed(self, error: BaseException) -> None:

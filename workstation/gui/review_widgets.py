@@ -48,6 +48,10 @@ class SyncIndicator(QLabel):
     def show_syncing(self) -> None:
         self.setText(self.tr("Syncing…"))
 
+    def show_progress(self, stage: str, count: int) -> None:
+        what = self.tr("pulled") if stage == "pulled" else self.tr("pushed")
+        self.setText(self.tr("Syncing… %s %s") % (what, f"{count:,}"))
+
     def show_result(self, online: bool, when: datetime, detail: str) -> None:
         if online:
             self.setText(self.tr("● Online · synced %s") % _time(when))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -63,9 +63,11 @@ class SyncEngine:
         target: str,
         page_size: int = 500,
         held: Iterable[str] = (),
+        progress: Callable[[str, int], None] | None = None,
     ) -> None:
         self.db = db
         self.held = frozenset(held)
+        self.progress = progress  # (stage, count so far); called on the sync's own thread
         self.client = client
         self.target = target
         self.page_size = page_size
@@ -130,6 +132,7 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> None:
         with self.db.session() as session:
             cursor = SyncRepository(session, self.target).state().article_cursor or None
+        seen = 0
         while True:
             items, next_cursor, server_time = self.client.feed(cursor, self.page_size)
             with self.db.session() as session, session.no_autoflush:
@@ -140,6 +143,9 @@ class SyncEngine:
                 if next_cursor:
                     stored = _safe_cursor(next_cursor, items, server_time)
                     SyncRepository(session, self.target).update_state(article_cursor=stored)
+            seen += len(items)
+            if self.progress is not None and items:
+                self.progress("pulled", seen)
             if len(items) < self.page_size or not next_cursor or next_cursor == cursor:
                 return
             cursor = next_cursor
@@ -162,8 +168,10 @@ class SyncEngine:
     def _push(self, report: SyncReport) -> None:
         with self.db.session() as session:
             changed = SyncRepository(session, self.target).changed_since_sync()
-        for article_id in changed:
+        for done, article_id in enumerate(changed, 1):
             self._push_one(article_id, report)
+            if self.progress is not None and done % 50 == 0:
+                self.progress("pushed", done)
 
     def _push_one(self, article_id: str, report: SyncReport) -> None:
         for _attempt in range(PUSH_ATTEMPTS):

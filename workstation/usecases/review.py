@@ -72,13 +72,14 @@ def sync_once(
     target: str | None = None,
     transport: httpx.BaseTransport | None = None,
     held: Iterable[str] = (),
+    progress: Callable[[str, int], None] | None = None,
 ) -> SyncReport:
     """One round of sync with the account; offline is reported, not raised. Articles in
     `held` (open in an editor) are not written: their new versions come back as incoming."""
     name = target_name(db, target)
     client = open_client(db, name, transport)
     try:
-        return SyncEngine(db, client, name, held=held).run_once()
+        return SyncEngine(db, client, name, held=held, progress=progress).run_once()
     finally:
         client.close()
 
