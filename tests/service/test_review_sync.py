@@ -194,3 +194,38 @@ def test_sync_reports_progress(desk: tuple[RunningService, Profile, Profile]) ->
     stages: list[tuple[str, int]] = []
     report = sub.sync(progress=lambda stage, count: stages.append((stage, count)))
     assert len(report.pulled) == 3 and stages == [("pulled", 3)]
+
+
+def test_publishing_after_sync_needs_no_conflict_resolution(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    service, _writer, _sub = desk
+    desk_editor = Profile(
+        "desk-p", tmp_path / "publisher", service.url, service.new_token("pat", Role.PUBLISHER)
+    )
+    try:
+        code, out = desk_editor.cli(
+            "new",
+            "--headline",
+            "Trusts publish equality data",
+            "--byline",
+            "Staff",
+            "--section",
+            "Workforce",
+        )
+        article_id = out.strip().split()[-1]
+        _body = "Boards must act.\n\nThe data will be public."
+        article = get_article(desk_editor.db, article_id)
+        save_working_copy(
+            desk_editor.db, article.with_changes(body=_body, standfirst="Boards act.")
+        )
+        assert desk_editor.sync().pushed == [article_id]
+        _edit(desk_editor, article_id, "Boards must act.", "Boards must act now.")  # not synced
+        code, out = desk_editor.cli("publish", article_id, "--wait", "--timeout", "60")
+        assert code == 0, out
+        with service.client(Role.ADMIN) as admin:
+            live = admin.get(f"/api/v1/articles/{article_id}").json()
+        assert live["publication"]["state"] == "published"
+        assert "act now" in live["content"]["body"]
+    finally:
+        desk_editor.close()

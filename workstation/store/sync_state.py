@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from workstation.domain.anchors import Anchor
 from workstation.domain.article import Origin, now_utc
 from workstation.store.models import ArticleRow, Base, UTCDateTime
+from workstation.store.outbox import OutboxRepository
 
 
 class SyncBaseRow(Base):
@@ -217,6 +218,12 @@ class SyncRepository:
             self._session.add(row)
         row.version, row.content, row.author = version, dict(content), author
         row.synced_at = synced_at or EPOCH
+        # The publish outbox sends If-Match from its own record of the version there: keep it
+        # up with sync, or a publish after a sync would meet a needless 412.
+        outbox = OutboxRepository(self._session)
+        known = outbox.publication(article_id, self.target)
+        if known is None or known.remote_version is None or known.remote_version < version:
+            outbox.save_publication(article_id, self.target, remote_version=version)
 
     def warm(self, article_ids: list[str]) -> None:
         """Load these articles' bases and working copies into the session in two queries
