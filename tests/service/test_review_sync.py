@@ -229,3 +229,34 @@ def test_publishing_after_sync_needs_no_conflict_resolution(
         assert "act now" in live["content"]["body"]
     finally:
         desk_editor.close()
+
+
+def test_a_conflict_keeps_both_versions_until_resolved(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    service, writer, sub = desk
+    body_file = tmp_path / "conflict.md"
+    body_file.write_text(BODY, encoding="utf-8")
+    _code, out = writer.cli("new", "--headline", "GP numbers fall", "--body-file", str(body_file))
+    article_id = out.strip().split()[-1]
+    assert writer.cli("submit", article_id)[0] == 0
+    assert sub.cli("sync")[0] == 0
+    _edit(writer, article_id, "Unions welcomed the move.", "Unions attacked the move.")
+    _edit(sub, article_id, "Unions welcomed the move.", "Unions cautiously welcomed the move.")
+    assert writer.cli("sync")[0] == 0
+    code, out = sub.cli("sync")
+    assert code == 0 and "conflicts: 1" in out, out
+    assert "Unions attacked the move." in get_article(sub.db, article_id).body
+    code, out = sub.cli("conflicts")
+    conflict_id = out.split()[0]
+    assert "body" in out
+    revisions = {r.id: r for r in list_revisions(sub.db, article_id)}
+    mine = revisions[int(out.split("yours is revision ")[1].split(",")[0])]
+    assert "cautiously" in mine.article.body and mine.reason == "conflict-local"
+    code, out = sub.cli("conflicts", "--resolve", conflict_id, "--keep", "mine")
+    assert code == 0, out
+    assert sub.cli("conflicts")[1].strip() == ""
+    assert sub.cli("sync")[0] == 0
+    with service.client(Role.ADMIN) as admin:
+        body = admin.get(f"/api/v1/articles/{article_id}").json()["content"]["body"]
+    assert "Unions cautiously welcomed the move." in body

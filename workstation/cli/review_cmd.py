@@ -57,6 +57,13 @@ def register(subparsers: Any) -> None:
     changes.set_defaults(handler=cmd_changes)
     conflicts = subparsers.add_parser("conflicts", help="list open sync conflicts")
     conflicts.add_argument("id", nargs="?", help="only this article")
+    conflicts.add_argument("--resolve", type=int, metavar="CONFLICT", help="close this conflict")
+    conflicts.add_argument(
+        "--keep",
+        choices=("mine", "theirs", "current"),
+        default="current",
+        help="with --resolve: the text to keep (default: the current merged text)",
+    )
     conflicts.set_defaults(handler=cmd_conflicts)
 
 
@@ -137,6 +144,18 @@ def cmd_resolve(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.resolve is not None:
+        db = ctx.workspace.db
+        try:
+            body = None
+            if args.keep != "current":
+                view = review.conflict_view(db, args.resolve)
+                body = (view.mine if args.keep == "mine" else view.theirs).article.body
+            article = review.resolve_conflict(db, args.resolve, body)
+        except UseCaseError as exc:
+            raise CliError(str(exc)) from None
+        ctx.print(f"conflict {args.resolve} resolved; {article.id[:8]} goes out at the next sync")
+        return 0
     try:
         found = review.open_conflicts(ctx.workspace.db, args.id)
     except UseCaseError as exc:
