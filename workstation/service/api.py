@@ -11,6 +11,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -241,20 +242,7 @@ def publish_article(
     """Put a version live now, or at `publish_at` when that is in the future."""
     require(caller, Action.PUBLISH)
     at = _aware(body.publish_at) if body.publish_at else None
-
-    approval = state_of(request).config.require_approval
-
-    def act(session: Session, record: ArticleRecord, now: datetime) -> None:
-        if approval:
-            articles.check_approved(session, record, body.version)
-        if at is not None and at > now:
-            articles.schedule(session, record, body.version, at, now)
-        else:
-            articles.publish(session, record, body.version, now)
-
-    return _run_action(
-        request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act
-    )
+    return _go_live(request, caller, article_id, idempotency_key, body, body.version, at)
 
 
 @router.post("/articles/{article_id}/schedule", response_model=ArticleOut, responses=_ERRORS)
@@ -268,15 +256,28 @@ def schedule_article(
     """Go live at `publish_at` (at once if that has passed); the service does it by itself."""
     require(caller, Action.SCHEDULE)
     at = _aware(body.publish_at)
+    return _go_live(request, caller, article_id, idempotency_key, body, body.version, at)
+
+
+def _go_live(
+    request: Request,
+    caller: Caller,
+    article_id: UUID,
+    idempotency_key: str | None,
+    body: BaseModel,
+    version: int | None,
+    at: datetime | None,
+) -> Response:
+    """Publish `version` now, or schedule it when `at` is in the future (approval checked)."""
     approval = state_of(request).config.require_approval
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         if approval:
-            articles.check_approved(session, record, body.version)
-        if at > now:
-            articles.schedule(session, record, body.version, at, now)
+            articles.check_approved(session, record, version)
+        if at is not None and at > now:
+            articles.schedule(session, record, version, at, now)
         else:
-            articles.publish(session, record, body.version, now)
+            articles.publish(session, record, version, now)
 
     return _run_action(
         request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act
