@@ -21,6 +21,7 @@ from workstation.service.server import BackgroundServer
 from workstation.store.db import open_database
 from workstation.store.repository import ArticleRepository
 from workstation.usecases import publishing
+from workstation.usecases.articles import create_article
 from workstation.usecases.demo import DEMO_LOADED_KEY
 
 
@@ -133,6 +134,18 @@ def test_inbox_comments_presence_and_offline(
         with httpx.Client(base_url=server.url, headers=headers) as writer:
             body = writer.get(path).json()["content"]["body"]
         assert body.startswith("Health: The regulator") and "data will be" in body
+
+        # Opening another article takes our presence mark off this one.
+        def sam_present() -> bool:
+            with httpx.Client(base_url=server.url, headers=headers) as writer:
+                marks = writer.get(f"{path}/presence").json()["items"]
+            return "sam" in {m["user"] for m in marks}
+
+        assert sam_present()
+        other = create_article(window.workspace.db, "Another story")
+        with qtbot.waitSignal(window.sig_article_shown, timeout=20_000):
+            window.open_article(other.id)
+        qtbot.waitUntil(lambda: not sam_present(), timeout=20_000)
 
         server.stop()
         with qtbot.waitSignal(review.sig_synced, timeout=30_000) as synced:

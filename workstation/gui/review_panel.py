@@ -96,6 +96,7 @@ class ReviewController(QObject):
         self._presence_generation = Generation()
         self._conflicts: list[Any] = []
         self._editing: dict[str, list[str]] = {}
+        self._present_on: str | None = None
         self._me = ""
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(SYNC_INTERVAL_MS)
@@ -238,6 +239,14 @@ class ReviewController(QObject):
         self.comments.set_moves(state.moves)
 
     def _article_shown(self) -> None:
+        current, workspace = self.window.current_article(), self.window.workspace
+        left = self._present_on
+        if left and workspace is not None and (current is None or current.id != left):
+            # Another article now: take our mark off the last one (else it lapses by itself).
+            self.window.tasks.submit(
+                review.stop_presence, workspace.db, left, on_error=self._presence_failed
+            )
+        self._present_on = current.id if current is not None else None
         self.refresh()
         self._mark_presence()
 

@@ -310,6 +310,15 @@ def presence(
         client.close()
 
 
+def stop_presence(db: Database, article_id: str, target: str | None = None) -> None:
+    """Take our "editing now" mark off an article we no longer have open."""
+    client = open_client(db, target_name(db, target))
+    try:
+        client.stop_editing(article_id)
+    finally:
+        client.close()
+
+
 def who_is_editing(db: Database, target: str | None = None) -> dict[str, list[str]]:
     """Every live "editing now" mark on the service, by article id (for the inbox)."""
     client = open_client(db, target_name(db, target))
