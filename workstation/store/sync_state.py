@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from workstation.domain.anchors import Anchor
 from workstation.domain.article import Origin, now_utc
 from workstation.store.models import ArticleRow, Base, UTCDateTime
-from workstation.store.outbox import OutboxRepository
+from workstation.store.outbox import OutboxRepository, PublicationRow
 
 
 class SyncBaseRow(Base):
@@ -153,6 +153,7 @@ class SyncConflict:
 
 
 PENDING, DONE, REFUSED = "pending", "done", "refused"
+_NO_PUBLICATION = "sync.no_publication"  # session.info key: article ids known to have none
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -221,6 +222,20 @@ class SyncRepository:
         # The publish outbox sends If-Match from its own record of the version there: keep it
         # up with sync, or a publish after a sync would meet a needless 412.
         outbox = OutboxRepository(self._session)
+        unpublished: set[str] = self._session.info.get(_NO_PUBLICATION, set())
+        if article_id in unpublished:  # known absent (see `warm`): no need to look
+            unpublished.discard(article_id)
+            self._session.add(
+                PublicationRow(
+                    article_id=article_id,
+                    target=self.target,
+                    remote_version=version,
+                    url="",
+                    state="",
+                    updated_at=now_utc(),
+                )
+            )
+            return
         known = outbox.publication(article_id, self.target)
         if known is None or known.remote_version is None or known.remote_version < version:
             outbox.save_publication(article_id, self.target, remote_version=version)
@@ -236,6 +251,13 @@ class SyncRepository:
                 )
             ).all()
             self._session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))).all()
+            found = self._session.scalars(
+                select(PublicationRow.article_id).where(
+                    PublicationRow.target == self.target, PublicationRow.article_id.in_(chunk)
+                )
+            ).all()
+            unpublished: set[str] = self._session.info.setdefault(_NO_PUBLICATION, set())
+            unpublished.update(set(chunk) - set(found))
 
     def changed_since_sync(self) -> list[str]:
         """Local drafts saved after their last sync, or never synced (archive stories stay)."""
