@@ -381,6 +381,100 @@
             <source>Fix these, then publish again:</source>
             <translation>Fix these, then publish again:</translation>
         </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>Why these may stand (kept with the revision)</source>
+            <translation>Why these may stand (kept with the revision)</translation>
+        </message>
+        <message>
+            <source>Override note</source>
+            <translation>Override note</translation>
+        </message>
+        <message>
+            <source>&amp;Publish anyway</source>
+            <translation>&amp;Publish anyway</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommentsPanel</name>
+        <message>
+            <source>Comments</source>
+            <translation>Comments</translation>
+        </message>
+        <message>
+            <source>Comment on the selected words…</source>
+            <translation>Comment on the selected words…</translation>
+        </message>
+        <message>
+            <source>New comment</source>
+            <translation>New comment</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Resolve</translation>
+        </message>
+        <message>
+            <source>Conflicting edits: compare…</source>
+            <translation>Conflicting edits: compare…</translation>
+        </message>
+        <message>
+            <source> (resolved)</source>
+            <translation> (resolved)</translation>
+        </message>
+        <message>
+            <source> (not sent yet)</source>
+            <translation> (not sent yet)</translation>
+        </message>
+        <message>
+            <source>Move to %s</source>
+            <translation>Move to %s</translation>
+        </message>
+        <message>
+            <source>%s since %s</source>
+            <translation>%s since %s</translation>
+        </message>
+        <message>
+            <source>Also open: %s</source>
+            <translation>Also open: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Resolve a conflict</source>
+            <translation>Resolve a conflict</translation>
+        </message>
+        <message>
+            <source>The service's version</source>
+            <translation>The service's version</translation>
+        </message>
+        <message>
+            <source>Your version</source>
+            <translation>Your version</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>Theirs</translation>
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation>Yours</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Keep mine</translation>
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation>Keep theirs</translation>
+        </message>
     </context>
     <context>
         <name>DiagnosticsDialog</name>
@@ -457,6 +551,25 @@
                 <numerusform>%n replaced</numerusform>
                 <numerusform>%n replaced</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxPanel</name>
+        <message>
+            <source>Drafts waiting for subbing</source>
+            <translation>Drafts waiting for subbing</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Nothing waiting.</source>
+            <translation>Nothing waiting.</translation>
+        </message>
+        <message>
+            <source> — open by %s</source>
+            <translation> — open by %s</translation>
         </message>
     </context>
     <context>
@@ -868,6 +981,41 @@
         </message>
     </context>
     <context>
+        <name>SyncIndicator</name>
+        <message>
+            <source>Sync: no account</source>
+            <translation>Sync: no account</translation>
+        </message>
+        <message>
+            <source>Add a publishing account to sync drafts with the newsroom.</source>
+            <translation>Add a publishing account to sync drafts with the newsroom.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>pulled</source>
+            <translation>pulled</translation>
+        </message>
+        <message>
+            <source>pushed</source>
+            <translation>pushed</translation>
+        </message>
+        <message>
+            <source>Syncing… %s %s</source>
+            <translation>Syncing… %s %s</translation>
+        </message>
+        <message>
+            <source>● Online · synced %s</source>
+            <translation>● Online · synced %s</translation>
+        </message>
+        <message>
+            <source>○ Offline · changes queued</source>
+            <translation>○ Offline · changes queued</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <source>Welcome to Editorial Workstation</source>
@@ -880,6 +1028,31 @@
         <message>
             <source>&amp;Start writing</source>
             <translation>&amp;Start writing</translation>
+        </message>
+    </context>
+    <context>
+        <name>comments</name>
+        <message>
+            <source>Comments</source>
+            <translation>Comments</translation>
+        </message>
+    </context>
+    <context>
+        <name>inbox</name>
+        <message>
+            <source>Inbox</source>
+            <translation>Inbox</translation>
+        </message>
+    </context>
+    <context>
+        <name>self.comments</name>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>A note to send:</source>
+            <translation>A note to send:</translation>
         </message>
     </context>
 </TS>

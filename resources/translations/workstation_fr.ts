@@ -377,6 +377,100 @@
             <source>Fix these, then publish again:</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why these may stand (kept with the revision)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Override note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Publish anyway</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CommentsPanel</name>
+        <message>
+            <source>Comments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comment on the selected words…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conflicting edits: compare…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (resolved)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (not sent yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%s since %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also open: %s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Resolve a conflict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The service's version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep theirs</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DiagnosticsDialog</name>
@@ -452,6 +546,25 @@
             <translation type="unfinished">
                 <numerusform />
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxPanel</name>
+        <message>
+            <source>Drafts waiting for subbing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing waiting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> — open by %s</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -863,6 +976,41 @@
         </message>
     </context>
     <context>
+        <name>SyncIndicator</name>
+        <message>
+            <source>Sync: no account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a publishing account to sync drafts with the newsroom.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pulled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pushed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Syncing… %s %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Online · synced %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>○ Offline · changes queued</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <source>Welcome to Editorial Workstation</source>
@@ -874,6 +1022,31 @@
         </message>
         <message>
             <source>&amp;Start writing</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>comments</name>
+        <message>
+            <source>Comments</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>inbox</name>
+        <message>
+            <source>Inbox</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>self.comments</name>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A note to send:</source>
             <translation type="unfinished" />
         </message>
     </context>

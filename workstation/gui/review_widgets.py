@@ -121,6 +121,7 @@ class CommentsPanel(QWidget):
         self.list.setAccessibleName(self.tr("Comments"))
         self.entry = QLineEdit(self)
         self.entry.setPlaceholderText(self.tr("Comment on the selected words…"))
+        self.entry.setAccessibleName(self.tr("New comment"))
         self.add = QPushButton(self.tr("Comment"), self)
         self.resolve = QPushButton(self.tr("Resolve"), self)
         self.conflict = QPushButton(self.tr("Conflicting edits: compare…"), self)
