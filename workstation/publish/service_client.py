@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import socket
-import ssl
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 
-from workstation import __version__
 from workstation.domain.article import Article
+from workstation.http_client import json_or_none, problem_detail, service_client
 from workstation.publish.errors import (
     ConflictError,
     RejectedError,
@@ -21,20 +18,7 @@ from workstation.publish.errors import (
 )
 from workstation.publish.target import RemoteState
 
-RETRYABLE = {408, 409, 425, 429}
-# Small requests are sent as headers then body: without TCP_NODELAY the body waits for the
-# peer's delayed ACK (40 ms on Linux) on every PUT and POST.
-_SOCKET_OPTIONS = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
-
-
-@functools.cache
-def _tls_context() -> ssl.SSLContext:
-    """One TLS context for every client: loading the CA bundle costs tens of milliseconds."""
-    import certifi
-
-    return ssl.create_default_context(
-        cafile=certifi.where()
-    )  # 409: the same Idempotency-Key is still in flight
+RETRYABLE = {408, 409, 425, 429}  # 409: the same Idempotency-Key is still in flight
 
 
 def content_of(article: Article) -> dict[str, Any]:
@@ -92,17 +76,7 @@ class ServiceTarget:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.name = name
-        if transport is None:
-            transport = httpx.HTTPTransport(verify=_tls_context(), socket_options=_SOCKET_OPTIONS)
-        self._client = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            headers={
-                "Authorization": f"Bearer {token}",
-                "User-Agent": f"editorial-workstation/{__version__}",
-            },
-            timeout=timeout,
-            transport=transport,
-        )
+        self._client = service_client(base_url, token, timeout=timeout, transport=transport)
 
     def close(self) -> None:
         self._client.close()
@@ -115,11 +89,11 @@ class ServiceTarget:
         status = response.status_code
         if status < 300:
             return response
-        detail = _detail(response)
+        detail = problem_detail(response)
         if status == 401:
             raise SignInRequired(f"the service refused the token ({detail}); sign in again")
         if status == 412:
-            body = _json(response)
+            body = json_or_none(response)
             current = body.get("current_version") if isinstance(body, dict) else None
             raise ConflictError(f"changed on the service: {detail}", current)
         if status in RETRYABLE or status >= 500:
@@ -175,17 +149,3 @@ class ServiceTarget:
             headers={"Idempotency-Key": key},
         )
         return _state(response.json())
-
-
-def _json(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
-
-
-def _detail(response: httpx.Response) -> str:
-    body = _json(response)
-    if isinstance(body, dict) and body.get("detail"):
-        return str(body["detail"])[:300]
-    return response.reason_phrase or "error"

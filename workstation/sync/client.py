@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from workstation import __version__
+from workstation.http_client import problem_detail, service_client
 
 
 class SyncError(Exception):
@@ -73,14 +73,8 @@ class SyncClient:
         timeout: float = 15.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._client = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            headers={
-                "Authorization": f"Bearer {token}",
-                "User-Agent": f"editorial-workstation/{__version__} sync",
-            },
-            timeout=timeout,
-            transport=transport,
+        self._client = service_client(
+            base_url, token, timeout=timeout, transport=transport, purpose="sync"
         )
 
     def close(self) -> None:
@@ -94,7 +88,7 @@ class SyncClient:
         status = response.status_code
         if status < 300:
             return response
-        detail = _detail(response)
+        detail = problem_detail(response)
         if status == 412:
             raise Stale(detail)
         if status == 401:
@@ -185,13 +179,3 @@ def _server_time(response: httpx.Response) -> datetime | None:
         return parsedate_to_datetime(response.headers.get("date", ""))
     except (TypeError, ValueError):
         return None
-
-
-def _detail(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return response.reason_phrase or "error"
-    if isinstance(body, dict) and body.get("detail"):
-        return str(body["detail"])[:300]
-    return response.reason_phrase or "error"
