@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,24 +98,8 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.output is None:
         ctx.out.write(text)
         return 0
-    write_atomically(args.output, text)
+    ctx.write_file(args.output, text)
     return 0
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a failure leaves the old file whole."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:

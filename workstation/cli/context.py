@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, TextIO
 
+from workstation.files import write_text_atomically
 from workstation.paths import data_dir
 from workstation.store.db import StoreError
 from workstation.usecases.workspace import Workspace, open_workspace
@@ -40,6 +42,13 @@ class CliContext:
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
+
+    def write_file(self, path: Path, text: str) -> None:
+        """Write an output file whole or not at all; a failure is a one-line CLI error."""
+        try:
+            write_text_atomically(path, text)
+        except OSError as exc:
+            raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
 
     def print_json(self, data: Any) -> None:
         json.dump(data, self.out, indent=2, ensure_ascii=False)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +29,5 @@ def cmd_render(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.output is None:
         ctx.out.write(rendered.html)
         return 0
-    _write_atomically(args.output, rendered.html)
+    ctx.write_file(args.output, rendered.html)
     return 0
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A half-written page is never left behind: write beside it, then rename."""
-    target = path.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".render-")
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from workstation.files import write_text_atomically
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
@@ -81,10 +80,8 @@ class RecentArticles:
     def _write(self, items: list[tuple[str, str]]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".recent-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([{"id": i, "headline": h} for i, h in items], handle, indent=1)
-            os.replace(tmp, self.path)
+            entries = [{"id": i, "headline": h} for i, h in items]
+            write_text_atomically(self.path, json.dumps(entries, indent=1))
         except OSError as exc:
             log.warning("cannot write %s: %s", self.path, exc)
 

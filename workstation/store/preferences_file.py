@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from workstation.domain.preferences import Preferences
+from workstation.files import write_text_atomically
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +31,6 @@ def load_preferences(path: Path) -> Preferences:
 
 
 def save_preferences(path: Path, prefs: Preferences) -> None:
-    """Write the file via a temporary file and rename, so a crash never leaves half a file."""
+    """Write the file whole or not at all (a crash never leaves half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".prefs-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(prefs.to_dict(), handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(prefs.to_dict(), indent=2, sort_keys=True))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from workstation.domain.style import (
     parse_word_list,
 )
 from workstation.domain.style.findings import sort_key
+from workstation.files import write_text_atomically
 from workstation.paths import resource
 
 OVERRIDE_FILE = "house_style.yaml"
@@ -53,8 +53,7 @@ def house_style_paths(data_root: Path | None) -> list[Path]:
     return paths
 
 
-def load_house_style(paths: Sequence[Path] | None = None,
-                     data_root: Path | None = None) -> RuleSet:
+def load_house_style(paths: Sequence[Path] | None = None, data_root: Path | None = None) -> RuleSet:
     """The compiled rule set for `paths` (default: `house_style_paths(data_root)`), cached until
     a file changes. Raises LintError naming the file for a bad override."""
     paths = list(paths) if paths is not None else house_style_paths(data_root)
@@ -84,15 +83,17 @@ def lint_fields(rules: RuleSet, headline: str, standfirst: str, body: str) -> li
     return rules.check(headline, standfirst, body)
 
 
-def lint_article(article: Article, rules: RuleSet | None = None,
-                 data_root: Path | None = None) -> list[Finding]:
+def lint_article(
+    article: Article, rules: RuleSet | None = None, data_root: Path | None = None
+) -> list[Finding]:
     """Every finding for an article, headline first."""
     rules = rules or load_house_style(data_root=data_root)
     return rules.check(article.headline, article.standfirst, article.body)
 
 
-def blocking_findings(article: Article, rules: RuleSet | None = None,
-                      data_root: Path | None = None) -> list[Finding]:
+def blocking_findings(
+    article: Article, rules: RuleSet | None = None, data_root: Path | None = None
+) -> list[Finding]:
     """The error-severity findings that block one-click publishing (the publish checklist)."""
     return [f for f in lint_article(article, rules, data_root) if f.severity is Severity.ERROR]
 
@@ -104,8 +105,9 @@ def publish_override_note(findings: Sequence[Finding], note: str) -> str:
     return "\n".join(lines)
 
 
-def fix_fields(rules: RuleSet, headline: str, standfirst: str, body: str,
-               safe_only: bool = True) -> tuple[str, str, str, int]:
+def fix_fields(
+    rules: RuleSet, headline: str, standfirst: str, body: str, safe_only: bool = True
+) -> tuple[str, str, str, int]:
     """Apply fixes until none is left (at most a few passes); return the fields and the count."""
     fields = {Field.HEADLINE: headline, Field.STANDFIRST: standfirst, Field.BODY: body}
     total = 0
@@ -181,7 +183,8 @@ def fix_file(path: Path, rules: RuleSet) -> tuple[LintedFile, int]:
     front-matter keys other than headline and standfirst are left byte for byte."""
     linted = lint_file(path, rules)
     headline, standfirst, body, count = fix_fields(
-        rules, linted.headline, linted.standfirst, linted.body)
+        rules, linted.headline, linted.standfirst, linted.body
+    )
     if not count:
         return linted, 0
     head = linted.text[: linted.body_start]
@@ -190,7 +193,7 @@ def fix_file(path: Path, rules: RuleSet) -> tuple[LintedFile, int]:
             head = _replace_key(head, "headline", headline)
         if standfirst != linted.standfirst:
             head = _replace_key(head, "standfirst", standfirst)
-    write_atomically(path, head + body)
+    write_text_atomically(path, head + body)
     return lint_file(path, rules), count
 
 
@@ -211,23 +214,6 @@ def _replace_key(head: str, key: str, value: str) -> str:
             lines[i:j] = [dumped.rstrip("\n")]
             return "\n".join(lines)
     return head
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the file, flush to disk, then rename over it: never half a file."""
-    target = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------------------- spelling
@@ -265,14 +251,20 @@ def load_spelling(data_root: Path | None, rules: RuleSet | None = None) -> Spell
     if data_root is not None:
         with contextlib.suppress(OSError):
             personal = parse_word_list(
-                personal_dictionary_path(data_root).read_text(encoding="utf-8"))
+                personal_dictionary_path(data_root).read_text(encoding="utf-8")
+            )
     ignore: frozenset[str] = frozenset()
     if rules is not None:
         ignore = rules.options.words("acronyms")
         personal |= rules.options.words("words")
-    note = "" if words else (
-        "Spell checking is off: no British English word list was found. Install the "
-        f"'{WORD_LIST_PACKAGE}' package (or set {WORD_LIST_ENV} to a word list file).")
+    note = (
+        ""
+        if words
+        else (
+            "Spell checking is off: no British English word list was found. Install the "
+            f"'{WORD_LIST_PACKAGE}' package (or set {WORD_LIST_ENV} to a word list file)."
+        )
+    )
     return SpellingSetup(SpellChecker(words, personal, ignore), note)
 
 
@@ -290,16 +282,23 @@ def add_to_personal_dictionary(data_root: Path, word: str) -> None:
         handle.write(word + "\n")
 
 
-def lint_with_spelling(rules: RuleSet, speller: SpellChecker | None, headline: str,
-                       standfirst: str, body: str) -> list[Finding]:
+def lint_with_spelling(
+    rules: RuleSet, speller: SpellChecker | None, headline: str, standfirst: str, body: str
+) -> list[Finding]:
     """House-style findings plus spelling (what the editor shows as you type); a misspelling
     a house rule already reports (center -> centre) is left to the rule."""
     findings = rules.check(headline, standfirst, body)
     if speller is not None and not speller.empty:
-        for where, text in ((Field.HEADLINE, headline), (Field.STANDFIRST, standfirst),
-                            (Field.BODY, body)):
+        for where, text in (
+            (Field.HEADLINE, headline),
+            (Field.STANDFIRST, standfirst),
+            (Field.BODY, body),
+        ):
             taken = [(f.start, f.end) for f in findings if f.field is where]
-            findings.extend(f for f in speller.check(text, where)
-                            if not any(s < f.end and f.start < e for s, e in taken))
+            findings.extend(
+                f
+                for f in speller.check(text, where)
+                if not any(s < f.end and f.start < e for s, e in taken)
+            )
         findings.sort(key=sort_key)
     return findings
