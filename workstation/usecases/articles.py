@@ -164,15 +164,29 @@ def remember_open_article(db: Database, article_id: str) -> None:
 
 def read_article_files(paths: Sequence[Path]) -> list[tuple[Path, frontmatter.Parsed]]:
     """Read and check every file; raise ImportFailed listing every bad one."""
-    parsed: list[tuple[Path, frontmatter.Parsed]] = []
+    documents: list[tuple[Path, bytes]] = []
     problems: list[ImportProblem] = []
     for path in paths:
         try:
-            parsed.append((path, frontmatter.parse(frontmatter.decode(path.read_bytes()))))
-        except frontmatter.FrontMatterError as exc:
-            problems.append(ImportProblem(path, str(exc)))
+            documents.append((path, path.read_bytes()))
         except OSError as exc:
             problems.append(ImportProblem(path, exc.strerror or str(exc)))
+    if problems:
+        raise ImportFailed(problems)
+    return parse_documents(documents)
+
+
+def parse_documents(
+    documents: Sequence[tuple[Path, bytes]],
+) -> list[tuple[Path, frontmatter.Parsed]]:
+    """Check every (name, bytes) document; raise ImportFailed listing every bad one."""
+    parsed: list[tuple[Path, frontmatter.Parsed]] = []
+    problems: list[ImportProblem] = []
+    for name, data in documents:
+        try:
+            parsed.append((name, frontmatter.parse(frontmatter.decode(data))))
+        except frontmatter.FrontMatterError as exc:
+            problems.append(ImportProblem(name, str(exc)))
     if problems:
         raise ImportFailed(problems)
     return parsed
@@ -180,10 +194,16 @@ def read_article_files(paths: Sequence[Path]) -> list[tuple[Path, frontmatter.Pa
 
 def import_files(db: Database, paths: Sequence[Path], origin: Origin = Origin.LOCAL) -> list[str]:
     """Import front-matter Markdown files, all or nothing. An existing id updates that article."""
-    parsed = read_article_files(paths)
+    return import_parsed(db, read_article_files(paths), origin)
+
+
+def import_parsed(
+    db: Database, parsed: Sequence[tuple[Path, frontmatter.Parsed]], origin: Origin = Origin.LOCAL
+) -> list[str]:
+    """Store checked documents in one transaction; an existing id updates that article."""
     ids_in_call = [p.fields["id"] for _, p in parsed if "id" in p.fields]
     if len(set(ids_in_call)) != len(ids_in_call):
-        raise ImportFailed([ImportProblem(paths[0], "two files in this import share one id")])
+        raise ImportFailed([ImportProblem(parsed[0][0], "two files in this import share one id")])
     ids: list[str] = []
     with db.session() as session:
         repo = ArticleRepository(session)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from workstation.domain.article import Origin
 from workstation.paths import resource
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
-from workstation.usecases.articles import import_files
+from workstation.usecases.articles import import_parsed, parse_documents
 
 DEMO_LOADED_KEY = "demo_loaded"
 
@@ -26,14 +25,8 @@ def demo_files() -> list[tuple[str, bytes]]:
 
 def load_demo(db: Database) -> int:
     """Import (or refresh) the demo archive as published archive items; returns how many."""
-    files = demo_files()
-    with tempfile.TemporaryDirectory(prefix="workstation-demo-") as tmp:
-        paths = []
-        for name, data in files:
-            path = Path(tmp) / name
-            path.write_bytes(data)
-            paths.append(path)
-        ids = import_files(db, paths, origin=Origin.ARCHIVE)
+    documents = [(Path("demo") / name, data) for name, data in demo_files()]
+    ids = import_parsed(db, parse_documents(documents), origin=Origin.ARCHIVE)
     with db.session() as session:
         ArticleRepository(session).set_state(DEMO_LOADED_KEY, "1")
     return len(ids)
