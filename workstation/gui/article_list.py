@@ -118,9 +118,13 @@ class ArticleListPanel(QWidget):
     def set_rows(self, rows: Sequence[ArticleSummary], current_id: str | None) -> None:
         self.model.set_rows(rows)
         if current_id:
-            row = self.model.row_of(current_id)
-            if row >= 0:
-                self.view.setCurrentIndex(self.model.index(row))
+            self.select(current_id)
+
+    def select(self, article_id: str) -> None:
+        """Highlight the article's row, if the list shows it."""
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = index.data(ID_ROLE)

@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
         if self.workspace is not None:
             self.tasks.submit_db(jobs.remember_open_article, self.workspace.db, article.id)
-            self.list_panel.set_rows(self.list_panel.model._rows, article.id)
+            self.list_panel.select(article.id)
         self.sig_article_shown.emit()
 
     def _set_editing_enabled(self, enabled: bool) -> None:
