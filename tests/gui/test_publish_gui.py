@@ -70,9 +70,9 @@ def _open_window(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
         qtbot.waitUntil(lambda: "publishing" in window.features, timeout=30_000)
         controller: Any = window.features["publishing"]
     else:
-        controller = attach_publishing(window)
+        controller = attach_publishing(window.host)
     qtbot.waitUntil(lambda: controller.worker is not None, timeout=30_000)
-    assert attach_publishing(window) is controller  # attaching twice gives the same one
+    assert attach_publishing(window.host) is controller  # attaching twice gives the same one
     return window, controller
 
 
@@ -84,7 +84,7 @@ def test_publish_shows_the_live_url(qtbot: QtBot, tmp_path: Path, service: tuple
         url = published.args[0]
         assert url.startswith(service[0])
         assert httpx.get(url).status_code == 200
-        assert url in controller.link.text()
+        qtbot.waitUntil(lambda: url in controller.link.text(), timeout=10_000)
         qtbot.waitUntil(lambda: controller.panel.table.rowCount() == 1, timeout=10_000)
         assert controller.local is None  # an account exists: no embedded service
     finally:

@@ -7,14 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
+from fake_host import FakeDocument, make_host
 from pytestqt.qtbot import QtBot
 
 from workstation.domain.article import Article, Origin, Status
 from workstation.domain.preferences import Preferences
+from workstation.gui.host import Host
 from workstation.gui.related_panel import RelatedPicker, attach_related_picker
-from workstation.gui.tasks import TaskRunner
 from workstation.paths import DataDir
 from workstation.usecases import articles
 from workstation.usecases.archive_import import save_archive_articles
@@ -40,31 +39,6 @@ ARCHIVE = [
 ]  # fmt: skip
 
 
-class FakeWindow(QObject):
-    """The slice of the main window the picker uses."""
-
-    sig_article_edited = Signal(object)
-    """The open article changed."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.tasks = TaskRunner(self)
-        self.related: tuple[str, ...] = ()
-        self.docks: list[tuple[QWidget, str]] = []
-        self.dock_widgets: list[QDockWidget] = []
-
-    def set_related(self, ids: tuple[str, ...]) -> None:
-        self.related = ids
-
-    def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
-        self.docks.append((widget, title))
-        dock = QDockWidget(title)
-        dock.setWidget(widget)
-        self.dock_widgets.append(dock)  # the real window parents it; here we keep it alive
-        return dock
-
-
 @pytest.fixture(autouse=True)
 def _no_semantic_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """Lexical only, even where the semantic extra is installed (its model loads for seconds)."""
@@ -81,17 +55,23 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def fake_window(qtbot: QtBot, workspace: Workspace) -> Iterator[FakeWindow]:
-    fake = FakeWindow(workspace)
-    yield fake
-    fake.tasks.shutdown()
+def document() -> FakeDocument:
+    return FakeDocument()
 
 
 @pytest.fixture
-def picker(qtbot: QtBot, fake_window: FakeWindow) -> RelatedPicker:
-    found = attach_related_picker(fake_window)
-    qtbot.addWidget(fake_window.dock_widgets[0])
-    return found
+def host(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, document: FakeDocument
+) -> Iterator[Host]:
+    built = make_host(workspace, tmp_path / "host", document)
+    qtbot.addWidget(built.dialog_parent())
+    yield built
+    built.tasks.shutdown()
+
+
+@pytest.fixture
+def picker(qtbot: QtBot, host: Host) -> RelatedPicker:
+    return attach_related_picker(host)
 
 
 def shown_ids(picker: RelatedPicker) -> list[str]:
@@ -103,14 +83,16 @@ DRAFT = Article(id="draft", headline="Nurses threaten to strike over pay",
                 body="Nurses say the pay offer is too low. Nurses will vote.")  # fmt: skip
 
 
-def test_docked_with_a_translated_title(picker: RelatedPicker, fake_window: FakeWindow) -> None:
-    assert fake_window.docks == [(picker.panel, "Related articles")]
+def test_docked_with_a_translated_title(picker: RelatedPicker, host: Host) -> None:
+    assert [(d.widget(), d.windowTitle()) for d in host.docks] == [
+        (picker.panel, "Related articles")
+    ]
 
 
 def test_suggestions_exclude_withdrawn_and_update(qtbot: QtBot, picker: RelatedPicker,
-                                                  fake_window: FakeWindow) -> None:  # fmt: skip
+                                                  host: Host) -> None:  # fmt: skip
     with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
-        fake_window.sig_article_edited.emit(DRAFT)
+        host.sig_article_changed.emit(DRAFT)
     ids = shown_ids(picker)
     assert ids[0] == "nurses-1" and set(ids) == {"nurses-1", "nurses-2", "nurses-3"}
     text = picker.panel.suggestions.item(0).text()
@@ -119,47 +101,47 @@ def test_suggestions_exclude_withdrawn_and_update(qtbot: QtBot, picker: RelatedP
 
     rewritten = DRAFT.with_changes(headline="Parking charges at hospitals",
                                    body="Parking charges and parking fees.")  # fmt: skip
-    fake_window.sig_article_edited.emit(rewritten)
+    host.sig_article_changed.emit(rewritten)
     qtbot.waitUntil(lambda: set(shown_ids(picker)) == {"parking-1", "parking-2"}, timeout=10_000)
 
 
 def test_the_draft_itself_is_never_suggested(qtbot: QtBot, picker: RelatedPicker,
-                                             fake_window: FakeWindow) -> None:  # fmt: skip
+                                             host: Host) -> None:  # fmt: skip
     as_draft = ARCHIVE[0].with_changes(status=Status.PUBLISHED)
     with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
-        fake_window.sig_article_edited.emit(as_draft)
+        host.sig_article_changed.emit(as_draft)
     assert "nurses-1" not in shown_ids(picker) and shown_ids(picker)
 
 
 def test_picks_go_to_the_window_leave_suggestions_and_respect_the_maximum(
     qtbot: QtBot,
     picker: RelatedPicker,
-    fake_window: FakeWindow,
+    host: Host,
 ) -> None:
     with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
-        fake_window.sig_article_edited.emit(DRAFT)
+        host.sig_article_changed.emit(DRAFT)
     panel = picker.panel
     assert panel.add_pick("nurses-2")
-    assert fake_window.related == ("nurses-2",)
+    assert host.document.related == ("nurses-2",)
     qtbot.waitUntil(lambda: "nurses-2" not in shown_ids(picker), timeout=10_000)
     assert panel.add_pick("nurses-1")
-    assert fake_window.related == ("nurses-2", "nurses-1")
+    assert host.document.related == ("nurses-2", "nurses-1")
     assert panel.is_full() and not panel.add_pick("nurses-3")
     assert "2 of 2 (the maximum)" in panel.chosen_label.text()
     assert not panel.add_suggestion.isEnabled()
 
     panel.move_pick(1, 0)  # what a drag does
-    assert fake_window.related == ("nurses-1", "nurses-2")
+    assert host.document.related == ("nurses-1", "nurses-2")
     panel.chosen.setCurrentRow(0)
     panel.remove_selected()
-    assert fake_window.related == ("nurses-2",)
+    assert host.document.related == ("nurses-2",)
     qtbot.waitUntil(lambda: "nurses-1" in shown_ids(picker), timeout=10_000)
 
 
 def test_dragging_in_the_model_reports_the_new_order(qtbot: QtBot, picker: RelatedPicker,
-                                                     fake_window: FakeWindow) -> None:  # fmt: skip
+                                                     host: Host) -> None:  # fmt: skip
     with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
-        fake_window.sig_article_edited.emit(DRAFT)
+        host.sig_article_changed.emit(DRAFT)
     picker.panel.add_pick("nurses-1")
     picker.panel.add_pick("nurses-2")
     model = picker.panel.chosen.model()
@@ -167,13 +149,13 @@ def test_dragging_in_the_model_reports_the_new_order(qtbot: QtBot, picker: Relat
 
     with qtbot.waitSignal(picker.panel.sig_picks_changed, timeout=5_000):
         assert model.moveRow(QModelIndex(), 1, QModelIndex(), 0)
-    assert fake_window.related == ("nurses-2", "nurses-1")
+    assert host.document.related == ("nurses-2", "nurses-1")
 
 
 def test_opening_an_article_shows_its_saved_picks(qtbot: QtBot, picker: RelatedPicker,
-                                                  fake_window: FakeWindow) -> None:  # fmt: skip
+                                                  host: Host) -> None:  # fmt: skip
     with_picks = DRAFT.with_changes(related=("parking-1", "not-there"))
-    fake_window.sig_article_edited.emit(with_picks)
+    host.sig_article_changed.emit(with_picks)
     chosen = picker.panel.chosen
     qtbot.waitUntil(lambda: chosen.count() == 2 and "Hospital parking" in chosen.item(0).text(),
                     timeout=10_000)  # fmt: skip
@@ -211,7 +193,7 @@ def test_in_the_main_window_picks_are_saved_with_the_article(
     archive_in_home: DataDir,
     window,
 ) -> None:
-    picker = attach_related_picker(window)
+    picker = attach_related_picker(window.host)
     window.editor.setPlainText("Nurses say the pay offer is too low. Nurses will vote on pay.")
     qtbot.waitUntil(lambda: "nurses-1" in shown_ids(picker), timeout=20_000)
     assert "nurses-gone" not in shown_ids(picker)
@@ -237,12 +219,10 @@ class WordCountEmbedder:
 
 
 def test_with_the_semantic_extra_stories_are_embedded_and_reranked(
-    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, host: Host, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("workstation.gui.related_panel.load_embedder", WordCountEmbedder)
-    fake = FakeWindow(workspace)
-    picker = attach_related_picker(fake)
-    qtbot.addWidget(fake.dock_widgets[0])
+    picker = attach_related_picker(host)
 
     def stored() -> int:
         with workspace.db.engine.connect() as conn:
@@ -251,8 +231,7 @@ def test_with_the_semantic_extra_stories_are_embedded_and_reranked(
 
     qtbot.waitUntil(lambda: stored() == len(ARCHIVE) - 1, timeout=10_000)  # not the withdrawn
     with qtbot.waitSignal(picker.sig_suggestions_ready, timeout=10_000):
-        fake.sig_article_edited.emit(DRAFT)
+        host.sig_article_changed.emit(DRAFT)
     assert picker.finder is not None
     hits = picker.finder.suggest(DRAFT, k=3)
     assert hits and all("cosine" in hit.details for hit in hits)
-    fake.tasks.shutdown()

@@ -92,7 +92,7 @@ def test_inbox_comments_presence_and_offline(
     window.show()
     window.start()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=30_000)
-    review: ReviewController = attach_review(window)
+    review: ReviewController = attach_review(window.host)
     try:
         qtbot.waitUntil(lambda: review.inbox.list.count() == 1, timeout=30_000)
         qtbot.waitUntil(lambda: "open by wendy" in review.inbox.list.item(0).text(), timeout=20_000)

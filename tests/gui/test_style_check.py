@@ -7,11 +7,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from fake_host import FakeDocument
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QTextEdit,
@@ -20,36 +20,40 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.style import Finding
+from workstation.gui.host import Host
 from workstation.gui.style_check import StyleChecker, attach_style_checking
 from workstation.gui.style_selections import set_selection_layer
 from workstation.gui.tasks import TaskRunner
+from workstation.paths import DataDir
 from workstation.usecases import lint as lint_usecase
 
 WAIT_MS = 10_000
 
 
 class FakeWindow(QMainWindow):
-    """What attach_style_checking needs from the main window, and nothing more."""
+    """A bare window with a real Host over a fake Document: the checker, built alone."""
 
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.tasks = TaskRunner(self)
-        self.editor = QPlainTextEdit()
-        self.form = SimpleNamespace(headline_edit=QLineEdit(), standfirst_edit=QPlainTextEdit())
-        self.workspace = SimpleNamespace(data=SimpleNamespace(root=root))
-        self.docks: list[QDockWidget] = []
+        self.document = FakeDocument()
+        self.editor = self.document.editor
+        self.form = SimpleNamespace(
+            headline_edit=self.document.headline_edit,
+            standfirst_edit=self.document.standfirst_edit,
+        )
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.form.headline_edit)
         layout.addWidget(self.form.standfirst_edit)
         layout.addWidget(self.editor)
         self.setCentralWidget(central)
+        self.host = Host(self, self.tasks, self.document, DataDir(root))
+        self.host.workspace = SimpleNamespace(data=SimpleNamespace(root=root))  # type: ignore[assignment]
 
-    def add_dock(self, widget: QWidget, title: str) -> None:
-        dock = QDockWidget(title, self)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.docks.append(dock)
+    @property
+    def docks(self) -> list[QDockWidget]:
+        return self.host.docks
 
 
 @pytest.fixture
@@ -65,14 +69,17 @@ def window(qtbot, tmp_path: Path) -> Iterator[FakeWindow]:  # type: ignore[no-un
 
 @pytest.fixture
 def checker(qtbot, window: FakeWindow) -> StyleChecker:  # type: ignore[no-untyped-def]
-    checker = attach_style_checking(window)
+    checker = attach_style_checking(window.host)
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
     return checker
 
 
 def _wavy(editor: QPlainTextEdit) -> list[QTextEdit.ExtraSelection]:
-    return [s for s in editor.extraSelections()
-            if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    return [
+        s
+        for s in editor.extraSelections()
+        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
 
 
 def _finding(checker: StyleChecker, rule: str) -> Finding:
@@ -88,19 +95,24 @@ def test_panel_is_docked(window: FakeWindow, checker: StyleChecker) -> None:
     assert window.docks and window.docks[0].widget() is checker.panel
 
 
-def test_underlines_appear_after_typing(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                        checker: StyleChecker) -> None:
+def test_underlines_appear_after_typing(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     qtbot.keyClicks(window.editor, "The the board met.")
     qtbot.waitUntil(lambda: bool(_wavy(window.editor)), timeout=WAIT_MS)
     finding = _finding(checker, "repeated-word")
-    selection = next(s for s in _wavy(window.editor)
-                     if s.cursor.selectionStart() == finding.start)
+    selection = next(s for s in _wavy(window.editor) if s.cursor.selectionStart() == finding.start)
     assert selection.cursor.selectedText() == " the"
     assert checker.panel.model.rowCount() == len(checker.findings)
 
 
-def test_fix_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                              checker: StyleChecker) -> None:
+def test_fix_is_one_undo_step(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     original = "Waiting lists rose 5% in a year."
     window.editor.setPlainText(original)
     finding = _wait_for(qtbot, checker, "per-cent")
@@ -114,8 +126,11 @@ def test_fix_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignore[no-unty
     assert window.editor.toPlainText() == original
 
 
-def test_fix_of_a_span_after_an_edit_elsewhere(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                               checker: StyleChecker) -> None:
+def test_fix_of_a_span_after_an_edit_elsewhere(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("First line.\n\nThe nurse's shift ended.")
     finding = _wait_for(qtbot, checker, "straight-quotes")
     cursor = window.editor.textCursor()
@@ -127,8 +142,11 @@ def test_fix_of_a_span_after_an_edit_elsewhere(qtbot, window: FakeWindow,  # typ
     assert window.editor.toPlainText() == "New First line.\n\nThe nurse's shift ended."
 
 
-def test_headline_fix_and_jump(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                               checker: StyleChecker) -> None:
+def test_headline_fix_and_jump(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.form.headline_edit.setText("Trusts told to publish equality data.")
     finding = _wait_for(qtbot, checker, "headline-full-stop")
     [marker] = [a for a in window.form.headline_edit.actions() if a.isVisible()]
@@ -141,21 +159,28 @@ def test_headline_fix_and_jump(qtbot, window: FakeWindow,  # type: ignore[no-unt
     assert window.form.headline_edit.text() == "Trusts told to publish equality data."
 
 
-def test_click_jumps_to_the_span(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                 checker: StyleChecker) -> None:
+def test_click_jumps_to_the_span(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("One.\n\nThe trust has 3 hospitals.")
     finding = _wait_for(qtbot, checker, "numbers-in-words")
     row = checker.findings.index(finding)
     with qtbot.waitSignal(checker.panel.sig_jump_requested, timeout=WAIT_MS):
         index = checker.panel.model.index(row, 3)
         rect = checker.panel.view.visualRect(index)
-        qtbot.mouseClick(checker.panel.view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=rect.center())
+        qtbot.mouseClick(
+            checker.panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
     assert window.editor.textCursor().selectedText() == "3"
 
 
-def test_stale_results_are_dropped(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                   checker: StyleChecker) -> None:
+def test_stale_results_are_dropped(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("The the board met.")
     checker.check_now()
     window.editor.setPlainText("The board met on 24th May.")
@@ -164,8 +189,11 @@ def test_stale_results_are_dropped(qtbot, window: FakeWindow,  # type: ignore[no
     assert {f.rule for f in checker.findings} == {"date-format"}
 
 
-def test_offsets_after_characters_outside_the_bmp(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                                  checker: StyleChecker) -> None:
+def test_offsets_after_characters_outside_the_bmp(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("Nurses 👩‍⚕️ said the the pay offer was low.")
     _wait_for(qtbot, checker, "repeated-word")
     qtbot.waitUntil(lambda: bool(_wavy(window.editor)), timeout=WAIT_MS)
@@ -173,8 +201,11 @@ def test_offsets_after_characters_outside_the_bmp(qtbot, window: FakeWindow,  # 
     assert " the" in texts
 
 
-def test_other_owners_selections_are_kept(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                          checker: StyleChecker) -> None:
+def test_other_owners_selections_are_kept(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     mine = QTextEdit.ExtraSelection()
     mine.cursor = window.editor.textCursor()
     set_selection_layer(window.editor, "find", [mine])
@@ -183,17 +214,23 @@ def test_other_owners_selections_are_kept(qtbot, window: FakeWindow,  # type: ig
     assert len(window.editor.extraSelections()) == len(_wavy(window.editor)) + 1
 
 
-@pytest.mark.skipif(not lint_usecase.WORD_LIST_PATHS[0].exists(),
-                    reason="the wbritish word list is not installed")
-def test_spelling_and_personal_dictionary(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                          checker: StyleChecker) -> None:
+@pytest.mark.skipif(
+    not lint_usecase.WORD_LIST_PATHS[0].exists(), reason="the wbritish word list is not installed"
+)
+def test_spelling_and_personal_dictionary(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("Zorblax recieved funds from the trust.")
     qtbot.waitUntil(lambda: any(f.kind == "spelling" for f in checker.findings), timeout=WAIT_MS)
-    words = {window.editor.toPlainText()[f.start:f.end] for f in checker.findings
-             if f.kind == "spelling"}
+    words = {
+        window.editor.toPlainText()[f.start : f.end]
+        for f in checker.findings
+        if f.kind == "spelling"
+    }
     assert words == {"recieved", "Zorblax"}
-    row = next(i for i, f in enumerate(checker.findings)
-               if f.kind == "spelling" and f.start == 0)
+    row = next(i for i, f in enumerate(checker.findings) if f.kind == "spelling" and f.start == 0)
     checker.panel.select_row(row)
     qtbot.mouseClick(checker.panel.add_word_button, Qt.MouseButton.LeftButton)
     dictionary = window.workspace.data.root / "dictionary.txt"
@@ -203,30 +240,40 @@ def test_spelling_and_personal_dictionary(qtbot, window: FakeWindow,  # type: ig
     assert [f.start for f in checker.findings if f.kind == "spelling"] == [8]
 
 
-def test_missing_word_list_says_so(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_word_list_says_so(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(lint_usecase, "WORD_LIST_PATHS", ())
     monkeypatch.delenv(lint_usecase.WORD_LIST_ENV, raising=False)
-    checker = attach_style_checking(window)
+    checker = attach_style_checking(window.host)
     qtbot.waitUntil(lambda: checker.panel.note.isVisibleTo(checker.panel), timeout=WAIT_MS)
     assert "wbritish" in checker.panel.note.text()
 
 
-def test_fix_all_safe_is_one_undo_step(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                       checker: StyleChecker) -> None:
+def test_fix_all_safe_is_one_undo_step(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     original = "The nurse's shift -- and the doctor's -- ran 5% over.\n\nThe the end."
     window.editor.setPlainText(original)
     _wait_for(qtbot, checker, "repeated-word")
     qtbot.waitUntil(checker.panel.fix_all_button.isEnabled, timeout=WAIT_MS)
     qtbot.mouseClick(checker.panel.fix_all_button, Qt.MouseButton.LeftButton)
     assert window.editor.toPlainText() == (
-        "The nurse’s shift – and the doctor’s – ran 5 per cent over.\n\nThe end.")
+        "The nurse’s shift – and the doctor’s – ran 5 per cent over.\n\nThe end."
+    )
     window.editor.undo()
     assert window.editor.toPlainText() == original
 
 
-def test_context_menu_offers_the_suggestions(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                             checker: StyleChecker) -> None:
+def test_context_menu_offers_the_suggestions(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("The cancer center opened.")
     _wait_for(qtbot, checker, "british-spelling")
     assert checker.suggestion_menu(0) is None  # no finding there: the editor's own menu
@@ -238,8 +285,11 @@ def test_context_menu_offers_the_suggestions(qtbot, window: FakeWindow,  # type:
     menu.deleteLater()
 
 
-def test_enter_in_the_panel_jumps(qtbot, window: FakeWindow,  # type: ignore[no-untyped-def]
-                                  checker: StyleChecker) -> None:
+def test_enter_in_the_panel_jumps(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
     window.editor.setPlainText("Line.\n\nIt took 6 months.")
     finding = _wait_for(qtbot, checker, "numbers-in-words")
     checker.panel.select_row(checker.findings.index(finding))

@@ -24,6 +24,8 @@ class Preferences:
     related_max: int = 5
     default_publish_target: str = ""
     theme: str = "system"
+    time_zone: str = "Europe/London"
+    """The newsroom's zone: schedule times are entered and shown in it."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> tuple[Preferences, list[str]]:

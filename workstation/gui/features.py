@@ -1,6 +1,7 @@
-"""Attach the features that build on the main window: house style, related, publishing, review.
+"""The features the window composes: house style, related, publishing, review.
 
-Called once after first paint, so their imports never delay the window.
+Each receives the window's `Host` and nothing else. Called once after first paint, so their
+imports never delay the window.
 """
 
 from __future__ import annotations
@@ -8,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from workstation.gui.main_window import MainWindow
+    from workstation.gui.host import Host
 
 
-def attach_features(window: MainWindow) -> dict[str, Any]:
+def attach_features(host: Host) -> dict[str, Any]:
     """Attach every feature; returns them by name (the window keeps them alive)."""
     from workstation.gui.publish_controller import attach_publishing
     from workstation.gui.related_panel import attach_related_picker
@@ -19,8 +20,8 @@ def attach_features(window: MainWindow) -> dict[str, Any]:
     from workstation.gui.style_check import attach_style_checking
 
     return {
-        "style": attach_style_checking(window),
-        "related": attach_related_picker(window),
-        "publishing": attach_publishing(window),
-        "review": attach_review(window),
+        "style": attach_style_checking(host),
+        "related": attach_related_picker(host),
+        "publishing": attach_publishing(host),
+        "review": attach_review(host),
     }

@@ -17,6 +17,7 @@ from workstation.domain.article import (
     Revision,
     Status,
 )
+from workstation.domain.publication import ArticleState
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
@@ -78,24 +79,36 @@ def remember_open_article(db: Database, article_id: str) -> None:
 
 
 def save_working_copy(db: Database, article: Article) -> Article:
-    from workstation.usecases.articles import save_working_copy as save
+    """Autosave: the user's edits; the status and publication stay as the store has them."""
+    from workstation.usecases.article_state import save_edits
 
-    return save(db, article)
+    return save_edits(db, article)
 
 
 def save_revision(db: Database, article: Article, reason: str, author: str = "") -> Revision:
-    from workstation.usecases.articles import save_revision as save
+    from workstation.usecases.article_state import save_edits_revision
 
-    return save(db, article, reason, author)
+    return save_edits_revision(db, article, reason, author)
 
 
 def change_status(db: Database, article: Article, status: Status) -> Article:
-    """Save the working copy, then move it to `status` with a revision recording the move."""
-    from workstation.usecases.articles import change_status as change
-    from workstation.usecases.articles import save_working_copy as save
+    """Save the edits and move the article to `status`, in one transaction."""
+    from workstation.usecases.article_state import save_and_move
 
-    save(db, article)
-    return change(db, article.id, status)
+    return save_and_move(db, article, status)
+
+
+def article_state(db: Database, article_id: str) -> ArticleState:
+    from workstation.usecases.article_state import article_state as state
+
+    return state(db, article_id)
+
+
+def follow_scheduled(db: Database) -> list[str]:
+    """Pool job (network): scheduled stories the site has since put live."""
+    from workstation.usecases.article_state import follow_scheduled as follow
+
+    return follow(db)
 
 
 def list_revisions(db: Database, article_id: str) -> list[Revision]:

@@ -10,8 +10,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,19 +32,30 @@ from workstation.gui.article_list import STATUS_LABELS, ArticleListPanel
 from workstation.gui.autosave import Autosaver
 from workstation.gui.editor import MarkdownEditor
 from workstation.gui.find_bar import FindBar
+from workstation.gui.host import Host
 from workstation.gui.metadata_form import MetadataForm
 from workstation.gui.tasks import Generation, TaskRunner
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
+    from workstation.domain.publication import ArticleState
     from workstation.gui.preview import PreviewPane
     from workstation.usecases.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 
+STATE_POLL_MS = 3000
+"""How often the open article's state is read back from the store (another process, the
+outbox worker or a sync round may have moved it)."""
+
+
 class MainWindow(QMainWindow):
-    """One window: write on the left and middle, see the published page on the right."""
+    """One window: write on the left and middle, see the published page on the right.
+
+    It composes the features through a `Host` (gui/host.py) and implements the host's
+    `Document`: the open article, whose status the store owns and the window only follows.
+    """
 
     view_menu: QMenu
     save_action: QAction
@@ -66,7 +79,9 @@ class MainWindow(QMainWindow):
         self._list_generation = Generation()
         self._count_generation = Generation()
         self._related: list[RelatedLink] = []
-        self._docks: list[QDockWidget] = []
+        self._state: ArticleState | None = None
+        self._raised: dict[str, int] = {}
+        self._raise_count = 0
         self.features: dict[str, object] = {}
         self.setWindowTitle(self.tr("Editorial Workstation"))
         self.setObjectName("mainWindow")
@@ -83,9 +98,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.autosaver = Autosaver(self.tasks, self.current_article, parent=self)
         self.autosaver.sig_saved.connect(self._saved)
+        self.host = Host(self, self.tasks, self, data)
         from workstation.gui.menus import build_menus
 
         build_menus(self)
+        self.host.view_menu = self.view_menu
+        self._state_timer = QTimer(self)
+        self._state_timer.setInterval(STATE_POLL_MS)
+        self._state_timer.timeout.connect(self.refresh_state)
         self._connect()
         self._restore_window_state()
         self._set_editing_enabled(False)
@@ -127,18 +147,26 @@ class MainWindow(QMainWindow):
         self._count_timer.timeout.connect(self._recount)
 
     def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
-        """Add a feature's panel (related articles, problems...) as a dock on the right."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{widget.objectName() or title}")
-        # Panels may be wide by nature (a row of buttons); a dock must still fit beside the preview.
-        widget.setMinimumWidth(min(widget.minimumSizeHint().width(), 240))
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        if self._docks:  # one column of tabs beside the preview, not a stack of slivers
-            self.tabifyDockWidget(self._docks[0], dock)
-        self._docks.append(dock)
-        self.view_menu.addAction(dock.toggleViewAction())
-        return dock
+        """Add a panel as a dock on the right (the host's way; kept for the window's own)."""
+        return self.host.add_dock(widget, title)
+
+    # -- the host's Document -----------------------------------------------------------------
+    @property
+    def headline_edit(self) -> QLineEdit:
+        return self.form.headline_edit
+
+    @property
+    def standfirst_edit(self) -> QPlainTextEdit:
+        return self.form.standfirst_edit
+
+    def save_now(self) -> None:
+        self.autosaver.save_now()
+
+    def cancel_pending_save(self) -> None:
+        self.autosaver.cancel_pending()
+
+    def mark_edited(self) -> None:
+        self.autosaver.mark_edited()
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._edited)
@@ -179,13 +207,14 @@ class MainWindow(QMainWindow):
         preview.sig_problem.connect(self._show_error)
         self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self.preview = preview
-        self.features = attach_features(self)
-        if self._docks:
-            self._docks[0].raise_()
-            self.resizeDocks(
-                [self._docks[0]], [max(300, self.width() // 4)], Qt.Orientation.Horizontal
-            )
+        self.features = attach_features(self.host)
+        docks = self.host.docks
+        if docks:
+            docks[0].raise_()
+            self.resizeDocks([docks[0]], [max(300, self.width() // 4)], Qt.Orientation.Horizontal)
         self.restore_docks()
+        for dock in docks:
+            dock.visibilityChanged.connect(lambda shown, d=dock: self._dock_shown(d, shown))
         self._update_preview()
 
     def _peeked(self, article: Article | None) -> None:
@@ -206,11 +235,17 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+        self.host.workspace = opened.workspace
         self.sig_workspace_ready.emit()
+        self.host.sig_workspace_ready.emit()
         self.refresh_list()
         if self._article is not None:  # shown early by the fast path: keep what was typed
             self.autosaver.save_now()
             self._refresh_related()
+            self.refresh_state()
+            self.tasks.submit_db(jobs.remember_open_article, opened.workspace.db, self._article.id)
+            self.list_panel.select(self._article.id)
+            self.host.sig_article_opened.emit(self.current_article())
         elif opened.article is not None:
             self.show_article(opened.article)
         else:
@@ -246,12 +281,46 @@ class MainWindow(QMainWindow):
         )
 
     def _status_changed(self, article: Article) -> None:
-        if self._article is not None and self._article.id == article.id:
-            self._article = self._article.with_changes(
-                status=article.status, updated_at=article.updated_at
-            )
-            self.status_label.setText(STATUS_LABELS[article.status])
+        self._adopt_store_fields(article)
         self.refresh_list()
+        self.refresh_state()
+
+    def _adopt_store_fields(self, stored: Article) -> None:
+        """Take what the store owns (status, publication date) without touching the text."""
+        if self._article is None or self._article.id != stored.id:
+            return
+        self._article = self._article.with_changes(
+            status=stored.status, published_at=stored.published_at, origin=stored.origin,
+            updated_at=stored.updated_at,
+        )  # fmt: skip
+        self.status_label.setText(self.tr(STATUS_LABELS[stored.status]))
+
+    def refresh_state(self) -> None:
+        """Read the open article's state back from the store (DB thread; cheap)."""
+        if self.workspace is None or self._article is None:
+            return
+        self.tasks.submit_db(
+            jobs.article_state, self.workspace.db, self._article.id,
+            on_success=self._state_loaded, on_error=lambda _e: None,
+        )  # fmt: skip
+
+    def _state_loaded(self, state: ArticleState) -> None:
+        if self._article is None or self._article.id != state.article_id:
+            return
+        if self._article.status is not state.status:
+            self._article = self._article.with_changes(
+                status=state.status, published_at=state.published_at
+            )
+            self.status_label.setText(self.tr(STATUS_LABELS[state.status]))
+            self.refresh_list()
+        if state != self._state:
+            self._state = state
+            self.host.sig_state_changed.emit(state)
+
+    @property
+    def article_state(self) -> ArticleState | None:
+        """The store's last word on the open article (None until read)."""
+        return self._state
 
     def open_article(self, article_id: str) -> None:
         """Save the open article, then load another (both on the database thread, in order)."""
@@ -276,9 +345,13 @@ class MainWindow(QMainWindow):
         self._recount()
         self._refresh_related()
         self.editor.setFocus()
+        self._state = None
         if self.workspace is not None:
             self.tasks.submit_db(jobs.remember_open_article, self.workspace.db, article.id)
             self.list_panel.select(article.id)
+            self.refresh_state()
+        self._state_timer.start()
+        self.host.sig_article_opened.emit(article)
         self.sig_article_shown.emit()
 
     def _set_editing_enabled(self, enabled: bool) -> None:
@@ -294,12 +367,14 @@ class MainWindow(QMainWindow):
         self._count_timer.start()
         self._update_preview(article)
         self.sig_article_edited.emit(article)
+        self.host.sig_article_changed.emit(article)
 
     def _saved(self, article: Article | None) -> None:
         if article is None:
             return
         if self._article is not None and article.id == self._article.id:
-            self._article = self._article.with_changes(updated_at=article.updated_at)
+            self._adopt_store_fields(article)
+            self.host.sig_article_saved.emit(article)
             if not self.autosaver.dirty:
                 self.save_label.setText(
                     self.tr("Saved %s") % article.updated_at.astimezone().strftime("%H:%M:%S")
@@ -374,10 +449,39 @@ class MainWindow(QMainWindow):
         self._saved_dock_state = settings.value("windowState")
 
     def restore_docks(self) -> None:
-        """Called once features have added their docks, so their layout comes back too."""
+        """Called once features have added their docks, so their layout comes back too,
+        with the tab that was in front of each group of tabbed docks."""
         state = getattr(self, "_saved_dock_state", None)
         if state is not None:
             self.restoreState(state)
+        raised = self._settings().value("raisedDocks") if self.data.window_state.exists() else None
+        names = [raised] if isinstance(raised, str) else list(raised or [])
+        for dock in self.host.docks:
+            if dock.objectName() in names:
+                dock.raise_()
+
+    def _dock_shown(self, dock: QDockWidget, shown: bool) -> None:
+        if shown:
+            self._raise_count += 1
+            self._raised[dock.objectName()] = self._raise_count
+
+    def _front_docks(self) -> list[str]:
+        """The dock in front of each tab group: the shown one, else the last one shown."""
+        front: list[str] = []
+        seen: set[str] = set()
+        for dock in self.host.docks:
+            if dock.objectName() in seen or dock.isHidden():
+                continue
+            group = [dock, *self.tabifiedDockWidgets(dock)]
+            seen.update(d.objectName() for d in group)
+            shown = [d for d in group if d.isVisible()]
+            best = (
+                shown[0]
+                if len(shown) == 1
+                else max(group, key=lambda d: self._raised.get(d.objectName(), -1))
+            )
+            front.append(best.objectName())
+        return front
 
     def save_window_state(self) -> None:
         self.data.ensure()
@@ -385,9 +489,11 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("windowState", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("raisedDocks", self._front_docks())
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._state_timer.stop()
         self.autosaver.save_now()
         self.save_window_state()
         if self.preview is not None:

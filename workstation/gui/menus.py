@@ -12,6 +12,7 @@ from workstation.domain.article import Status
 from workstation.gui import file_actions
 from workstation.gui.article_list import STATUS_LABELS
 from workstation.gui.help_menu import HelpMenu
+from workstation.gui.host import connect_action
 from workstation.gui.recent import RecentMenu
 from workstation.gui.settings_dialog import PreferencesAtStartup, open_settings
 from workstation.gui.view_zoom import PreviewZoom
@@ -33,7 +34,16 @@ def _action(
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(shortcut)
-    action.triggered.connect(slot)
+    connect_action(action, slot)  # slot(), never slot(checked)
+    menu.addAction(action)
+    return action
+
+
+def _toggle_action(window: MainWindow, menu: QMenu, text: str, widget: QWidget) -> QAction:
+    action = QAction(text, window)
+    action.setCheckable(True)
+    action.setChecked(True)
+    action.toggled.connect(widget.setVisible)
     menu.addAction(action)
     return action
 
@@ -43,7 +53,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     tr = window.tr
     file_menu = bar.addMenu(tr("&File"))
-    _action(
+    new = _action(
         window, file_menu, tr("&New article"), lambda: file_actions.new_article(window), Std.New
     )
     RecentMenu(window, file_menu.addMenu(tr("Recent &articles")))  # the window is its parent
@@ -92,12 +102,12 @@ def build_menus(window: MainWindow) -> None:
         _action(window, status_menu, tr(label), _set_status(window, status))
 
     window.view_menu = bar.addMenu(tr("&View"))
-    toggle_list = _action(window, window.view_menu, tr("Article &list"), _toggle(window.list_panel))
-    toggle_list.setCheckable(True)
-    toggle_list.setChecked(True)
-    toggle_preview = _action(window, window.view_menu, tr("&Preview"), _toggle(window.preview_host))
-    toggle_preview.setCheckable(True)
-    toggle_preview.setChecked(True)
+    _toggle_action(window, window.view_menu, tr("Article &list"), window.list_panel)
+    toggle_preview = _toggle_action(window, window.view_menu, tr("&Preview"), window.preview_host)
+    toolbar = window.host.toolbar
+    for action, name in ((new, "New"), (window.save_action, "Save"), (toggle_preview, "Preview")):
+        action.setIconText(tr(name))
+        toolbar.addAction(action)
     window.view_menu.addSeparator()
     zoom = PreviewZoom(window)
     _action(window, window.view_menu, tr("Zoom &in"), zoom.zoom_in, Std.ZoomIn)
@@ -114,10 +124,3 @@ def _set_status(window: MainWindow, status: Status) -> Callable[[], None]:
         window.set_status(status)
 
     return move
-
-
-def _toggle(widget: QWidget) -> Callable[[bool], None]:
-    def flip(checked: bool) -> None:
-        widget.setVisible(checked)
-
-    return flip

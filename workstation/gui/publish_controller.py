@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
+from workstation.domain.publication import ArticleState
 from workstation.domain.validation import readiness_problems
+from workstation.gui import jobs
+from workstation.gui.host import Host
 from workstation.gui.publish_widgets import (
     AccountDialog,
     ChecklistDialog,
@@ -30,7 +34,8 @@ if TYPE_CHECKING:
     from workstation.usecases.local_service import LocalService
 
 log = logging.getLogger(__name__)
-RESULT_STATUS = {"publish": Status.PUBLISHED, "unpublish": Status.WITHDRAWN}
+FOLLOW_SCHEDULED_MS = 10_000
+"""How often the site is asked whether a scheduled story has gone live."""
 
 
 def _prepare(
@@ -111,34 +116,43 @@ class PublishController(QObject):
     sig_ready = Signal()
     """The worker (and the embedded service, if needed) is running."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.host = host
         self.worker: OutboxWorker | None = None
         self.local: LocalService | None = None
         self.checklist: ChecklistDialog | None = None
+        self.schedule_dialog: ScheduleDialog | None = None
+        self.publish_action: QAction | None = None
         self.account_dialog: AccountDialog | None = None
         self._mine: set[int] = set()
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self.panel = OutboxPanel()
-        self.link = QLabel(window)
+        self.link = QLabel()
         self.link.setObjectName("liveUrl")
+        self.link.setAccessibleName(self.tr("Publication"))
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)  # the system browser opens the live page
-        window.statusBar().addPermanentWidget(self.link)
+        host.add_status_widget(self.link)
+        self.state: ArticleState | None = None
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_SCHEDULED_MS)
+        self._follow.timeout.connect(self.follow_scheduled)
+        self._following = False
+        host.sig_state_changed.connect(self._state_changed)
         self.sig_job_changed.connect(self._job_changed)
         self.panel.sig_refresh.connect(self.refresh_outbox)
         self.panel.sig_retry.connect(self.retry_job)
         self.panel.sig_cancel.connect(self.cancel_job)
         self.panel.sig_overwrite.connect(self.overwrite_job)
-        window.installEventFilter(self)
+        host.dialog_parent().installEventFilter(self)
 
     # -- set-up and teardown -----------------------------------------------------------------
     def workspace_ready(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None or self.worker is not None:
             return
-        self.window.tasks.submit(
+        self.host.tasks.submit(
             _prepare,
             workspace.data,
             workspace.db,
@@ -154,10 +168,11 @@ class PublishController(QObject):
         self.sig_ready.emit()
 
     def _prepare_failed(self, error: BaseException) -> None:
-        self.window.statusBar().showMessage(self.tr("Publishing is unavailable: %s") % error)
+        self.link.setText(self.tr("Publishing needs an account: Publish → Accounts…"))
+        self.host.show_message(self.tr("Publishing is unavailable: %s") % error, 15_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.host.dialog_parent() and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
 
@@ -169,31 +184,45 @@ class PublishController(QObject):
         if self.local is not None:
             self.local.stop()
             self.local = None
+        self._follow.stop()
 
     # -- actions -----------------------------------------------------------------------------
-    def publish_current(self, at: datetime | None = None) -> None:
-        """The Publish button: checklist only when something fails, otherwise publish."""
-        article: Article | None = self.window.current_article()
-        if article is None or self.window.workspace is None:
+    def publish_current(self) -> None:
+        """The Publish button: checklist only when something fails, otherwise publish now."""
+        self.publish_at(None)
+
+    def publish_at(self, at: datetime | None) -> None:
+        """Publish the open article now (`at` None) or at `at` (an aware datetime)."""
+        if at is not None and not isinstance(at, datetime):
+            raise TypeError(f"publish time must be a datetime, not {type(at).__name__}")
+        article: Article | None = self.host.current_article()
+        if article is None or self.host.workspace is None:
+            self.host.show_message(self.tr("Open an article to publish it."))
             return
         problems = readiness_problems(article)
         if problems:
-            self.checklist = ChecklistDialog(problems, self.window)
+            self.checklist = ChecklistDialog(problems, self.host.dialog_parent())
             self.checklist.open()
             return
         self._send(article, "publish", at)
 
     def schedule_current(self) -> None:
-        dialog = ScheduleDialog(self.window)
-        if dialog.exec() == ScheduleDialog.DialogCode.Accepted:
-            self.publish_current(dialog.publish_at())
+        if self.host.current_article() is None:
+            self.host.show_message(self.tr("Open an article to schedule it."))
+            return
+        zone_name = self.host.workspace.prefs.time_zone if self.host.workspace else ""
+        dialog = ScheduleDialog(self.host.dialog_parent(), zone_name or "Europe/London")
+        dialog.accepted.connect(lambda: self.publish_at(dialog.publish_at()))
+        self.schedule_dialog = dialog
+        dialog.open()
 
     def unpublish_current(self) -> None:
-        article = self.window.current_article()
-        if article is None or self.window.workspace is None:
+        article = self.host.current_article()
+        if article is None or self.host.workspace is None:
+            self.host.show_message(self.tr("Open an article to unpublish it."))
             return
         answer = QMessageBox.question(
-            self.window,
+            self.host.dialog_parent(),
             self.tr("Unpublish"),
             self.tr("Take “%s” off the site? Its address will say it was withdrawn.")
             % article.headline,
@@ -204,15 +233,14 @@ class PublishController(QObject):
     def _send(
         self, article: Article, action: str, at: datetime | None, override_note: str = ""
     ) -> None:
-        autosaver = getattr(self.window, "autosaver", None)
-        if autosaver is not None:
-            autosaver.save_now()  # queued first on the database thread: the job sees it
+        self.host.document.save_now()  # queued first on the database thread: the job sees it
         self.link.setText(
             self.tr("Publishing…") if action == "publish" else self.tr("Unpublishing…")
         )
-        workspace = self.window.workspace
+        workspace = self.host.workspace
+        assert workspace is not None
         self._pending_publish = (article, action, at)
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             _enqueue,
             workspace.db,
             article.id,
@@ -234,12 +262,12 @@ class PublishController(QObject):
         self.link.setText("")
         problems = getattr(error, "problems", None)
         if problems:  # house style (or a check the service side added): the checklist says which
-            self.checklist = ChecklistDialog(list(problems), self.window)
+            self.checklist = ChecklistDialog(list(problems), self.host.dialog_parent())
             self.checklist.sig_override.connect(self._publish_over)
             self.checklist.open()
             return
         self.sig_publish_failed.emit(str(error))
-        self.window.statusBar().showMessage(str(error), 10_000)
+        self.host.show_message(str(error), 10_000)
 
     def _publish_over(self, note: str) -> None:
         """The publisher overrode the house-style errors with a note: send it again with it."""
@@ -249,30 +277,55 @@ class PublishController(QObject):
 
     def _job_changed(self, job: OutboxJob) -> None:
         self.refresh_outbox()
+        current = self.host.current_article()
+        if current is not None and current.id == job.article_id:
+            self.host.document.refresh_state()  # the store says what it is now, not the job
         if job.id not in self._mine or job.is_open:
             return
         self._mine.discard(job.id)
         if job.state is JobState.DONE:
-            if job.live_url:
-                url = job.live_url.replace("&", "&amp;").replace('"', "&quot;")
-                self.link.setText(self.tr('Live: <a href="%s">%s</a>') % (url, url))
-            else:
-                self.link.setText(self.tr("Taken down"))
-            status = Status.SCHEDULED if job.publish_at else RESULT_STATUS[job.action]
-            current = self.window.current_article()
-            if current is not None and current.id == job.article_id:
-                self.window.set_status(status)
             self.sig_published.emit(job.live_url)
             return
         reason = f"{STATE_TEXT.get(job.state, job.state.value)}: {job.last_error}"
-        self.link.setText("")
-        self.window.statusBar().showMessage(reason, 15_000)
+        self.link.setText(self.tr("Not published: %s") % _escape(reason))
+        self.host.show_message(reason, 15_000)
         self.sig_publish_failed.emit(reason)
+
+    def _state_changed(self, state: ArticleState) -> None:
+        """The visible line: Live at URL / Scheduled for T / Taken down, from the store."""
+        self.state = state
+        self.link.setText(state_line(state, self.tr))
+        if state.status is Status.SCHEDULED:
+            if not self._follow.isActive():
+                self._follow.start()
+        else:
+            self._follow.stop()
+
+    def follow_scheduled(self) -> None:
+        """Ask the site whether scheduled stories went live (pool thread: network)."""
+        workspace = self.host.workspace
+        if workspace is None or self._following:
+            return
+        self._following = True
+        self.host.tasks.submit(
+            jobs.follow_scheduled, workspace.db,
+            on_success=self._followed, on_error=self._follow_failed,
+        )  # fmt: skip
+
+    def _followed(self, changed: list[str]) -> None:
+        self._following = False
+        if changed:
+            self.host.document.refresh_state()
+            self.host.document.refresh_list()
+
+    def _follow_failed(self, error: BaseException) -> None:
+        self._following = False
+        log.info("following scheduled stories: %s", error)
 
     # -- accounts ----------------------------------------------------------------------------
     def edit_account(self) -> None:
         """Add an account, or sign in again with a fresh token; the token goes to the keyring."""
-        self.account_dialog = AccountDialog(self.window)
+        self.account_dialog = AccountDialog(self.host.dialog_parent())
         self.account_dialog.sig_save_requested.connect(self._check_account)
         self.account_dialog.open()
 
@@ -282,7 +335,7 @@ class PublishController(QObject):
             return
         dialog.buttons.setEnabled(False)
         dialog.problem.setText(self.tr("Checking the token…"))
-        self.window.tasks.submit(
+        self.host.tasks.submit(
             _check_token,
             dialog.url.text().strip(),
             dialog.token.text(),
@@ -292,11 +345,11 @@ class PublishController(QObject):
 
     def _token_ok(self, _who: tuple[str, str]) -> None:
         dialog = self.account_dialog
-        if dialog is None or self.window.workspace is None:
+        if dialog is None or self.host.workspace is None:
             return
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             _save_account,
-            self.window.workspace.db,
+            self.host.workspace.db,
             dialog.name.text().strip(),
             dialog.url.text().strip(),
             dialog.token.text(),
@@ -313,26 +366,24 @@ class PublishController(QObject):
         if self.account_dialog is not None:
             self.account_dialog.token.clear()
             self.account_dialog.accept()
-        self.window.statusBar().showMessage(self.tr("Account %s saved") % name, 8000)
+        self.host.show_message(self.tr("Account %s saved") % name)
 
     # -- outbox ------------------------------------------------------------------------------
     def refresh_outbox(self) -> None:
-        if self.window.workspace is not None:
-            self.window.tasks.submit_db(
-                _jobs, self.window.workspace.db, on_success=self.panel.set_jobs
-            )
+        if self.host.workspace is not None:
+            self.host.tasks.submit_db(_jobs, self.host.workspace.db, on_success=self.panel.set_jobs)
 
     def retry_job(self, job_id: int) -> None:
         self._retry_or_cancel(job_id, True)
 
     def overwrite_job(self, job_id: int) -> None:
         """After a conflict, on the user's word: publish their version over the service's."""
-        if self.window.workspace is None:
+        if self.host.workspace is None:
             return
         self._mine.add(job_id)
-        self.window.tasks.submit(
+        self.host.tasks.submit(
             _overwrite,
-            self.window.workspace.db,
+            self.host.workspace.db,
             job_id,
             on_success=self._after_retry_or_cancel,
             on_error=self._enqueue_failed,
@@ -342,13 +393,13 @@ class PublishController(QObject):
         self._retry_or_cancel(job_id, False)
 
     def _retry_or_cancel(self, job_id: int, retry: bool) -> None:
-        if self.window.workspace is None:
+        if self.host.workspace is None:
             return
         if retry:
             self._mine.add(job_id)
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             _retry_or_cancel,
-            self.window.workspace.db,
+            self.host.workspace.db,
             job_id,
             retry,
             on_success=self._after_retry_or_cancel,
@@ -368,29 +419,46 @@ STATE_TEXT = {
 }
 
 
-def attach_publishing(window: Any) -> PublishController:
-    """Add the Publish menu, the live-URL label and the Outbox dock to `window` (once)."""
-    existing = window.findChild(PublishController)
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def state_line(state: ArticleState, tr: Callable[[str], str]) -> str:
+    """The publication line for the status bar (rich text: the live URL is a link)."""
+    if state.status is Status.PUBLISHED and state.live_url:
+        url = _escape(state.live_url)
+        return tr('Live at <a href="%s">%s</a>') % (url, url)
+    if state.status is Status.PUBLISHED:
+        return tr("Live")
+    if state.status is Status.SCHEDULED and state.publish_at is not None:
+        from workstation.gui.schedule_time import describe
+
+        return tr("Scheduled for %s") % _escape(describe(state.publish_at))
+    if state.status is Status.SCHEDULED:
+        return tr("Scheduled")
+    if state.status is Status.WITHDRAWN:
+        return tr("Taken down")
+    return ""
+
+
+def attach_publishing(host: Host) -> PublishController:
+    """Add the Publish menu and toolbar button, the publication line and the Outbox dock."""
+    existing = host.findChild(PublishController)
     if existing is not None:
         return existing
-    controller = PublishController(window)
+    controller = PublishController(host)
     tr = controller.tr
-    menu = window.menuBar().addMenu(tr("&Publish"))
-    actions = (
-        (tr("&Publish"), controller.publish_current, QKeySequence("Ctrl+Shift+P")),
-        (tr("&Schedule…"), controller.schedule_current, None),
-        (tr("&Unpublish…"), controller.unpublish_current, None),
-        (tr("&Accounts and sign-in…"), controller.edit_account, None),
+    menu = tr("&Publish")
+    controller.publish_action = host.add_action(
+        menu, tr("&Publish"), controller.publish_current, "Ctrl+Shift+P", toolbar=True,
+        name="publishAction",
+    )  # fmt: skip
+    host.add_action(menu, tr("&Schedule…"), controller.schedule_current, name="scheduleAction")
+    host.add_action(menu, tr("&Unpublish…"), controller.unpublish_current, name="unpublishAction")
+    host.add_action(
+        menu, tr("&Accounts and sign-in…"), controller.edit_account, name="accountsAction"
     )
-    for text, slot, shortcut in actions:
-        action = QAction(text, window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-    window.add_dock(controller.panel, tr("Outbox"))
-    ready = getattr(window, "sig_workspace_ready", None)
-    if ready is not None:
-        ready.connect(controller.workspace_ready)
+    host.add_dock(controller.panel, tr("Outbox"))
+    host.sig_workspace_ready.connect(controller.workspace_ready)
     controller.workspace_ready()
     return controller

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.validation import Problem
+from workstation.gui.schedule_time import (
+    DEFAULT_ZONE,
+    describe,
+    display_format,
+    from_fields,
+    to_qdatetime,
+    zone,
+)
 from workstation.store.outbox import JobState, OutboxJob
 
 
@@ -114,17 +122,33 @@ class AccountDialog(QDialog):
 
 
 class ScheduleDialog(QDialog):
-    """Pick when the article goes live (local time shown, UTC sent)."""
+    """Pick when the article goes live: the locale's date format, a calendar, and the
+    newsroom's time zone shown beside the field (UTC is what is sent)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, zone_name: str = DEFAULT_ZONE) -> None:
         super().__init__(parent)
+        self.zone_name = zone(zone_name).key
         self.setWindowTitle(self.tr("Schedule publication"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Publish at:"), self))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), self)
+        label = QLabel(self.tr("&Publish at (%s):") % self.zone_name, self)
+        layout.addWidget(label)
+        now = datetime.now(UTC)
+        self.when = QDateTimeEdit(self)
+        self.when.setObjectName("scheduleField")
+        self.when.setTimeZone(QTimeZone(self.zone_name.encode()))
+        self.when.setDisplayFormat(display_format(self.locale()))
         self.when.setCalendarPopup(True)
-        self.when.setMinimumDateTime(QDateTime.currentDateTime())
+        self.when.setMinimumDateTime(to_qdatetime(now, self.zone_name))
+        start = now.replace(second=0, microsecond=0) + timedelta(hours=1)
+        self.when.setDateTime(to_qdatetime(start, self.zone_name))
+        self.when.setCurrentSection(QDateTimeEdit.Section.HourSection)
+        label.setBuddy(self.when)
+        self.zone_label = QLabel(self)
+        self.zone_label.setObjectName("scheduleZone")
         layout.addWidget(self.when)
+        layout.addWidget(self.zone_label)
+        self.when.dateTimeChanged.connect(self._describe)
+        self._describe()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -132,8 +156,18 @@ class ScheduleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _describe(self) -> None:
+        self.zone_label.setText(
+            self.tr("Goes live %s") % describe(self.publish_at(), self.zone_name)
+        )
+
     def publish_at(self) -> datetime:
-        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+        """The chosen moment, aware, in UTC."""
+        shown = self.when.dateTime()
+        date, time = shown.date(), shown.time()
+        return from_fields(
+            date.year(), date.month(), date.day(), time.hour(), time.minute(), self.zone_name
+        )
 
 
 STATE_LABELS = {

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
 
 from workstation.domain.article import Article
+from workstation.gui.host import Host
 from workstation.gui.related_widgets import RelatedPanel
-from workstation.gui.tasks import Generation, TaskRunner
+from workstation.gui.tasks import Generation
 from workstation.related.ranking import ArchiveHit
 from workstation.related.semantic import Embedder
 from workstation.usecases.related import (
@@ -20,7 +20,6 @@ from workstation.usecases.related import (
     refresh_archive_index,
     save_vectors,
 )
-from workstation.usecases.workspace import Workspace
 
 SUGGESTIONS_SHOWN = 8
 
@@ -32,34 +31,17 @@ def debounce_ms(article: Article) -> int:
     return min(1500, 300 + len(article.body) // 50)
 
 
-class RelatedWindow(Protocol):
-    """What the picker needs from the main window."""
-
-    sig_article_edited: Any
-
-    @property
-    def tasks(self) -> TaskRunner: ...
-
-    @property
-    def workspace(self) -> Workspace | None: ...
-
-    def set_related(self, ids: tuple[str, ...]) -> None: ...
-
-    def add_dock(self, widget: QWidget, title: str) -> QDockWidget: ...
-
-
 class RelatedPicker(QObject):
     """Drives the panel: debounced suggestions off the GUI thread, search, picks to the window."""
 
     sig_suggestions_ready = Signal(int)
     """Fresh suggestions for the current draft are shown; carries how many."""
 
-    def __init__(self, window: RelatedWindow, panel: RelatedPanel) -> None:
+    def __init__(self, host: Host, panel: RelatedPanel) -> None:
         super().__init__(panel)
-        self.window = window
+        self.host = host
         self.panel = panel
         self.finder: RelatedFinder | None = None
-        self.current_article: Callable[[], Article | None] | None = None
         self._article: Article | None = None
         self._suggest_generation = Generation()
         self._search_generation = Generation()
@@ -67,16 +49,11 @@ class RelatedPicker(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._suggest_now)
-        window.sig_article_edited.connect(self.article_changed)
+        host.sig_article_changed.connect(self.article_changed)
+        host.sig_article_opened.connect(self.article_changed)
         panel.sig_picks_changed.connect(self._picks_changed)
         panel.sig_search_requested.connect(self.search)
         panel.destroyed.connect(self._close_finder)
-
-    def article_shown(self) -> None:
-        """The window opened an article: start from it (its picks, fresh suggestions)."""
-        article = self.current_article() if self.current_article is not None else None
-        if article is not None:
-            self.article_changed(article)
 
     def _close_finder(self, *_args: object) -> None:
         if self.finder is not None:
@@ -85,22 +62,23 @@ class RelatedPicker(QObject):
 
     def workspace_ready(self) -> None:
         """Open the archive for reading once the data dir is open; catch the index up first."""
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None or self.finder is not None:
             return
         self.finder = RelatedFinder(database_path(workspace.db))
         self.panel.maximum = workspace.prefs.related_max
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             refresh_archive_index, workspace.db, on_success=self._index_refreshed
         )
 
     def _index_refreshed(self, _counts: object) -> None:
         if self.finder is not None:
-            self.window.tasks.submit(self.finder.warm, on_error=self._optional_failed)
+            self.host.tasks.submit(self.finder.warm, on_error=self._optional_failed)
             # With the semantic extra installed, its model loads (seconds) and re-ranks.
-            self.window.tasks.submit(load_embedder, on_success=self._embedder_loaded,
+            self.host.tasks.submit(load_embedder, on_success=self._embedder_loaded,
                                      on_error=self._optional_failed)  # fmt: skip
-        if self._article is not None:
+        if self._article is not None:  # the picks' titles, now the archive can be read
+            self._load_picks(self._article.related)
             self._timer.start(0)
 
     def _optional_failed(self, _error: BaseException) -> None:
@@ -115,14 +93,14 @@ class RelatedPicker(QObject):
     def _embed_more(self, _stored: object = None) -> None:
         """Embed stories in batches: computed on a worker, written on the database thread."""
         if self.finder is not None:
-            self.window.tasks.submit(self.finder.missing_vectors, on_success=self._store_vectors,
+            self.host.tasks.submit(self.finder.missing_vectors, on_success=self._store_vectors,
                                      on_error=self._optional_failed)  # fmt: skip
 
     def _store_vectors(self, vectors: list[tuple[int, bytes]]) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if vectors and workspace is not None and self.finder is not None:
             model = self.finder.embedder.name if self.finder.embedder else ""
-            self.window.tasks.submit_db(save_vectors, workspace.db, model, vectors,
+            self.host.tasks.submit_db(save_vectors, workspace.db, model, vectors,
                                         on_success=self._embed_more)  # fmt: skip
 
     def article_changed(self, article: Article) -> None:
@@ -131,8 +109,8 @@ class RelatedPicker(QObject):
             self.workspace_ready()
         switched = self._article is None or self._article.id != article.id
         self._article = article
-        if self.window.workspace is not None:
-            self.panel.maximum = self.window.workspace.prefs.related_max
+        if self.host.workspace is not None:
+            self.panel.maximum = self.host.workspace.prefs.related_max
         if switched or article.related != self.panel.picks():
             self._load_picks(article.related)
         if switched:
@@ -147,7 +125,7 @@ class RelatedPicker(QObject):
             if generation.is_current(number):
                 then(value)
 
-        self.window.tasks.submit(job, *args, on_success=deliver)
+        self.host.tasks.submit(job, *args, on_success=deliver)
 
     def _load_picks(self, ids: tuple[str, ...]) -> None:
         if self.finder is None:
@@ -178,22 +156,18 @@ class RelatedPicker(QObject):
     def _picks_changed(self, ids: tuple[str, ...]) -> None:
         if self._article is not None:
             self._article = self._article.with_changes(related=ids)
-        self.window.set_related(ids)
+        self.host.document.set_related(ids)
         self._timer.start(0)  # suggestions never offer what is already chosen
 
 
-def attach_related_picker(window: RelatedWindow) -> RelatedPicker:
-    """Build the picker as a dock of `window` and wire it to the window's article and tasks."""
+def attach_related_picker(host: Host) -> RelatedPicker:
+    """Build the picker as a dock and wire it to the host's open article and tasks."""
     panel = RelatedPanel()
-    picker = RelatedPicker(window, panel)
-    window.add_dock(panel, panel.tr("Related articles"))
-    ready = getattr(window, "sig_workspace_ready", None)
-    if ready is not None:
-        ready.connect(picker.workspace_ready)
-    shown = getattr(window, "sig_article_shown", None)
-    current = getattr(window, "current_article", None)
-    if shown is not None and callable(current):
-        picker.current_article = current
-        shown.connect(picker.article_shown)
+    picker = RelatedPicker(host, panel)
+    host.add_dock(panel, panel.tr("Related articles"))
+    host.sig_workspace_ready.connect(picker.workspace_ready)
     picker.workspace_ready()
+    article = host.current_article()
+    if article is not None:  # opened before the features were attached (a restart)
+        picker.article_changed(article)
     return picker

@@ -1,6 +1,6 @@
 """Review in the window: background sync, online indicator, inbox, comments, presence, conflicts.
 
-Attached by `attach_review(window)`; sync and presence run off the GUI thread.
+Attached by `attach_review(host)`; sync and presence run off the GUI thread.
 """
 
 from __future__ import annotations
@@ -8,15 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QInputDialog
 
 from workstation.domain.article import Article, now_utc
 from workstation.domain.merge import merge_content
+from workstation.gui.host import Host
 from workstation.gui.review_widgets import CommentsPanel, ConflictDialog, InboxPanel, SyncIndicator
-from workstation.gui.tasks import Generation, TaskRunner
+from workstation.gui.tasks import Generation
 from workstation.sync.client import SyncError
 from workstation.sync.convert import content_of
 from workstation.sync.engine import SyncReport
@@ -26,29 +27,6 @@ from workstation.usecases.workspace import Workspace
 
 SYNC_INTERVAL_MS = 60_000
 PRESENCE_INTERVAL_MS = 45_000  # the service keeps a mark 90 s: renewed well before it lapses
-
-
-class ReviewWindow(Protocol):
-    """What review needs from the main window."""
-
-    sig_article_shown: Any
-    sig_workspace_ready: Any
-
-    @property
-    def tasks(self) -> TaskRunner: ...
-
-    @property
-    def workspace(self) -> Workspace | None: ...
-
-    def current_article(self) -> Article | None: ...
-
-    def show_article(self, article: Article) -> None: ...
-
-    def open_article(self, article_id: str) -> None: ...
-
-    def add_dock(self, widget: QWidget, title: str) -> QDockWidget: ...
-
-    def statusBar(self) -> QStatusBar: ...
 
 
 def _sync_job(
@@ -84,13 +62,13 @@ class ReviewController(QObject):
 
     def __init__(
         self,
-        window: ReviewWindow,
+        host: Host,
         inbox: InboxPanel,
         comments: CommentsPanel,
         indicator: SyncIndicator,
     ) -> None:
         super().__init__(comments)
-        self.window, self.inbox, self.comments, self.indicator = window, inbox, comments, indicator
+        self.host, self.inbox, self.comments, self.indicator = host, inbox, comments, indicator
         self._syncing = False
         self._state_generation = Generation()
         self._presence_generation = Generation()
@@ -106,16 +84,16 @@ class ReviewController(QObject):
         self._presence_timer.timeout.connect(self._mark_presence)
         self.sig_progress.connect(indicator.show_progress)
         inbox.sig_refresh_requested.connect(self.sync_now)
-        inbox.sig_open_requested.connect(window.open_article)
+        inbox.sig_open_requested.connect(host.document.open_article)
         comments.sig_comment_requested.connect(self._comment)
         comments.sig_resolve_requested.connect(self._resolve)
         comments.sig_conflict_requested.connect(self.show_conflict)
         comments.sig_move_requested.connect(self._ask_move)
-        window.sig_article_shown.connect(self._article_shown)
-        window.sig_workspace_ready.connect(self.start)
+        host.sig_article_opened.connect(self._article_shown)
+        host.sig_workspace_ready.connect(self.start)
 
     def start(self) -> None:
-        if self.window.workspace is None:
+        if self.host.workspace is None:
             return
         self._sync_timer.start()
         self._presence_timer.start()
@@ -127,15 +105,15 @@ class ReviewController(QObject):
 
     # sync
     def sync_now(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None or self._syncing:
             return
         self._syncing = True
-        current = self.window.current_article()
+        current = self.host.current_article()
         # The open article is held: sync never writes under the editor; the window merges.
         held = (current.id,) if current is not None else ()
         self.indicator.show_syncing()
-        self.window.tasks.submit(
+        self.host.tasks.submit(
             _sync_job,
             workspace,
             held,
@@ -156,14 +134,14 @@ class ReviewController(QObject):
             return
         report, self._editing = result
         self.indicator.show_result(report.online, now_utc(), "\n".join(report.lines()))
-        current = self.window.current_article()
-        workspace = self.window.workspace
+        current = self.host.current_article()
+        workspace = self.host.workspace
         if current is not None and workspace is not None:
             incoming = report.incoming.get(current.id)
             refused = any(line.startswith(current.id[:8]) for line in report.refused)
             if incoming is not None:
                 self._cancel_autosave()
-                self.window.tasks.submit_db(
+                self.host.tasks.submit_db(
                     review.accept_incoming,
                     workspace.db,
                     current,
@@ -172,21 +150,20 @@ class ReviewController(QObject):
                     on_error=self._sync_failed,
                 )
             elif current.id in report.moves_sent or refused:
-                self.window.tasks.submit_db(
+                self.host.tasks.submit_db(
                     get_article, workspace.db, current.id, on_success=self._reload
                 )
+        self.host.document.refresh_state()
         self.refresh()
         self.sig_synced.emit(report)
 
     def _cancel_autosave(self) -> None:
-        autosaver = getattr(self.window, "autosaver", None)
-        if autosaver is not None:
-            autosaver.cancel_pending()  # what the editor shows goes in with the merge
+        self.host.document.cancel_pending_save()  # what the editor shows goes in with the merge
 
     def _accepted(self, sent: Article, result: tuple[Article, SyncReport]) -> None:
         """Show the merge; keystrokes typed while it ran are merged on top and saved."""
         merged, report = result
-        shown = self.window.current_article()
+        shown = self.host.current_article()
         if shown is None or shown.id != merged.id:
             return
         final = merged
@@ -197,32 +174,28 @@ class ReviewController(QObject):
             final = merged.with_changes(
                 body=both.content["body"], headline=both.content["headline"]
             )
-        self.window.show_article(final)
+        self.host.document.show_article(final)
         if final is not merged:
-            autosaver = getattr(self.window, "autosaver", None)
-            if autosaver is not None:
-                autosaver.mark_edited()
+            self.host.document.mark_edited()
         if report.conflicts:
             self.refresh()
 
     def _reload(self, synced: Article) -> None:
         """A move went out (or was refused): only the status changed under the editor, so
         only the status is taken; the text on screen stays as it is."""
-        shown = self.window.current_article()
-        if shown is None or shown.id != synced.id or shown.status is synced.status:
+        shown = self.host.current_article()
+        if shown is None or shown.id != synced.id:
             return
-        set_status = getattr(self.window, "set_status", None)
-        if callable(set_status):
-            set_status(synced.status)
+        self.host.document.refresh_state()  # the store has the status now; the text stays
 
     # panels
     def refresh(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
-        current = self.window.current_article()
+        current = self.host.current_article()
         generation = self._state_generation.next()
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             _state_job,
             workspace,
             current.id if current else None,
@@ -238,12 +211,12 @@ class ReviewController(QObject):
         self.inbox.set_articles(state.inbox, self._editing)
         self.comments.set_moves(state.moves)
 
-    def _article_shown(self) -> None:
-        current, workspace = self.window.current_article(), self.window.workspace
+    def _article_shown(self, _article: object = None) -> None:
+        current, workspace = self.host.current_article(), self.host.workspace
         left = self._present_on
         if left and workspace is not None and (current is None or current.id != left):
             # Another article now: take our mark off the last one (else it lapses by itself).
-            self.window.tasks.submit(
+            self.host.tasks.submit(
                 review.stop_presence, workspace.db, left, on_error=self._presence_failed
             )
         self._present_on = current.id if current is not None else None
@@ -251,11 +224,11 @@ class ReviewController(QObject):
         self._mark_presence()
 
     def _mark_presence(self) -> None:
-        workspace, current = self.window.workspace, self.window.current_article()
+        workspace, current = self.host.workspace, self.host.current_article()
         if workspace is None or current is None:
             return
         generation = self._presence_generation.next()
-        self.window.tasks.submit(
+        self.host.tasks.submit(
             review.presence,
             workspace.db,
             current.id,
@@ -265,7 +238,7 @@ class ReviewController(QObject):
 
     def _show_presence(self, generation: int, marks: list[Any]) -> None:
         if self._presence_generation.is_current(generation):
-            workspace = self.window.workspace
+            workspace = self.host.workspace
             if workspace is not None and not self._me:
                 self._me = review.sync_user(workspace.db)
             self.comments.set_presence(marks, self._me)
@@ -274,10 +247,10 @@ class ReviewController(QObject):
         self.comments.set_presence([], self._me)  # offline: say nothing rather than guess
 
     def _comment(self, text: str, quote: str) -> None:
-        workspace, current = self.window.workspace, self.window.current_article()
+        workspace, current = self.host.workspace, self.host.current_article()
         if workspace is None or current is None:
             return
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             partial(review.add_comment, quote=quote),
             workspace.db,
             current.id,
@@ -287,10 +260,10 @@ class ReviewController(QObject):
         )
 
     def _resolve(self, comment_id: str) -> None:
-        workspace, current = self.window.workspace, self.window.current_article()
+        workspace, current = self.host.workspace, self.host.current_article()
         if workspace is None or current is None:
             return
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             review.resolve_comment,
             workspace.db,
             current.id,
@@ -316,11 +289,11 @@ class ReviewController(QObject):
 
     def request_move(self, verb: str, note: str = "") -> None:
         """Make the move here now; it goes to the service with this round of sync."""
-        workspace, current = self.window.workspace, self.window.current_article()
+        workspace, current = self.host.workspace, self.host.current_article()
         if workspace is None or current is None:
             return
         self._cancel_autosave()
-        self.window.tasks.submit_db(
+        self.host.tasks.submit_db(
             review.request_move,
             workspace.db,
             current.id,
@@ -330,19 +303,23 @@ class ReviewController(QObject):
             on_error=self._sync_failed,
         )
 
-    def _moved(self, moved: Article) -> None:
-        set_status = getattr(self.window, "set_status", None)
-        if callable(set_status):
-            set_status(moved.status)  # the window's copy carries the new status from now on
+    def _moved(self, _moved: Article) -> None:
+        self.host.document.refresh_state()  # the window's copy follows the store's status
         self.refresh()
         self.sync_now()
 
     # conflicts
     def show_conflict(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None or not self._conflicts:
             return
-        view = review.conflict_view(workspace.db, self._conflicts[0].id)
+        self.host.tasks.submit_db(
+            review.conflict_view, workspace.db, self._conflicts[0].id,
+            on_success=self._ask_conflict, on_error=self._sync_failed,
+        )  # fmt: skip
+
+    def _ask_conflict(self, view: Any) -> None:
+        workspace = self.host.workspace
         dialog = ConflictDialog(view.rows, self.comments)
         choice = dialog.exec()
         if choice == ConflictDialog.KEEP_MINE:
@@ -351,21 +328,27 @@ class ReviewController(QObject):
             body = view.theirs.article.body
         else:
             return
-        resolved = review.resolve_conflict(workspace.db, view.conflict.id, body)
-        self.window.show_article(resolved)
+        if workspace is None:
+            return
+        self.host.tasks.submit_db(
+            review.resolve_conflict, workspace.db, view.conflict.id, body,
+            on_success=self._conflict_resolved, on_error=self._sync_failed,
+        )  # fmt: skip
+
+    def _conflict_resolved(self, resolved: Article) -> None:
+        self.host.document.show_article(resolved)
         self.refresh()
 
 
-def attach_review(window: ReviewWindow) -> ReviewController:
+def attach_review(host: Host) -> ReviewController:
     """Inbox and comments docks, a sync indicator in the status bar, background sync."""
     inbox, comments, indicator = InboxPanel(), CommentsPanel(), SyncIndicator()
-    window.add_dock(inbox, inbox.tr("Inbox"))
-    window.add_dock(comments, comments.tr("Comments"))
-    window.statusBar().addPermanentWidget(indicator)
-    editor = getattr(window, "editor", None)
-    if editor is not None:
-        comments.quote_source = lambda: editor.textCursor().selectedText()
-    controller = ReviewController(window, inbox, comments, indicator)
-    if window.workspace is not None:
+    host.add_dock(inbox, inbox.tr("Inbox"))
+    host.add_dock(comments, comments.tr("Comments"))
+    host.add_status_widget(indicator)
+    editor = host.document.editor
+    comments.quote_source = lambda: editor.textCursor().selectedText()
+    controller = ReviewController(host, inbox, comments, indicator)
+    if host.workspace is not None:
         controller.start()
     return controller

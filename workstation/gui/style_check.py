@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QToolTip, QWidget
 
 from workstation.domain.style import Field, Finding, SpellChecker, apply_fixes
+from workstation.gui.host import Host
 from workstation.gui.style_menu import suggestion_menu
 from workstation.gui.style_panel import ProblemsPanel
 from workstation.gui.style_selections import (
@@ -47,8 +47,14 @@ class CheckResult:
     error: str = ""
 
 
-def check_job(data_root: Path | None, speller: SpellChecker | None, headline: str,
-              standfirst: str, body: str, generation: int) -> CheckResult:
+def check_job(
+    data_root: Path | None,
+    speller: SpellChecker | None,
+    headline: str,
+    standfirst: str,
+    body: str,
+    generation: int,
+) -> CheckResult:
     """Worker: plain text in, plain findings out (never touches a widget)."""
     texts = {Field.HEADLINE: headline, Field.STANDFIRST: standfirst, Field.BODY: body}
     try:
@@ -60,8 +66,9 @@ def check_job(data_root: Path | None, speller: SpellChecker | None, headline: st
             return CheckResult(generation, texts, [], str(exc))
         findings = lint_with_spelling(rules, speller, headline, standfirst, body)
         return CheckResult(generation, texts, findings, str(exc))
-    return CheckResult(generation, texts, lint_with_spelling(rules, speller, headline,
-                                                             standfirst, body))
+    return CheckResult(
+        generation, texts, lint_with_spelling(rules, speller, headline, standfirst, body)
+    )
 
 
 def spelling_job(data_root: Path | None) -> SpellingSetup:
@@ -75,8 +82,9 @@ def spelling_job(data_root: Path | None) -> SpellingSetup:
 def _select(line: QLineEdit, finding: Finding) -> None:
     """Select a finding's span in a line edit (which counts UTF-16 units, as Qt does)."""
     table = utf16_offsets(line.text())
-    start, end = (table[finding.start], table[finding.end]) if table else (
-        finding.start, finding.end)
+    start, end = (
+        (table[finding.start], table[finding.end]) if table else (finding.start, finding.end)
+    )
     line.setSelection(start, end - start)
 
 
@@ -90,13 +98,23 @@ class StyleChecker(QObject):
     sig_checked = Signal(object)
     """A check finished and is shown: the list of findings (house style and spelling)."""
 
-    def __init__(self, tasks: TaskRunner, body: QPlainTextEdit, headline: TextWidget,
-                 standfirst: TextWidget, data_root: Callable[[], Path | None],
-                 pause_ms: int = DEFAULT_PAUSE_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        body: QPlainTextEdit,
+        headline: TextWidget,
+        standfirst: TextWidget,
+        data_root: Callable[[], Path | None],
+        pause_ms: int = DEFAULT_PAUSE_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._widgets: dict[Field, TextWidget] = {
-            Field.HEADLINE: headline, Field.STANDFIRST: standfirst, Field.BODY: body}
+            Field.HEADLINE: headline,
+            Field.STANDFIRST: standfirst,
+            Field.BODY: body,
+        }
         self._data_root = data_root
         self._generation = Generation()
         self._speller: SpellChecker | None = None
@@ -124,7 +142,8 @@ class StyleChecker(QObject):
             # A line edit cannot underline: a warning icon at its end says there is a problem.
             icon = headline.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self._headline_action = headline.addAction(
-                icon, QLineEdit.ActionPosition.TrailingPosition)
+                icon, QLineEdit.ActionPosition.TrailingPosition
+            )
             self._headline_action.setVisible(False)
             self._headline_action.setText(self.tr("Headline house style problems"))
             self._headline_action.triggered.connect(self._jump_to_headline)
@@ -159,8 +178,15 @@ class StyleChecker(QObject):
         generation = self._generation.next()
         texts = {where: _text(widget) for where, widget in self._widgets.items()}
         self._tasks.submit(
-            check_job, root, self._speller, texts[Field.HEADLINE],
-            texts[Field.STANDFIRST], texts[Field.BODY], generation, on_success=self._checked_in)
+            check_job,
+            root,
+            self._speller,
+            texts[Field.HEADLINE],
+            texts[Field.STANDFIRST],
+            texts[Field.BODY],
+            generation,
+            on_success=self._checked_in,
+        )
 
     def jump_to(self, finding: Finding) -> None:
         """Select the finding's span in its editor and give that editor the focus."""
@@ -205,8 +231,7 @@ class StyleChecker(QObject):
         """Apply every safe fix, one undo step per field; return how many were applied."""
         applied: set[Finding] = set()
         for where, widget in self._widgets.items():
-            safe = [f for f in self._findings
-                    if f.field is where and f.safe and f.fix is not None]
+            safe = [f for f in self._findings if f.field is where and f.safe and f.fix is not None]
             if not safe:
                 continue
             if isinstance(widget, QLineEdit):
@@ -220,8 +245,7 @@ class StyleChecker(QObject):
             for finding in safe:
                 tracked = self._tracked.get(finding)
                 if tracked is not None and tracked[0].selectedText() == tracked[1]:
-                    spans.append((tracked[0].selectionStart(), tracked[0].selectionEnd(),
-                                  finding))
+                    spans.append((tracked[0].selectionStart(), tracked[0].selectionEnd(), finding))
             spans.sort(key=lambda s: (s[0], s[1]))
             chosen: list[tuple[int, int, Finding]] = []
             for span in spans:
@@ -247,17 +271,24 @@ class StyleChecker(QObject):
         root = self._data_root()
         if root is not None:
             self._tasks.submit(add_to_personal_dictionary, root, word)
-        self._show([f for f in self._findings
-                    if not (f.kind == "spelling" and self._word_of(f) == word)], True)
+        self._show(
+            [f for f in self._findings if not (f.kind == "spelling" and self._word_of(f) == word)],
+            True,
+        )
         self.schedule()
 
     # ---------------------------------------------------------------- Qt
 
     def findings_at(self, position: int) -> list[Finding]:
         """Body findings whose (tracked) span covers a document position."""
-        return [f for f, (cursor, _) in self._tracked.items()
-                if f.field is Field.BODY and cursor.selectionStart() <= position
-                < max(cursor.selectionEnd(), cursor.selectionStart() + 1)]
+        return [
+            f
+            for f, (cursor, _) in self._tracked.items()
+            if f.field is Field.BODY
+            and cursor.selectionStart()
+            <= position
+            < max(cursor.selectionEnd(), cursor.selectionStart() + 1)
+        ]
 
     def suggestion_menu(self, position: int) -> QMenu | None:
         """The editor's standard menu with the suggestions for findings at `position` on top,
@@ -279,8 +310,7 @@ class StyleChecker(QObject):
             assert isinstance(event, QHelpEvent)
             found = self.findings_at(body.cursorForPosition(event.pos()).position())
             if found:
-                QToolTip.showText(event.globalPos(), "\n".join(f.message for f in found[:3]),
-                                  body)
+                QToolTip.showText(event.globalPos(), "\n".join(f.message for f in found[:3]), body)
                 return True
         elif event.type() == QEvent.Type.ContextMenu:
             assert isinstance(event, QContextMenuEvent)
@@ -313,22 +343,27 @@ class StyleChecker(QObject):
         if setup.checker.empty:
             self._spelling_note = self.tr(
                 "Spell checking is off: no British English word list was found. Install the "
-                "‘{0}’ package, or set {1} to a word list file.").format(
-                WORD_LIST_PACKAGE, WORD_LIST_ENV)
+                "‘{0}’ package, or set {1} to a word list file."
+            ).format(WORD_LIST_PACKAGE, WORD_LIST_ENV)
         self.check_now()
 
     def _checked_in(self, result: CheckResult) -> None:
         if not self._generation.is_current(result.generation):
             return  # the text changed while checking: a newer check is on its way
         self._checked = result.texts
-        style_note = self.tr("The site house style cannot be used ({0}); checking with the "
-                             "default.").format(result.error) if result.error else ""
+        style_note = (
+            self.tr("The site house style cannot be used ({0}); checking with the default.").format(
+                result.error
+            )
+            if result.error
+            else ""
+        )
         self.panel.set_note("\n".join(n for n in (style_note, self._spelling_note) if n))
         self._show(result.findings, keep_tracking=False)
         self.sig_checked.emit(list(result.findings))
 
     def _word_of(self, finding: Finding) -> str:
-        return self._checked.get(finding.field, "")[finding.start:finding.end]
+        return self._checked.get(finding.field, "")[finding.start : finding.end]
 
     def _show(self, findings: list[Finding], keep_tracking: bool) -> None:
         self._findings = findings
@@ -352,9 +387,11 @@ class StyleChecker(QObject):
                 table = utf16_offsets(text)
                 selections = [finding_selection(widget, f, table) for f in mine]
                 for finding in mine:
-                    original = text[finding.start:finding.end].replace("\n", "\u2029")
+                    original = text[finding.start : finding.end].replace("\n", "\u2029")
                     self._tracked[finding] = (
-                        span_cursor(widget, finding.start, finding.end, table), original)
+                        span_cursor(widget, finding.start, finding.end, table),
+                        original,
+                    )
             set_selection_layer(widget, SELECTION_OWNER, selections)
         if self._headline_action is not None:
             notes = [f.message for f in findings if f.field is Field.HEADLINE]
@@ -364,18 +401,23 @@ class StyleChecker(QObject):
         self.panel.set_findings(findings, words)
 
 
-def attach_style_checking(window: Any) -> StyleChecker:
-    """Wire checking into a main window: expects `tasks`, `editor`, `form.headline_edit`,
-    `form.standfirst_edit`, `workspace` (may be None until opened) and `add_dock(widget, title)`.
-    """
+def attach_style_checking(host: Host) -> StyleChecker:
+    """Check the open article's headline, standfirst and body as the user types; the
+    Problems panel is a dock of the host."""
 
     def data_root() -> Path | None:
-        workspace = getattr(window, "workspace", None)
-        return workspace.data.root if workspace is not None else None
+        return host.workspace.data.root if host.workspace is not None else None
 
-    checker = StyleChecker(window.tasks, window.editor, window.form.headline_edit,
-                           window.form.standfirst_edit, data_root, parent=window)
+    document = host.document
+    checker = StyleChecker(
+        host.tasks,
+        document.editor,
+        document.headline_edit,
+        document.standfirst_edit,
+        data_root,
+        parent=host,
+    )
     panel: QWidget = checker.panel
-    window.add_dock(panel, checker.tr("Problems"))
+    host.add_dock(panel, checker.tr("Problems"))
     checker.start()
     return checker

@@ -18,8 +18,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StyleChecker", text)
 
 
-def suggestion_menu(editor: QPlainTextEdit, found: list[Finding],
-                    word_of: Callable[[Finding], str]) -> QMenu:
+def suggestion_menu(
+    editor: QPlainTextEdit, found: list[Finding], word_of: Callable[[Finding], str]
+) -> QMenu:
     """The editor's standard menu with, on top, each finding's message (disabled), its
     suggestions and, for spelling, 'Add to dictionary'. Each added action's data is
     (finding, suggestion), with suggestion None for 'Add to dictionary'."""

@@ -42,7 +42,8 @@ class ProblemsPanel(QWidget):
         self._words: dict[int, str] = {}
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Severity"), self.tr("Field"), self.tr("Line"), self.tr("Message")])
+            [self.tr("Severity"), self.tr("Field"), self.tr("Line"), self.tr("Message")]
+        )
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -63,7 +64,8 @@ class ProblemsPanel(QWidget):
         self.fix_button.clicked.connect(self._fix)
         self.fix_all_button = QPushButton(self.tr("Fix all &safe"), self)
         self.fix_all_button.setToolTip(
-            self.tr("Apply every fix that needs no judgement (quotes, spelling, dates...)"))
+            self.tr("Apply every fix that needs no judgement (quotes, spelling, dates...)")
+        )
         self.fix_all_button.clicked.connect(self.sig_fix_all_requested)
         self.add_word_button = QPushButton(self.tr("&Add to dictionary"), self)
         self.add_word_button.clicked.connect(self._add_word)
@@ -91,19 +93,30 @@ class ProblemsPanel(QWidget):
         self._findings = list(findings)
         self._words = dict(words)
         self.model.removeRows(0, self.model.rowCount())
-        names = {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
-                 Severity.SUGGESTION: self.tr("Suggestion")}
-        fields = {Field.HEADLINE: self.tr("Headline"), Field.STANDFIRST: self.tr("Standfirst"),
-                  Field.BODY: self.tr("Body")}
+        names = {
+            Severity.ERROR: self.tr("Error"),
+            Severity.WARNING: self.tr("Warning"),
+            Severity.SUGGESTION: self.tr("Suggestion"),
+        }
+        fields = {
+            Field.HEADLINE: self.tr("Headline"),
+            Field.STANDFIRST: self.tr("Standfirst"),
+            Field.BODY: self.tr("Body"),
+        }
         for index, finding in enumerate(self._findings):
             severity = QStandardItem(
-                self.tr("Spelling") if finding.kind == "spelling" else names[finding.severity])
+                self.tr("Spelling") if finding.kind == "spelling" else names[finding.severity]
+            )
             severity.setForeground(QBrush(finding_colour(finding)))
             severity.setData(index, _FINDING_ROLE)
             message = QStandardItem(finding.message)
             message.setToolTip(finding.message)
-            row = [severity, QStandardItem(fields[finding.field]),
-                   QStandardItem(str(finding.line)), message]
+            row = [
+                severity,
+                QStandardItem(fields[finding.field]),
+                QStandardItem(str(finding.line)),
+                message,
+            ]
             self.model.appendRow(row)
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
@@ -140,17 +153,22 @@ class ProblemsPanel(QWidget):
             return
         for row, finding in enumerate(self._findings):
             if (finding.rule, finding.field, finding.line) == (
-                    previous.rule, previous.field, previous.line):
+                previous.rule,
+                previous.field,
+                previous.line,
+            ):
                 self.view.setCurrentIndex(self.model.index(row, 0))
                 return
 
     def _summary(self) -> str:
-        counts = {s: sum(1 for f in self._findings if f.severity is s and f.kind != "spelling")
-                  for s in Severity}
+        counts = {
+            s: sum(1 for f in self._findings if f.severity is s and f.kind != "spelling")
+            for s in Severity
+        }
         spelling = sum(1 for f in self._findings if f.kind == "spelling")
         return self.tr("{0} errors, {1} warnings, {2} suggestions, {3} spelling").format(
-            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.SUGGESTION],
-            spelling)
+            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.SUGGESTION], spelling
+        )
 
     def _jump(self, index: QModelIndex) -> None:
         finding = self._finding_at(index)

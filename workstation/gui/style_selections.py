@@ -16,8 +16,9 @@ SPELLING_COLOUR = "#c2185b"
 _LAYERS_ATTR = "_workstation_selection_layers"
 
 
-def set_selection_layer(editor: QPlainTextEdit, owner: str,
-                        selections: list[QTextEdit.ExtraSelection]) -> None:
+def set_selection_layer(
+    editor: QPlainTextEdit, owner: str, selections: list[QTextEdit.ExtraSelection]
+) -> None:
     """Replace `owner`'s extra selections on `editor`, keeping every other owner's.
 
     Editors with their own `set_extra_selections(owner, selections)` (the main body editor) are
@@ -66,8 +67,9 @@ def utf16_offsets(text: str) -> list[int] | None:
     return table
 
 
-def span_cursor(editor: QPlainTextEdit, start: int, end: int,
-                table: list[int] | None = None) -> QTextCursor:
+def span_cursor(
+    editor: QPlainTextEdit, start: int, end: int, table: list[int] | None = None
+) -> QTextCursor:
     """A cursor selecting [start, end) of the editor's text (code point offsets)."""
     if table is not None:
         start, end = table[start], table[end]
@@ -78,8 +80,9 @@ def span_cursor(editor: QPlainTextEdit, start: int, end: int,
     return cursor
 
 
-def finding_selection(editor: QPlainTextEdit, finding: Finding,
-                      table: list[int] | None = None) -> QTextEdit.ExtraSelection:
+def finding_selection(
+    editor: QPlainTextEdit, finding: Finding, table: list[int] | None = None
+) -> QTextEdit.ExtraSelection:
     """A wavy-underlined extra selection over one finding (an empty span underlines one char)."""
     end = finding.end if finding.end > finding.start else finding.start + 1
     selection = QTextEdit.ExtraSelection()

@@ -311,3 +311,24 @@ class OutboxRepository:
         if state is not None:
             row.state = state
         row.updated_at = now_utc()
+
+
+def publications_of(session: Session, article_id: str) -> list[Publication]:
+    """Every target's record of `article_id`, the most recently changed first."""
+    rows = session.scalars(
+        select(PublicationRow)
+        .where(PublicationRow.article_id == article_id)
+        .order_by(PublicationRow.updated_at.desc())
+    )
+    return [Publication(r.article_id, r.target, r.remote_version, r.url, r.state) for r in rows]
+
+
+def last_publish_job(session: Session, article_id: str) -> OutboxJob | None:
+    """The newest publish job of `article_id` (its schedule, its error), if any."""
+    row = session.scalars(
+        select(OutboxRow)
+        .where(OutboxRow.article_id == article_id)
+        .order_by(OutboxRow.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else _job(row)
