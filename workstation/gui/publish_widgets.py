@@ -28,7 +28,6 @@ from workstation.gui.schedule_time import (
     DEFAULT_ZONE,
     describe,
     display_format,
-    from_fields,
     to_qdatetime,
     zone,
 )
@@ -162,12 +161,8 @@ class ScheduleDialog(QDialog):
         )
 
     def publish_at(self) -> datetime:
-        """The chosen moment, aware, in UTC."""
-        shown = self.when.dateTime()
-        date, time = shown.date(), shown.time()
-        return from_fields(
-            date.year(), date.month(), date.day(), time.hour(), time.minute(), self.zone_name
-        )
+        """The chosen moment, aware, in UTC (the field carries the newsroom's zone)."""
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
 
 
 STATE_LABELS = {

@@ -1,0 +1,190 @@
+"""Journeys through the real window, driven as a person drives it: keys, menu actions, dialogs.
+
+Each ends on what a person would check: the status line, the live page over HTTP, the outbox,
+`workstation show --json` from another process. A real upload service runs on loopback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from journeys import WAIT_MS, activate, cli, menu_action, press, show_json, type_into
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from workstation.domain.article import Status
+from workstation.paths import DataDir
+from workstation.service.auth import Role, create_token
+from workstation.service.config import ServiceConfig
+from workstation.service.db import open_service_database, sqlite_url_for
+from workstation.service.server import BackgroundServer
+from workstation.store.db import open_database
+from workstation.store.repository import ArticleRepository
+from workstation.usecases import publishing
+from workstation.usecases.articles import LAST_OPEN_KEY, create_article
+from workstation.usecases.demo import DEMO_LOADED_KEY
+
+BODY = "The council approved the plan on Tuesday.\n\nWork starts in the spring."
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """One real service for the module; the scheduler looks for due stories twice a second."""
+    root = tmp_path_factory.mktemp("journey-service")
+    config = ServiceConfig(database_url=sqlite_url_for(root / "svc"), scheduler_interval=0.3)
+    server = BackgroundServer(config).start()
+    db = open_service_database(config.database_url)
+    with db.session() as session:
+        token = create_token(session, "desk", Role.PUBLISHER)
+    db.close()
+    yield server.url, token
+    server.stop()
+
+
+@pytest.fixture
+def desk(data_home: Path, service: tuple[str, str]) -> DataDir:
+    """The profile the CLI sees too (WORKSTATION_HOME), with an account on the service."""
+    data = DataDir(data_home).ensure()
+    db = open_database(data.database)
+    with db.session() as session:
+        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
+    publishing.add_account(db, "newsroom", service[0], service[1], check=False)
+    db.close()
+    return data
+
+
+def _ready_story(data: DataDir, headline: str) -> str:
+    db = open_database(data.database)
+    article = create_article(
+        db, headline, "Councils will publish the figures.", ["Staff reporter"], BODY, "Workforce"
+    )
+    with db.session() as session:
+        ArticleRepository(session).set_state(LAST_OPEN_KEY, article.id)
+    db.close()
+    return article.id
+
+
+def _open(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
+    from workstation.gui.main_window import MainWindow
+
+    window = MainWindow(data)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: "publishing" in window.features, timeout=WAIT_MS)
+    controller = window.features["publishing"]
+    qtbot.waitUntil(lambda: controller.worker is not None, timeout=WAIT_MS)
+    activate(qtbot, window)
+    return window, controller
+
+
+def _live_url(controller: Any) -> str:
+    found = re.search(r'href="([^"]+)"', controller.link.text())
+    assert found, controller.link.text()
+    return found.group(1)
+
+
+def test_write_a_story_from_ctrl_n_to_a_live_url(qtbot: QtBot, desk: DataDir) -> None:
+    window, controller = _open(qtbot, desk)
+    try:
+        press(window.editor, "Ctrl+N")
+        qtbot.waitUntil(lambda: window.current_article() is not None, timeout=WAIT_MS)
+        assert window.form.headline_edit.hasFocus()
+        type_into(window.form.headline_edit, "Councils get a new duty on care homes")
+        type_into(window.form.standfirst_edit, "Inspections will be published every year.")
+        type_into(window.form.byline_edit, "Staff reporter")
+        line = window.form.section_box.lineEdit()
+        line.selectAll()
+        type_into(line, "Workforce")
+        type_into(window.editor, BODY)
+        press(window.editor, "Ctrl+Shift+P")
+        qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
+        url = _live_url(controller)
+        page = httpx.get(url)
+        assert page.status_code == 200 and "Councils get a new duty on care homes" in page.text
+        article_id = window.current_article().id
+        assert "error" not in window.statusBar().currentMessage().lower()
+    finally:
+        window.close()
+    shown = show_json(desk, article_id)
+    assert shown["status"] == "published"
+    assert "Work starts in the spring." in shown["body"]
+
+
+def test_publish_menu_item_publishes_the_open_story(qtbot: QtBot, desk: DataDir) -> None:
+    article_id = _ready_story(desk, "Trusts must publish equality data")
+    window, controller = _open(qtbot, desk)
+    try:
+        menu_action(window, "Publish", "Publish").trigger()
+        qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
+        assert httpx.get(_live_url(controller)).status_code == 200
+        assert "tzinfo" not in window.statusBar().currentMessage()
+    finally:
+        window.close()
+    assert show_json(desk, article_id)["status"] == "published"
+
+
+def test_schedule_then_see_it_go_live_in_the_window(
+    qtbot: QtBot, desk: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workstation.gui.publish_controller.FOLLOW_SCHEDULED_MS", 300)
+    article_id = _ready_story(desk, "Hospital car parks to stay free for staff")
+    window, controller = _open(qtbot, desk)
+    try:
+        menu_action(window, "Publish", "Schedule…").trigger()
+        dialog = controller.schedule_dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+        assert dialog.zone_label.text().endswith(("GMT", "BST"))  # the newsroom's zone, shown
+        soon = datetime.now(UTC) + timedelta(seconds=3)
+        dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(soon.timestamp()) + 1))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: "Scheduled for" in controller.link.text(), timeout=WAIT_MS)
+        assert window.status_label.text() == "Scheduled"
+        qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
+        assert window.status_label.text() == "Published"
+        assert httpx.get(_live_url(controller)).status_code == 200
+    finally:
+        window.close()
+    assert show_json(desk, article_id)["status"] == "published"
+
+
+def test_publish_from_the_cli_while_the_window_is_open_then_keep_typing(
+    qtbot: QtBot, desk: DataDir
+) -> None:
+    article_id = _ready_story(desk, "Ambulance waits fall for a third month")
+    window, controller = _open(qtbot, desk)
+    try:
+        done = cli(desk, "publish", article_id, "--wait", "--timeout", "60")
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(lambda: window.status_label.text() == "Published", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
+        type_into(window.editor, "\n\nA late paragraph.")
+        with qtbot.waitSignal(window.autosaver.sig_saved, timeout=WAIT_MS):
+            pass
+    finally:
+        window.close()
+    shown = show_json(desk, article_id)
+    assert shown["status"] == "published"  # the autosave kept the store's status
+    assert "A late paragraph." in shown["body"]
+
+
+def test_a_status_set_elsewhere_is_never_overwritten(qtbot: QtBot, desk: DataDir) -> None:
+    article_id = _ready_story(desk, "Dentists back the new contract")
+    window, _controller = _open(qtbot, desk)
+    try:
+        assert cli(desk, "submit", article_id).returncode == 0
+        qtbot.waitUntil(lambda: window.status_label.text() == "Submitted", timeout=WAIT_MS)
+        type_into(window.editor, " More.")
+        with qtbot.waitSignal(window.autosaver.sig_saved, timeout=WAIT_MS):
+            pass
+        assert window.current_article().status is Status.SUBMITTED
+    finally:
+        window.close()
+    assert show_json(desk, article_id)["status"] == "submitted"
