@@ -21,6 +21,20 @@ PLAINTEXT_OPT_IN = "WORKSTATION_ALLOW_PLAINTEXT_SECRETS"
 PLAINTEXT_FILE = "secrets-plaintext.json"
 
 
+_plaintext_opted_in = False
+"""Set from the user's preference (Settings › Accounts), as the environment variable would."""
+
+
+def allow_plaintext(allowed: bool) -> None:
+    """The documented opt-in, from the preferences: keep tokens in the unencrypted file."""
+    global _plaintext_opted_in
+    _plaintext_opted_in = allowed
+
+
+def plaintext_allowed() -> bool:
+    return _plaintext_opted_in or os.environ.get(PLAINTEXT_OPT_IN) == "1"
+
+
 class SecretsUnavailable(RuntimeError):
     """No keyring backend can keep secrets here; the message says what to do."""
 
@@ -100,14 +114,15 @@ def _backend() -> Any:
     backend = keyring.get_keyring()
     if not _is_fail(backend) and (_explicitly_chosen() or not _is_insecure(backend)):
         return backend
-    if os.environ.get(PLAINTEXT_OPT_IN) == "1":
+    if plaintext_allowed():
         return _PlaintextFile(_plaintext_path())
     raise SecretsUnavailable(
         "no secure keyring is available to keep the account token (found "
         f"{type(backend).__name__}). Start or unlock your desktop keyring (GNOME Keyring, "
         "KWallet, macOS Keychain, Windows Credential Manager), choose a backend with "
         "PYTHON_KEYRING_BACKEND, "
-        f"or set {PLAINTEXT_OPT_IN}=1 to keep it unencrypted in {_plaintext_path()}"
+        "or allow unencrypted storage in Settings › Accounts (or set "
+        f"{PLAINTEXT_OPT_IN}=1) to keep it unencrypted in {_plaintext_path()}"
     )
 
 
@@ -118,8 +133,17 @@ def describe_backend() -> str:
     except SecretsUnavailable:
         return "none (no secure keyring available)"
     if isinstance(backend, _PlaintextFile):
-        return f"unencrypted file {backend.path} (opted in with {PLAINTEXT_OPT_IN}=1)"
+        return f"unencrypted file {backend.path} (opted in)"
     return f"keyring: {type(backend).__module__}.{type(backend).__name__}"
+
+
+def storage() -> tuple[str, bool]:
+    """(where secrets go, in words; whether that place is a secure keyring)."""
+    try:
+        backend = _backend()
+    except SecretsUnavailable:
+        return "none (no secure keyring available)", False
+    return describe_backend(), not isinstance(backend, _PlaintextFile)
 
 
 def _call(operation: str, name: str, *args: str) -> Any:

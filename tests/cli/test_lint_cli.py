@@ -30,8 +30,12 @@ def ws(workstation_exe: list[str], tmp_path: Path):  # type: ignore[no-untyped-d
     data = tmp_path / "data"
 
     def run(*args: str) -> Run:
-        return subprocess.run([*workstation_exe, "--data-dir", str(data), *args],
-                              capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [*workstation_exe, "--data-dir", str(data), *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     run.data = data  # type: ignore[attr-defined]
     run.exe = workstation_exe  # type: ignore[attr-defined]
@@ -63,10 +67,10 @@ def test_json_offsets_point_into_the_source(ws, tmp_path: Path) -> None:  # type
     body = FLAWED.split("---\n", 2)[2]
     by_rule = {f["rule"]: f for f in data["findings"]}
     date = by_rule["date-format"]
-    assert body[date["start"]:date["end"]] == "24th November 2022"
+    assert body[date["start"] : date["end"]] == "24th November 2022"
     assert date["fix"] == "24 November 2022" and date["line"] == 1
     numbers = by_rule["numbers-in-words"]
-    assert body[numbers["start"]:numbers["end"]] == "3"
+    assert body[numbers["start"] : numbers["end"]] == "3"
     assert (numbers["line"], numbers["column"]) == (3, 6)
     assert data["counts"]["error"] >= 2 and data["counts"]["suggestion"] >= 1
 
@@ -96,12 +100,16 @@ def test_clean_file_exits_0(ws, tmp_path: Path) -> None:  # type: ignore[no-unty
 
 def test_site_override_changes_options_and_rules(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path, "She said “no” to the 5% rise.\n", "quotes.md")
-    assert {f["rule"] for f in json.loads(ws("lint", str(path), "--json").stdout)["findings"]} \
-        == {"quote-style", "per-cent"}
+    assert {f["rule"] for f in json.loads(ws("lint", str(path), "--json").stdout)["findings"]} == {
+        "quote-style",
+        "per-cent",
+    }
     ws.data.mkdir(parents=True, exist_ok=True)
     (ws.data / "house_style.yaml").write_text(
         "options:\n  quotes: {body: double}\n  percent: {form: symbol}\n"
-        "rules:\n  - id: repeated-word\n    enabled: false\n", encoding="utf-8")
+        "rules:\n  - id: repeated-word\n    enabled: false\n",
+        encoding="utf-8",
+    )
     result = ws("lint", str(path), "--json")
     assert json.loads(result.stdout)["findings"] == []
 
@@ -124,8 +132,7 @@ def test_missing_file_is_exit_2(ws, tmp_path: Path) -> None:  # type: ignore[no-
 
 def test_lint_stored_article_by_id(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     body = _write(tmp_path, "The the board met.\n", "body.md")
-    new = ws("new", "--headline", "Boards told to publish equality data",
-             "--body-file", str(body))
+    new = ws("new", "--headline", "Boards told to publish equality data", "--body-file", str(body))
     assert new.returncode == 0, new.stderr
     article_id = new.stdout.strip()
     result = ws("lint", article_id[:8], "--json")
@@ -142,9 +149,15 @@ def test_spelling_is_advice_only(ws, tmp_path: Path) -> None:  # type: ignore[no
     path = _write(tmp_path, "The trust recieved funds.\n", "sp.md")
     result = subprocess.run(
         [*ws.exe, "--data-dir", str(ws.data), "lint", str(path), "--spelling", "--json"],
-        capture_output=True, text=True, timeout=60,
-        env={**os.environ, "WORKSTATION_WORD_LIST": str(words)})
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "WORKSTATION_WORD_LIST": str(words)},
+    )
     assert result.returncode == 0, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["rule"], finding["fix"], finding["severity"]) == (
-        "spelling", "received", "suggestion")
+        "spelling",
+        "received",
+        "suggestion",
+    )

@@ -21,7 +21,7 @@ WAIT_MS = 30_000
 
 
 def menu_action(window: Any, *path: str) -> QAction:
-    """The action at File › New article (by visible text, mnemonics ignored), as a person finds it."""
+    """The action at e.g. File › New article, found by its visible text as a person finds it."""
     actions = window.menuBar().actions()
     found: QAction | None = None
     for depth, name in enumerate(path):

@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+from journeys import menu_action
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -14,7 +15,7 @@ from workstation.gui.about_dialog import AboutDialog, components
 from workstation.gui.logging_setup import log_file, setup_logging
 from workstation.gui.main_window import MainWindow
 from workstation.gui.recent import RecentArticles, RecentMenu
-from workstation.gui.settings_dialog import SettingsDialog, open_settings
+from workstation.gui.settings_dialog import SettingsDialog
 from workstation.gui.shortcuts_dialog import shortcut_rows
 from workstation.gui.theme import set_window_icon, theme_manager
 from workstation.gui.view_zoom import PreviewZoom
@@ -31,10 +32,22 @@ def _saved_prefs(data: DataDir) -> dict[str, object]:
         return {}
 
 
+def _open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    """Edit › Settings…, as a person opens it; the dialog that appears."""
+    menu_action(window, "Edit", "Settings…").trigger()
+
+    def shown() -> SettingsDialog | None:
+        return next((d for d in window.findChildren(SettingsDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=10_000)
+    dialog = shown()
+    assert dialog is not None
+    return dialog
+
+
 def test_settings_are_saved_and_shown_in_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    dialog = open_settings(window)
-    assert isinstance(dialog, SettingsDialog)
+    dialog = _open_settings(qtbot, window)
     dialog.site_name.setText("The Test Gazette")
     dialog.font_size.setValue(21)
     dialog.autosave.setValue(900)
@@ -51,8 +64,7 @@ def test_settings_are_saved_and_shown_in_the_preview(qtbot: QtBot, window: MainW
 
 def test_settings_fields_are_labelled(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    dialog = open_settings(window)
-    assert dialog is not None
+    dialog = _open_settings(qtbot, window)
     for field in (dialog.site_name, dialog.newsletter_url, dialog.font_size, dialog.theme):
         assert field.accessibleName(), field.objectName()
     dialog.reject()

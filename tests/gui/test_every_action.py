@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from journeys import WAIT_MS
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -99,11 +100,13 @@ def test_every_menu_action_works(
     window.statusBar().messageChanged.connect(lambda text: messages.append(text))
     triggered: list[str] = []
     try:
-        for name, action in _all_actions(window.menuBar().actions()):
+        for name, action in list(_all_actions(window.menuBar().actions())):
             if name.split(" › ")[-1] in SKIP or not action.isEnabled():
                 continue
+            if not shiboken6.isValid(action):
+                continue  # a menu that rebuilt itself (Recent articles) dropped it
             action.trigger()
-            if action.isCheckable():
+            if shiboken6.isValid(action) and action.isCheckable():
                 action.trigger()  # put a toggle back
             qtbot.wait(30)
             closer.close_all()

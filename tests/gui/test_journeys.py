@@ -188,3 +188,65 @@ def test_a_status_set_elsewhere_is_never_overwritten(qtbot: QtBot, desk: DataDir
     finally:
         window.close()
     assert show_json(desk, article_id)["status"] == "submitted"
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A desktop without Secret Service: keyring's own `fail` backend, the real one."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+def test_no_keyring_then_an_account_in_settings_then_publish(
+    qtbot: QtBot, data_home: Path, no_keyring: None
+) -> None:
+    from workstation.gui.settings_dialog import SettingsDialog
+
+    data = DataDir(data_home).ensure()
+    article_id = _ready_story(data, "Midwives win a new training fund")
+    db = open_database(data.database)
+    with db.session() as session:
+        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
+    db.close()
+    from workstation.gui.main_window import MainWindow
+
+    window: Any = MainWindow(data)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: "publishing" in window.features, timeout=WAIT_MS)
+    controller = window.features["publishing"]
+    qtbot.waitUntil(lambda: "Publishing is off" in controller.link.text(), timeout=WAIT_MS)
+    try:
+        menu_action(window, "Publish", "Accounts…").trigger()
+        dialog = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
+        page = dialog.page("accounts")
+        assert dialog.tabs.currentWidget() is page
+        qtbot.waitUntil(lambda: "No secure keyring" in page.warning.text(), timeout=WAIT_MS)
+        assert page.plaintext.isVisible() and not page.plaintext.isChecked()
+        page.plaintext.click()  # the opt-in asks first, with its warning
+        warning = page.confirm
+        qtbot.waitUntil(lambda: warning is not None and warning.isVisible(), timeout=WAIT_MS)
+        assert "NOT encrypted" in warning.text()
+        warning.button(warning.StandardButton.Yes).click()
+        qtbot.waitUntil(lambda: "unencrypted file" in page.storage.text(), timeout=WAIT_MS)
+        dialog.accept()
+        qtbot.waitUntil(lambda: controller.worker is not None, timeout=WAIT_MS)
+        activate(qtbot, window)
+        press(window.editor, "Ctrl+Shift+P")
+        qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
+        assert httpx.get(_live_url(controller)).status_code == 200
+    finally:
+        window.close()
+    assert show_json(data, article_id)["status"] == "published"
+    secrets_file = data.root / "secrets-plaintext.json"
+    assert secrets_file.stat().st_mode & 0o777 == 0o600
+    token = next(iter(__import__("json").loads(secrets_file.read_text()).values()))
+    for path in data.root.rglob("*"):  # the token is in that one file only
+        if path.is_file() and path != secrets_file:
+            assert token.encode() not in path.read_bytes(), path

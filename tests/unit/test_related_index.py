@@ -48,7 +48,8 @@ def matching(db: Database, query: str) -> set[str]:
     with db.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT d.article_id FROM archive_fts JOIN archive_fts_docs AS d "
-            "ON d.doc_id = archive_fts.rowid WHERE archive_fts MATCH ?", (query,)
+            "ON d.doc_id = archive_fts.rowid WHERE archive_fts MATCH ?",
+            (query,),
         ).all()
     return {row[0] for row in rows}
 

@@ -17,8 +17,11 @@ from workstation.domain.style import (
 )
 from workstation.domain.style.markdown import MASK, scan
 
-DEFAULT = resources.files("workstation.resources").joinpath(
-    "house_style", "default.yaml").read_text(encoding="utf-8")
+DEFAULT = (
+    resources.files("workstation.resources")
+    .joinpath("house_style", "default.yaml")
+    .read_text(encoding="utf-8")
+)
 RULES = load_rule_set([("default", DEFAULT)])
 
 
@@ -31,7 +34,7 @@ def test_offsets_come_from_the_source_even_for_repeated_text() -> None:
     found = [f for f in RULES.check(body=body) if f.rule == "british-spelling"]
     starts = [i for i in range(len(body)) if body.startswith("center", i)]
     assert [f.start for f in found] == starts
-    assert all(body[f.start:f.end] == "center" for f in found)
+    assert all(body[f.start : f.end] == "center" for f in found)
     assert [(f.line, f.column) for f in found] == [(1, 5), (3, 5), (3, 31)]
     assert all(f.end_column - f.column == 6 for f in found)
 
@@ -43,15 +46,18 @@ def test_line_index() -> None:
     assert index.position(7) == (4, 1)
 
 
-@pytest.mark.parametrize("body", [
-    "See https://example.org/organize-center for 3 things.",
-    "Read [the report](https://example.org/center 'The center') today.",
-    "Run `organize 3 center` now.",
-    "```\norganize the the center 3\n```\n",
-    "    organize the the center\n",
-    "<span class=\"center\">x</span>",
-    "Mail press@center.org now.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "See https://example.org/organize-center for 3 things.",
+        "Read [the report](https://example.org/center 'The center') today.",
+        "Run `organize 3 center` now.",
+        "```\norganize the the center 3\n```\n",
+        "    organize the the center\n",
+        '<span class="center">x</span>',
+        "Mail press@center.org now.",
+    ],
+)
 def test_nothing_fires_in_urls_code_or_markup(body: str) -> None:
     rules = {f.rule for f in RULES.check(body=body)}
     assert not rules & {"british-spelling", "ise-spelling", "repeated-word", "straight-quotes"}
@@ -60,7 +66,7 @@ def test_nothing_fires_in_urls_code_or_markup(body: str) -> None:
 def test_link_text_is_still_checked() -> None:
     body = "Read [the cancer center report](https://example.org/x)."
     found = [f for f in RULES.check(body=body) if f.rule == "british-spelling"]
-    assert [body[f.start:f.end] for f in found] == ["center"]
+    assert [body[f.start : f.end] for f in found] == ["center"]
 
 
 def test_masking_keeps_offsets() -> None:
@@ -81,8 +87,11 @@ def test_quotation_policies() -> None:
 
 
 def test_inclusive_language_inside_quotes_is_only_a_suggestion() -> None:
-    found = [f for f in RULES.check(body="‘He suffers from asthma,’ she said.")
-             if f.rule == "inclusive-language"]
+    found = [
+        f
+        for f in RULES.check(body="‘He suffers from asthma,’ she said.")
+        if f.rule == "inclusive-language"
+    ]
     assert found and found[0].severity is Severity.SUGGESTION and found[0].fix is None
 
 
@@ -96,12 +105,19 @@ def test_fix_keeps_a_capital_at_sentence_start() -> None:
 def test_options_ize_and_double_quotes() -> None:
     rules = _rules("options:\n  spelling: {suffix: ize}\n  quotes: {body: double}\n")
     found = {f.rule: f for f in rules.check(body="We organise it. She said ‘yes’. Advise them.")}
-    assert len([f for f in rules.check(body="Advise them, surprise them, exercise.")
-                if f.rule == "ise-spelling"]) == 0
+    assert (
+        len(
+            [
+                f
+                for f in rules.check(body="Advise them, surprise them, exercise.")
+                if f.rule == "ise-spelling"
+            ]
+        )
+        == 0
+    )
     assert found["ise-spelling"].fix == "organize"
     assert found["quote-style"].fix == "“yes”"
-    assert not [f for f in rules.check(body="We advise and supervise.")
-                if f.rule == "ise-spelling"]
+    assert not [f for f in rules.check(body="We advise and supervise.") if f.rule == "ise-spelling"]
 
 
 def test_override_merges_rules_options_and_vocabulary() -> None:
@@ -111,25 +127,34 @@ def test_override_merges_rules_options_and_vocabulary() -> None:
         "rules:\n"
         "  - id: hype\n    enabled: false\n"
         "  - id: repeated-word\n    severity: warning\n"
-        "  - id: house-words\n    kind: replace\n    message: \"Say ‘{replacement}’.\"\n"
+        '  - id: house-words\n    kind: replace\n    message: "Say ‘{replacement}’."\n'
         "    words: {sub-editor: subeditor}\n"
-        "    tests: {flag: [The sub-editor.], pass: [The subeditor.]}\n")
-    found = {f.rule: f for f in rules.check(
-        body="The ICB had 10 beds. A breakthrough. The the sub-editor.")}
+        "    tests: {flag: [The sub-editor.], pass: [The subeditor.]}\n"
+    )
+    found = {
+        f.rule: f
+        for f in rules.check(body="The ICB had 10 beds. A breakthrough. The the sub-editor.")
+    }
     assert found["numbers-in-words"].fix == "ten"
     assert "acronym-first-use" not in found and "hype" not in found
     assert found["repeated-word"].severity is Severity.WARNING
     assert found["house-words"].fix == "subeditor"
 
 
-@pytest.mark.parametrize("override, message", [
-    ("rules:\n  - id: x\n    kind: nonsense\n", "unknown kind"),
-    ("rules:\n  - id: x\n    kind: pattern\n    pattern: '('\n", "bad pattern"),
-    ("colour: red\n", "unknown key"),
-    ("rules: [1, 2]\n", "must be a list of mappings"),
-    ("rules:\n  - id: x\n    kind: replace\n    severity: fatal\n    words: {a: b}\n", "severity"),
-    ("options: [\n", "bad YAML"),
-])
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ("rules:\n  - id: x\n    kind: nonsense\n", "unknown kind"),
+        ("rules:\n  - id: x\n    kind: pattern\n    pattern: '('\n", "bad pattern"),
+        ("colour: red\n", "unknown key"),
+        ("rules: [1, 2]\n", "must be a list of mappings"),
+        (
+            "rules:\n  - id: x\n    kind: replace\n    severity: fatal\n    words: {a: b}\n",
+            "severity",
+        ),
+        ("options: [\n", "bad YAML"),
+    ],
+)
 def test_bad_house_style_files_say_what_is_wrong(override: str, message: str) -> None:
     with pytest.raises(HouseStyleError, match=message):
         _rules(override)
@@ -153,22 +178,25 @@ def test_apply_fixes_skips_overlaps_and_keeps_unsafe_ones() -> None:
 def test_acronym_defined_at_first_use_is_fine_later_uses_too() -> None:
     body = "Integrated care boards (ICBs) must act. The ICB in Kent did. The CQC did not."
     found = [f for f in RULES.check(body=body) if f.rule == "acronym-first-use"]
-    assert [body[f.start:f.end] for f in found] == ["CQC"]
+    assert [body[f.start : f.end] for f in found] == ["CQC"]
     assert found[0].suggestions == ("Care Quality Commission (CQC)",)
 
 
 def test_spell_checker_uses_the_words_it_is_given() -> None:
-    checker = SpellChecker({"the", "trust", "received", "funds", "nurse", "nurses", "and"},
-                           personal={"Zorblax"})
+    checker = SpellChecker(
+        {"the", "trust", "received", "funds", "nurse", "nurses", "and"}, personal={"Zorblax"}
+    )
     body = "The trust recieved funds from Zorblax. The nurse’s and nurses’ pay. `codez`"
     found = checker.check(body)
-    assert [body[f.start:f.end] for f in found] == ["recieved", "from", "pay"]
+    assert [body[f.start : f.end] for f in found] == ["recieved", "from", "pay"]
     assert SpellChecker(()).check("anything") == []
 
 
 def test_five_thousand_words_check_is_quick_enough_to_type_over() -> None:
-    paragraph = ("The integrated care board (ICB) said on 24 November 2022 that three trusts "
-                 "had cut waiting lists by 12 per cent, and that ‘more is to come’. ")
+    paragraph = (
+        "The integrated care board (ICB) said on 24 November 2022 that three trusts "
+        "had cut waiting lists by 12 per cent, and that ‘more is to come’. "
+    )
     body = "\n\n".join([paragraph * 2] * 130)
     findings = RULES.check(headline="Trusts cut waiting lists", standfirst="", body=body)
     assert not [f for f in findings if f.severity is Severity.ERROR]

@@ -29,16 +29,23 @@ def test_markers_are_stripped_and_nest() -> None:
 def test_labels_map_into_fields_and_score(tmp_path: Path) -> None:
     script = _script()
     flawed = tmp_path / "a.md"
-    flawed.write_text("---\nheadline: Trusts told to act⟦headline_style|.⟧\n---\n"
-                      "The the board met on 24th May.\n", encoding="utf-8")
+    flawed.write_text(
+        "---\nheadline: Trusts told to act⟦headline_style|.⟧\n---\n"
+        "The the board met on 24th May.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "a.labels.yaml").write_text(
         "mistakes:\n  - {kind: repeated-words, text: 'The the'}\n"
-        "  - {rule: date, field: body, start: 21, end: 29}\n", encoding="utf-8")
+        "  - {rule: date, field: body, start: 21, end: 29}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "clean.md").write_text("The board met on 24 May.\n", encoding="utf-8")
     article = script.load_article(flawed)
     assert {(x.kind, x.field, x.text) for x in article.labels} == {
-        ("headline_style", "headline", "."), ("repeated_word", "body", "The the"),
-        ("dates", "body", "24th May")}
+        ("headline_style", "headline", "."),
+        ("repeated_word", "body", "The the"),
+        ("dates", "body", "24th May"),
+    }
     rules = script.load_house_style(data_root=None)
     report = script.evaluate([article, script.load_article(tmp_path / "clean.md")], rules)
     assert sum(report.found.values()) == sum(report.planted.values()) == 3

@@ -9,21 +9,73 @@ from hypothesis import strategies as st
 
 from workstation.domain.style import LineIndex, SpellChecker, apply_fixes, load_rule_set
 
-RULES = load_rule_set([("default", resources.files("workstation.resources").joinpath(
-    "house_style", "default.yaml").read_text(encoding="utf-8"))])
-PIECES = st.sampled_from([
-    "The", " the", " center", " 3", " 24th", " Nov", ".", ",", " ", "\n", "\n\n", "'", '"', "‘",
-    "’", "“", "”", "`", "```\n", "    ", "- ", "1. ", "# ", "> ", "|", "---", "—", " - ", "%",
-    " per cent", "£", "http://x.org/a", "[a](b)", "<b>", "ICB", " (ICB)", "😀", "e\u0301", "İ",
-    "\t", "A&E", "9am", " 5 pm", "12000", "Covid",
-])
+RULES = load_rule_set(
+    [
+        (
+            "default",
+            resources.files("workstation.resources")
+            .joinpath("house_style", "default.yaml")
+            .read_text(encoding="utf-8"),
+        )
+    ]
+)
+PIECES = st.sampled_from(
+    [
+        "The",
+        " the",
+        " center",
+        " 3",
+        " 24th",
+        " Nov",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "\n\n",
+        "'",
+        '"',
+        "‘",
+        "’",
+        "“",
+        "”",
+        "`",
+        "```\n",
+        "    ",
+        "- ",
+        "1. ",
+        "# ",
+        "> ",
+        "|",
+        "---",
+        "—",
+        " - ",
+        "%",
+        " per cent",
+        "£",
+        "http://x.org/a",
+        "[a](b)",
+        "<b>",
+        "ICB",
+        " (ICB)",
+        "😀",
+        "e\u0301",
+        "İ",
+        "\t",
+        "A&E",
+        "9am",
+        " 5 pm",
+        "12000",
+        "Covid",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 
 
 @settings(max_examples=300, deadline=None)
 @given(headline=TEXT, standfirst=TEXT, body=TEXT)
-def test_findings_always_point_inside_their_field(headline: str, standfirst: str,
-                                                  body: str) -> None:
+def test_findings_always_point_inside_their_field(
+    headline: str, standfirst: str, body: str
+) -> None:
     texts = {"headline": headline, "standfirst": standfirst, "body": body}
     for finding in RULES.check(headline, standfirst, body):
         source = texts[finding.field.value]
@@ -41,10 +93,35 @@ def test_spelling_never_fails(body: str) -> None:
         assert 0 <= finding.start < finding.end <= len(body)
 
 
-DATE_PIECES = st.sampled_from([
-    "24", "3rd", " ", "  ", "\n", ",", ".", "of ", "November", "Nov", "Nov.", "Sept", "May",
-    "2022", " in ", "by ", "12", "/", "-", "th", "x", "Jan", "\x00", "March", "10/11/22",
-])
+DATE_PIECES = st.sampled_from(
+    [
+        "24",
+        "3rd",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "of ",
+        "November",
+        "Nov",
+        "Nov.",
+        "Sept",
+        "May",
+        "2022",
+        " in ",
+        "by ",
+        "12",
+        "/",
+        "-",
+        "th",
+        "x",
+        "Jan",
+        "\x00",
+        "March",
+        "10/11/22",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

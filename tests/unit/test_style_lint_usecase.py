@@ -25,13 +25,16 @@ from workstation.usecases.lint import (
 
 
 def _article(**fields: str) -> Article:
-    return Article(id=new_id(), headline=fields.pop("headline", "Trusts told to act on data"),
-                   **fields)  # type: ignore[arg-type]
+    return Article(
+        id=new_id(), headline=fields.pop("headline", "Trusts told to act on data"), **fields
+    )  # type: ignore[arg-type]
 
 
 def test_blocking_findings_are_the_errors_only() -> None:
-    article = _article(headline="Trusts told to act on equality data.",
-                       body="The nurse's shift. It rose 5%. The center.")
+    article = _article(
+        headline="Trusts told to act on equality data.",
+        body="The nurse's shift. It rose 5%. The center.",
+    )
     errors = blocking_findings(article)
     assert {f.rule for f in errors} == {"headline-full-stop"}  # straight quotes: suggestions
     assert all(f.severity is Severity.ERROR for f in errors)
@@ -44,8 +47,9 @@ def test_site_override_is_found_in_the_data_dir(tmp_path: Path) -> None:
     (tmp_path / "house_style.yaml").write_text("options:\n  numbers: {words_below: 2}\n")
     assert len(house_style_paths(tmp_path)) == 2
     article = _article(body="The trust has 3 hospitals.")
-    assert not [f for f in lint_article(article, data_root=tmp_path)
-                if f.rule == "numbers-in-words"]
+    assert not [
+        f for f in lint_article(article, data_root=tmp_path) if f.rule == "numbers-in-words"
+    ]
 
 
 def test_a_changed_override_is_reloaded(tmp_path: Path) -> None:
@@ -67,7 +71,8 @@ def test_a_bad_override_names_the_file(tmp_path: Path) -> None:
 def test_fix_fields_repeats_until_nothing_is_left() -> None:
     rules = load_house_style()
     headline, _standfirst, body, count = fix_fields(
-        rules, "Pay rise agreed.", "", 'She said "no" to the the offer.')
+        rules, "Pay rise agreed.", "", 'She said "no" to the the offer.'
+    )
     assert headline == "Pay rise agreed"
     assert body == "She said ‘no’ to the offer."  # straight -> curly double -> house single
     assert count >= 4
@@ -75,8 +80,10 @@ def test_fix_fields_repeats_until_nothing_is_left() -> None:
 
 def test_fix_file_keeps_front_matter_and_is_atomic(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    original = ("---\nid: abc\nheadline: 'Trusts told to publish \"data\".'\ntags: [x, y]\n---\n"
-                "It rose 5% -- fast.\n")
+    original = (
+        "---\nid: abc\nheadline: 'Trusts told to publish \"data\".'\ntags: [x, y]\n---\n"
+        "It rose 5% -- fast.\n"
+    )
     path.write_text(original, encoding="utf-8")
     linted, count = fix_file(path, load_house_style())
     text = path.read_text(encoding="utf-8")
@@ -111,7 +118,8 @@ def test_unreadable_file_is_a_lint_error(tmp_path: Path) -> None:
 
 
 def test_spelling_degrades_with_a_note_when_the_word_list_is_missing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(lint, "WORD_LIST_PATHS", (tmp_path / "missing",))
     monkeypatch.delenv(lint.WORD_LIST_ENV, raising=False)
     setup = load_spelling(tmp_path)
@@ -120,7 +128,8 @@ def test_spelling_degrades_with_a_note_when_the_word_list_is_missing(
 
 
 def test_spelling_uses_the_env_word_list_and_personal_dictionary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     words = tmp_path / "words.txt"
     words.write_text("the\ntrust\nreceived\nfunds\nfrom\n")
     monkeypatch.setenv(lint.WORD_LIST_ENV, str(words))
@@ -130,7 +139,7 @@ def test_spelling_uses_the_env_word_list_and_personal_dictionary(
     setup = load_spelling(tmp_path, load_house_style())
     assert setup.note == ""
     text = "The NHS trust recieved funds from Zorblax."
-    assert [text[f.start:f.end] for f in setup.checker.check(text)] == ["recieved"]
+    assert [text[f.start : f.end] for f in setup.checker.check(text)] == ["recieved"]
 
 
 def test_publish_override_note_lists_the_errors() -> None:
@@ -138,8 +147,9 @@ def test_publish_override_note_lists_the_errors() -> None:
 
     errors = blocking_findings(_article(body="The the end."))
     note = publish_override_note(errors, "legal signed off the wording")
-    assert note.splitlines()[0] == ("Published over 1 house-style error(s): "
-                                    "legal signed off the wording")
+    assert note.splitlines()[0] == (
+        "Published over 1 house-style error(s): legal signed off the wording"
+    )
     assert "repeated-word (body 1:4)" in note
 
 

@@ -12,8 +12,11 @@ from workstation.domain.style.loader import KINDS
 
 
 def _default_text() -> str:
-    return resources.files("workstation.resources").joinpath(
-        "house_style", "default.yaml").read_text(encoding="utf-8")
+    return (
+        resources.files("workstation.resources")
+        .joinpath("house_style", "default.yaml")
+        .read_text(encoding="utf-8")
+    )
 
 
 RULES = load_rule_set([("default", _default_text())])

@@ -31,12 +31,16 @@ def register(subparsers: Any) -> None:
     )
     lint.add_argument("article", metavar="ID|FILE.md", help="an id, a unique id prefix or a file")
     lint.add_argument("--json", action="store_true", help="print findings as JSON")
-    lint.add_argument("--fix", action="store_true",
-                      help="apply safe fixes to FILE.md (rewritten atomically), then report "
-                      "what is left")
-    lint.add_argument("--spelling", action="store_true",
-                      help="also check British spelling (suggestions; never changes the exit "
-                      "status)")
+    lint.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply safe fixes to FILE.md (rewritten atomically), then report what is left",
+    )
+    lint.add_argument(
+        "--spelling",
+        action="store_true",
+        help="also check British spelling (suggestions; never changes the exit status)",
+    )
     lint.set_defaults(handler=cmd_lint)
 
 
@@ -63,8 +67,9 @@ def cmd_lint(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(exc), exit_code=2) from None
     except NotFound as exc:
         raise CliError(str(exc), exit_code=2) from None
-    findings = lint_with_spelling(rules, speller, article.headline, article.standfirst,
-                                  article.body)
+    findings = lint_with_spelling(
+        rules, speller, article.headline, article.standfirst, article.body
+    )
     places = {id(f): f"{f.field.value}:{f.line}:{f.column}" for f in findings}
     _report(ctx, article.id, findings, places, args.json, fixed=None)
     return _exit_code(findings)
@@ -77,8 +82,14 @@ def _speller(ctx: CliContext, root: Path, rules: RuleSet) -> SpellChecker:
     return setup.checker
 
 
-def _lint_file(ctx: CliContext, path: Path, rules: RuleSet, fix: bool, as_json: bool,
-               speller: SpellChecker | None) -> int:
+def _lint_file(
+    ctx: CliContext,
+    path: Path,
+    rules: RuleSet,
+    fix: bool,
+    as_json: bool,
+    speller: SpellChecker | None,
+) -> int:
     if not path.is_file():
         raise CliError(f"no such file: {path}", exit_code=2)
     fixed: int | None = None
@@ -87,8 +98,12 @@ def _lint_file(ctx: CliContext, path: Path, rules: RuleSet, fix: bool, as_json: 
     else:
         linted = lint_file(path, rules)
     if speller is not None:
-        linted = dataclasses.replace(linted, findings=lint_with_spelling(
-            rules, speller, linted.headline, linted.standfirst, linted.body))
+        linted = dataclasses.replace(
+            linted,
+            findings=lint_with_spelling(
+                rules, speller, linted.headline, linted.standfirst, linted.body
+            ),
+        )
     places = {}
     for finding in linted.findings:
         line, column = linted.file_position(finding)
@@ -105,8 +120,14 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
     return {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
 
 
-def _report(ctx: CliContext, source: str, findings: list[Finding], places: dict[int, str],
-            as_json: bool, fixed: int | None) -> None:
+def _report(
+    ctx: CliContext,
+    source: str,
+    findings: list[Finding],
+    places: dict[int, str],
+    as_json: bool,
+    fixed: int | None,
+) -> None:
     counts = _counts(findings)
     if as_json:
         items = []
@@ -121,8 +142,10 @@ def _report(ctx: CliContext, source: str, findings: list[Finding], places: dict[
         return
     for finding in findings:
         hint = f" (fix: ‘{finding.fix}’)" if finding.fix else ""
-        ctx.print(f"{places[id(finding)]}: {finding.severity.value} [{finding.rule}] "
-                  f"{finding.message}{hint}")
+        ctx.print(
+            f"{places[id(finding)]}: {finding.severity.value} [{finding.rule}] "
+            f"{finding.message}{hint}"
+        )
     summary = ", ".join(f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items())
     if fixed is not None:
         summary = f"fixed {fixed}; left: {summary}"

@@ -24,6 +24,8 @@ class Preferences:
     related_max: int = 5
     default_publish_target: str = ""
     theme: str = "system"
+    allow_plaintext_secrets: bool = False
+    """The documented opt-in: without a keyring, keep tokens in an unencrypted file (0600)."""
     time_zone: str = "Europe/London"
     """The newsroom's zone: schedule times are entered and shown in it."""
 

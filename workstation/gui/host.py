@@ -94,6 +94,12 @@ class Host(QObject):
     sig_article_saved = Signal(object)
     """The open article's working copy (Article) reached the database."""
 
+    sig_preferences_changed = Signal(object)
+    """Preferences (the value) were read at start or saved in Settings: apply them."""
+
+    sig_accounts_changed = Signal()
+    """Publishing accounts, or where their tokens are kept, changed (Settings › Accounts)."""
+
     sig_state_changed = Signal(object)
     """The store's publication state (ArticleState) of the open article, when it changes."""
 

@@ -38,6 +38,7 @@ from workstation.gui.tasks import Generation, TaskRunner
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
+    from workstation.domain.preferences import Preferences
     from workstation.domain.publication import ArticleState
     from workstation.gui.preview import PreviewPane
     from workstation.usecases.workspace import Workspace
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
 
         build_menus(self)
         self.host.view_menu = self.view_menu
+        self.host.sig_preferences_changed.connect(self._apply_preferences)
         self._state_timer = QTimer(self)
         self._state_timer.setInterval(STATE_POLL_MS)
         self._state_timer.timeout.connect(self.refresh_state)
@@ -149,6 +151,11 @@ class MainWindow(QMainWindow):
     def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
         """Add a panel as a dock on the right (the host's way; kept for the window's own)."""
         return self.host.add_dock(widget, title)
+
+    def _apply_preferences(self, prefs: Preferences) -> None:
+        """The window's share of the preferences: autosave timing; the page shows the rest."""
+        self.autosaver.set_timing(prefs.autosave_pause_ms, prefs.revision_interval_minutes)
+        self._update_preview()
 
     # -- the host's Document -----------------------------------------------------------------
     @property

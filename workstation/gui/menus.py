@@ -92,7 +92,7 @@ def build_menus(window: MainWindow) -> None:
     )  # fmt: skip
     edit_menu.addSeparator()
     _action(
-        window, edit_menu, tr("Se&ttings…"), lambda: open_settings(window),
+        window, edit_menu, tr("Se&ttings…"), lambda: open_settings(window.host),
         QKeySequence("Ctrl+,") if QKeySequence(Std.Preferences).isEmpty() else Std.Preferences,
     )  # fmt: skip
 
@@ -116,7 +116,7 @@ def build_menus(window: MainWindow) -> None:
     window.view_menu.addSeparator()
     HelpMenu(window)
     Welcome(window)
-    PreferencesAtStartup(window)
+    PreferencesAtStartup(window.host)
 
 
 def _set_status(window: MainWindow, status: Status) -> Callable[[], None]:

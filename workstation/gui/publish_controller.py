@@ -28,6 +28,7 @@ from workstation.store.outbox import JobState, OutboxJob
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from workstation.gui.accounts_page import AccountEditor
     from workstation.paths import DataDir
     from workstation.publish.worker import OutboxWorker
     from workstation.store.db import Database
@@ -73,18 +74,6 @@ def _jobs(db: Database) -> list[OutboxJob]:
     return publishing.outbox_jobs(db)[-200:]
 
 
-def _check_token(url: str, token: str) -> tuple[str, str]:
-    from workstation.usecases import publishing
-
-    return publishing.check_token(url, token)
-
-
-def _save_account(db: Database, name: str, url: str, token: str, make_default: bool) -> str:
-    from workstation.usecases import publishing
-
-    return publishing.add_account(db, name, url, token, make_default=make_default, check=False).name
-
-
 def _overwrite(db: Database, job_id: int) -> None:
     """Pool job (it asks the service for its version first)."""
     from workstation.usecases import publishing
@@ -124,7 +113,7 @@ class PublishController(QObject):
         self.checklist: ChecklistDialog | None = None
         self.schedule_dialog: ScheduleDialog | None = None
         self.publish_action: QAction | None = None
-        self.account_dialog: AccountDialog | None = None
+        self.account_editor: AccountEditor | None = None
         self._mine: set[int] = set()
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self.panel = OutboxPanel()
@@ -140,6 +129,7 @@ class PublishController(QObject):
         self._follow.timeout.connect(self.follow_scheduled)
         self._following = False
         host.sig_state_changed.connect(self._state_changed)
+        host.sig_accounts_changed.connect(self._accounts_changed)
         self.sig_job_changed.connect(self._job_changed)
         self.panel.sig_refresh.connect(self.refresh_outbox)
         self.panel.sig_retry.connect(self.retry_job)
@@ -168,7 +158,7 @@ class PublishController(QObject):
         self.sig_ready.emit()
 
     def _prepare_failed(self, error: BaseException) -> None:
-        self.link.setText(self.tr("Publishing needs an account: Publish → Accounts…"))
+        self.link.setText(self.tr("Publishing is off: set up an account in Publish › Accounts…"))
         self.host.show_message(self.tr("Publishing is unavailable: %s") % error, 15_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -324,49 +314,26 @@ class PublishController(QObject):
 
     # -- accounts ----------------------------------------------------------------------------
     def edit_account(self) -> None:
-        """Add an account, or sign in again with a fresh token; the token goes to the keyring."""
-        self.account_dialog = AccountDialog(self.host.dialog_parent())
-        self.account_dialog.sig_save_requested.connect(self._check_account)
-        self.account_dialog.open()
+        """Sign in again (or add the first account): the token is checked, then kept."""
+        from workstation.gui.accounts_page import AccountEditor
 
-    def _check_account(self) -> None:
-        dialog = self.account_dialog
-        if dialog is None:
-            return
-        dialog.buttons.setEnabled(False)
-        dialog.problem.setText(self.tr("Checking the token…"))
-        self.host.tasks.submit(
-            _check_token,
-            dialog.url.text().strip(),
-            dialog.token.text(),
-            on_success=self._token_ok,
-            on_error=self._account_problem,
-        )
+        self.account_editor = AccountEditor(self.host)
+        self.account_editor.open()
 
-    def _token_ok(self, _who: tuple[str, str]) -> None:
-        dialog = self.account_dialog
-        if dialog is None or self.host.workspace is None:
-            return
-        self.host.tasks.submit_db(
-            _save_account,
-            self.host.workspace.db,
-            dialog.name.text().strip(),
-            dialog.url.text().strip(),
-            dialog.token.text(),
-            dialog.make_default.isChecked(),
-            on_success=self._account_saved,
-            on_error=self._account_problem,
-        )
+    @property
+    def account_dialog(self) -> AccountDialog | None:
+        return self.account_editor.dialog if self.account_editor is not None else None
 
-    def _account_problem(self, error: BaseException) -> None:
-        if self.account_dialog is not None:
-            self.account_dialog.show_problem(str(error))
+    def open_accounts(self) -> None:
+        """Publish › Accounts…: Settings, on its Accounts page."""
+        from workstation.gui.settings_dialog import open_settings
 
-    def _account_saved(self, name: str) -> None:
-        if self.account_dialog is not None:
-            self.account_dialog.token.clear()
-            self.account_dialog.accept()
-        self.host.show_message(self.tr("Account %s saved") % name)
+        open_settings(self.host, "accounts")
+
+    def _accounts_changed(self) -> None:
+        """An account (or the place tokens are kept) changed: start publishing if it could not."""
+        if self.worker is None:
+            self.workspace_ready()
 
     # -- outbox ------------------------------------------------------------------------------
     def refresh_outbox(self) -> None:
@@ -455,9 +422,8 @@ def attach_publishing(host: Host) -> PublishController:
     )  # fmt: skip
     host.add_action(menu, tr("&Schedule…"), controller.schedule_current, name="scheduleAction")
     host.add_action(menu, tr("&Unpublish…"), controller.unpublish_current, name="unpublishAction")
-    host.add_action(
-        menu, tr("&Accounts and sign-in…"), controller.edit_account, name="accountsAction"
-    )
+    host.add_action(menu, tr("Sign &in again…"), controller.edit_account, name="signInAction")
+    host.add_action(menu, tr("&Accounts…"), controller.open_accounts, name="accountsAction")
     host.add_dock(controller.panel, tr("Outbox"))
     host.sig_workspace_ready.connect(controller.workspace_ready)
     controller.workspace_ready()

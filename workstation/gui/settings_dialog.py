@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workstation.domain.preferences import Preferences
+from workstation.gui.host import Host
 
 if TYPE_CHECKING:
-    from workstation.gui.main_window import MainWindow
     from workstation.store.db import Database
     from workstation.usecases.workspace import Workspace
 
@@ -91,10 +92,29 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget(self)
+        general.setObjectName("generalPage")
+        general.setLayout(form)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("&General"))
+        self._pages = {"general": general}
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(620, self.sizeHint().height())
+
+    def add_page(self, page: QWidget, title: str, key: str) -> None:
+        self.tabs.addTab(page, title)
+        self._pages[key] = page
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def show_page(self, key: str) -> None:
+        page = self._pages.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
 
     def set_accounts(self, names: list[str]) -> None:
         """Offer the publishing accounts (read on the DB thread after the dialog opened)."""
@@ -137,43 +157,48 @@ class SettingsDialog(QDialog):
         return spin
 
 
-def apply_editor_preferences(window: MainWindow, prefs: Preferences) -> None:
-    """The window's share of the preferences: autosave pause and revision interval."""
-    window.autosaver.set_timing(prefs.autosave_pause_ms, prefs.revision_interval_minutes)
-
-
 class PreferencesAtStartup(QObject):
-    """Applies the saved preferences to the window once the workspace has read them."""
+    """Hands the saved preferences to whoever applies them once the workspace has read them."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        window.sig_workspace_ready.connect(self._ready)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self._host = host
+        host.sig_workspace_ready.connect(self._ready)
 
     def _ready(self) -> None:
-        if self._window.workspace is not None:
-            apply_editor_preferences(self._window, self._window.workspace.prefs)
+        if self._host.workspace is not None:
+            self._host.sig_preferences_changed.emit(self._host.workspace.prefs)
 
 
-def open_settings(window: MainWindow) -> SettingsDialog | None:
-    """Open the dialog (window-modal, non-blocking); saving and applying happen on OK."""
-    workspace = window.workspace
+def open_settings(host: Host, tab: str = "") -> SettingsDialog | None:
+    """Open the dialog (window-modal, non-blocking); saving and applying happen on OK.
+    `tab` "accounts" opens it on the Accounts page."""
+    workspace = host.workspace
     if workspace is None:
+        host.show_message(host.tr("Settings open once the data folder is open."))
         return None
-    dialog = SettingsDialog(workspace.prefs, window)
+    from workstation.gui.accounts_page import AccountsPage
+
+    dialog = SettingsDialog(workspace.prefs, host.dialog_parent())
+    dialog.add_page(AccountsPage(host, dialog), dialog.tr("&Accounts"), "accounts")
 
     def save(prefs: Preferences) -> None:
-        window.tasks.submit_db(save_preferences, workspace, prefs, on_success=applied)
+        # The Accounts page saves its opt-in at once; OK must not put the old value back.
+        kept = dataclasses.replace(
+            prefs, allow_plaintext_secrets=workspace.prefs.allow_plaintext_secrets
+        )
+        host.tasks.submit_db(save_preferences, workspace, kept, on_success=applied)
 
     def applied(prefs: Preferences) -> None:
         from workstation.gui.theme import theme_manager
 
         theme_manager().apply(prefs.theme)
-        apply_editor_preferences(window, prefs)
-        window.statusBar().showMessage(window.tr("Settings saved."), 5000)
-        window._update_preview()  # the page shows the site name, notice and newsletter
+        host.sig_preferences_changed.emit(prefs)
+        host.show_message(host.tr("Settings saved."), 5000)
 
     dialog.sig_accepted_preferences.connect(save)
-    window.tasks.submit_db(account_names, workspace.db, on_success=dialog.set_accounts)
+    host.tasks.submit_db(account_names, workspace.db, on_success=dialog.set_accounts)
+    if tab:
+        dialog.show_page(tab)
     dialog.open()
     return dialog

@@ -21,6 +21,9 @@ class Workspace:
     def save_preferences(self, prefs: Preferences) -> None:
         save_preferences(self.data.preferences, prefs)
         self.prefs = prefs
+        from workstation import secrets
+
+        secrets.allow_plaintext(prefs.allow_plaintext_secrets)
 
     def close(self) -> None:
         self.db.close()
@@ -29,4 +32,8 @@ class Workspace:
 def open_workspace(data: DataDir) -> Workspace:
     """Open the data dir: create it if needed, migrate the database to head, read preferences."""
     data.ensure()
-    return Workspace(data, open_database(data.database), load_preferences(data.preferences))
+    workspace = Workspace(data, open_database(data.database), load_preferences(data.preferences))
+    from workstation import secrets
+
+    secrets.allow_plaintext(workspace.prefs.allow_plaintext_secrets)
+    return workspace

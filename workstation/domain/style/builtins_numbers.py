@@ -74,8 +74,19 @@ def _number_word(value: int, capital: bool) -> str:
     return word.capitalize() if capital else word
 
 
-ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-            "eighth", "ninth", "tenth")
+ORDINALS = (
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 _ORDINAL = re.compile(r"(?<![\w£$€#@&+^\[.,])([1-9])(st|nd|rd|th)\b")
 
 
@@ -123,8 +134,14 @@ class NumbersRule(Rule):
             start, end = match.span()
             capital = at_sentence_start(text, start)
             fix = ORDINALS[value].capitalize() if capital else ORDINALS[value]
-            yield Hit(start, end, self.format(match=match.group(), replacement=fix), (fix,), fix,
-                      self.safe)
+            yield Hit(
+                start,
+                end,
+                self.format(match=match.group(), replacement=fix),
+                (fix,),
+                fix,
+                self.safe,
+            )
 
     def _exempt(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start else " "
@@ -193,11 +210,14 @@ _DATE_PATTERNS = (
             rf"\b(?P<day>[0-3]?\d)\s+(?P<month>(?:{_ABBR})\b\.?)(?:,?\s+(?P<year>\d{{4}})\b)?"
         ),
     ),
-    ("month_year", re.compile(
-        rf"\b(?P<month>(?:{_ABBR})\b\.?),?\s+(?P<year>\d{{4}})\b")),
+    ("month_year", re.compile(rf"\b(?P<month>(?:{_ABBR})\b\.?),?\s+(?P<year>\d{{4}})\b")),
     ("abbreviated", re.compile(rf"\b(?P<month>(?:{_ABBR})\.)(?=\s+(?:and|to|or|\d))")),
-    ("abbreviated", re.compile(  # only the month is the finding ("in Jan." -> "in January")
-        rf"\b(?:in|by|from|until|since|before|after) (?P<month>(?:{_ABBR})\b\.?)")),
+    (
+        "abbreviated",
+        re.compile(  # only the month is the finding ("in Jan." -> "in January")
+            rf"\b(?:in|by|from|until|since|before|after) (?P<month>(?:{_ABBR})\b\.?)"
+        ),
+    ),
     ("comma", re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("comma", re.compile(rf"\b(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("numeric", re.compile(r"(?<![\w/.])(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
@@ -257,8 +277,10 @@ _MONTH_KEYS = tuple(m.lower() for m in MONTHS) + tuple(a.lower() for a in ABBREV
 _WINDOW_BEFORE, _WINDOW_AFTER = 20, 40
 
 
-def date_matches(text: str, index: dict[str, list[int]] | None = None,
-                 ) -> Iterator[tuple[str, re.Match[str]]]:
+def date_matches(
+    text: str,
+    index: dict[str, list[int]] | None = None,
+) -> Iterator[tuple[str, re.Match[str]]]:
     """Every date pattern's matches, pattern by pattern. With the field's word index, the month
     patterns only search windows around month names (the same matches, found faster)."""
     windows = [(0, len(text))]

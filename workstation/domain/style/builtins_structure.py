@@ -54,8 +54,8 @@ class AcronymRule(Rule):
             if names is None or lower is None:
                 names, lower = _names(text), text.lower()
             if (expansion and expansion.lower() in lower[:start]) or any(
-                    end_ <= start and token.replace("&", "") in initials
-                    for end_, initials in names):
+                end_ <= start and token.replace("&", "") in initials for end_, initials in names
+            ):
                 continue  # spelled out earlier: the Football Association ... the FA Cup
             suggestions: tuple[str, ...] = ()
             fix = None
@@ -87,8 +87,10 @@ _NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+
 def _names(text: str) -> list[tuple[int, str]]:
     """Where each run of capitalised words ends, and its capitals ('Care Quality Commission'
     gives 'CQC'): a full name written out earlier defines its acronym."""
-    return [(m.end(), "".join(w[0] for w in m.group().split() if w[0].isupper()))
-            for m in _NAME.finditer(text)]
+    return [
+        (m.end(), "".join(w[0] for w in m.group().split() if w[0].isupper()))
+        for m in _NAME.finditer(text)
+    ]
 
 
 def _defined_here(text: str, start: int, end: int) -> bool:

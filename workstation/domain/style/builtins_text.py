@@ -40,8 +40,12 @@ class IseIzeRule(Rule):
         pattern = _IZE if self.suffix == "ise" else _ISE
         needles = ("iz", "yz") if self.suffix == "ise" else ("is",)
         # Only words with the suffix's letters can match: find them through the word index.
-        starts = sorted(p for w, positions in doc.word_index(where).items()
-                        if any(n in w for n in needles) for p in positions)
+        starts = sorted(
+            p
+            for w, positions in doc.word_index(where).items()
+            if any(n in w for n in needles)
+            for p in positions
+        )
         for start in starts:
             match = pattern.match(text, start)
             if match is None:

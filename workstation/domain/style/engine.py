@@ -152,8 +152,11 @@ class Rule:
     def excluded(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a match of an `unless` pattern (searched nearby)."""
         lo, hi = max(0, start - UNLESS_REACH), min(len(text), end + UNLESS_REACH)
-        return any(m.start() <= start and end <= m.end()
-                   for p in self.unless for m in p.finditer(text, lo, hi))
+        return any(
+            m.start() <= start and end <= m.end()
+            for p in self.unless
+            for m in p.finditer(text, lo, hi)
+        )
 
     def format(self, template: str | None = None, **values: str) -> str:
         text = template if template is not None else self.message

@@ -10,8 +10,32 @@ from workstation.domain.style.markdown import Scanned, at_sentence_start, scan
 
 RULE_ID = "spelling"
 _PREFIXES = frozenset(
-    ("pre", "post", "co", "non", "re", "anti", "multi", "inter", "sub", "self", "ex", "mid",
-     "semi", "over", "under", "cross", "de", "e", "micro", "mini", "neo", "pro", "tele", "ultra")
+    (
+        "pre",
+        "post",
+        "co",
+        "non",
+        "re",
+        "anti",
+        "multi",
+        "inter",
+        "sub",
+        "self",
+        "ex",
+        "mid",
+        "semi",
+        "over",
+        "under",
+        "cross",
+        "de",
+        "e",
+        "micro",
+        "mini",
+        "neo",
+        "pro",
+        "tele",
+        "ultra",
+    )
 )
 _WORD = re.compile(
     r"(?<![\w@#/\\.-])[A-Za-z][a-z]*(?:['’][a-z]+)*(?:-[A-Za-z][a-z]*)*(?![\w@/]|\.\w)"
@@ -89,13 +113,18 @@ class SpellChecker:
         letters = "abcdefghijklmnopqrstuvwxyz"
         splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
         swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-        others = ([a + b[1:] for a, b in splits if b]
-                  + [a + c + b[1:] for a, b in splits if b for c in letters]
-                  + [a + c + b for a, b in splits for c in letters])
+        others = (
+            [a + b[1:] for a, b in splits if b]
+            + [a + c + b[1:] for a, b in splits if b for c in letters]
+            + [a + c + b for a, b in splits for c in letters]
+        )
         found: list[str] = []
         for candidate in swaps + others:
-            if candidate != lower and candidate not in found and (
-                    candidate in self._words or candidate in self._personal_lower):
+            if (
+                candidate != lower
+                and candidate not in found
+                and (candidate in self._words or candidate in self._personal_lower)
+            ):
                 found.append(candidate)
                 if len(found) == limit:
                     break
@@ -119,8 +148,11 @@ class SpellChecker:
             if len(word) < 2 or self.known(word):
                 continue
             start, end = match.span()
-            if (not self._check_names and word[0].isupper()
-                    and not at_sentence_start(scanned.masked, start)):
+            if (
+                not self._check_names
+                and word[0].isupper()
+                and not at_sentence_start(scanned.masked, start)
+            ):
                 continue
             line, column = lines.position(start)
             end_line, end_column = lines.position(end)

@@ -1,0 +1,55 @@
+"""Accounts as Settings shows them: the list, where tokens are kept, a connection test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workstation import secrets
+from workstation.store.db import Database
+from workstation.store.outbox import OutboxRepository
+from workstation.usecases.publishing import PublishingError, check_token, secret_name
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    name: str
+    url: str
+    is_default: bool
+
+
+@dataclass(frozen=True)
+class AccountsOverview:
+    accounts: list[AccountLine]
+    storage: str
+    """Where tokens go, in words."""
+    secure: bool
+    """A real keyring keeps them (not the unencrypted file, and not nowhere)."""
+    available: bool
+    """Tokens can be kept at all (a keyring, or the opted-in file)."""
+
+
+def overview(db: Database) -> AccountsOverview:
+    """Every account and where its token lives (reads the keyring's backend: off the GUI)."""
+    with db.session() as session:
+        accounts = [
+            AccountLine(a.name, a.url, a.is_default) for a in OutboxRepository(session).accounts()
+        ]
+    where, secure = secrets.storage()
+    available = secure or secrets.plaintext_allowed()
+    return AccountsOverview(accounts, where, secure, available)
+
+
+def check_connection(db: Database, name: str) -> str:
+    """Ask the service who the stored token belongs to; the answer, in words (network)."""
+    with db.session() as session:
+        account = OutboxRepository(session).account(name)
+    if account is None:
+        raise PublishingError(f"no account named {name}")
+    try:
+        token = secrets.get_secret(secret_name(name))
+    except secrets.SecretsUnavailable as exc:
+        raise PublishingError(str(exc)) from None
+    if not token:
+        raise PublishingError(f"no token for {name} is kept here; sign in again")
+    user, role = check_token(account.url, token)
+    return f"{name}: signed in as {user} ({role}) at {account.url}"
