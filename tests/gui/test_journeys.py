@@ -250,3 +250,19 @@ def test_no_keyring_then_an_account_in_settings_then_publish(
     for path in data.root.rglob("*"):  # the token is in that one file only
         if path.is_file() and path != secrets_file:
             assert token.encode() not in path.read_bytes(), path
+
+
+def test_headline_and_standfirst_show_their_house_limits(qtbot: QtBot, desk: DataDir) -> None:
+    _ready_story(desk, "Short headline")
+    window, _controller = _open(qtbot, desk)
+    try:
+        form = window.form
+        assert form.headline_count.text() == f"{len('Short headline')}/120"
+        form.headline_edit.selectAll()
+        type_into(form.headline_edit, "x" * 125)
+        assert form.headline_count.text() == "125/120"
+        assert "5 characters over" in form.headline_count.toolTip()
+        type_into(form.standfirst_edit, " More")
+        assert form.standfirst_count.text().endswith("/400")
+    finally:
+        window.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.article import Article
+from workstation.domain.validation import HEADLINE_MAX, STANDFIRST_MAX
 
 SECTIONS = (
     "Workforce", "Policy", "Finance", "Primary care", "Mental health", "Public health",
@@ -50,8 +52,8 @@ class MetadataForm(QWidget):
         self.audience_edit = QLineEdit(self)
         self.audience_edit.setPlaceholderText(self.tr("Site default"))
         self.newsletter_box = QCheckBox(self.tr("Show the newsletter &call to action"), self)
-        self.counts = QLabel(self)
-        self.counts.setObjectName("headlineCount")
+        self.headline_count = self._counter("headlineCount")
+        self.standfirst_count = self._counter("standfirstCount")
 
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -63,10 +65,21 @@ class MetadataForm(QWidget):
             (self.tr("&Tags"), self.tags_edit, "tags"),
             (self.tr("&Audience notice"), self.audience_edit, "audience"),
         ]
+        counters = {"headline": self.headline_count, "standfirst": self.standfirst_count}
         for label, widget, name in rows:
             widget.setObjectName(f"{name}Field")
             widget.setAccessibleName(label.replace("&", ""))
-            layout.addRow(label, widget)
+            counter = counters.get(name)
+            if counter is None:
+                layout.addRow(label, widget)
+                continue
+            line = QHBoxLayout()
+            line.addWidget(widget, 1)
+            line.addWidget(counter, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addRow(label, line)
+            buddy = layout.labelForField(line)
+            if isinstance(buddy, QLabel):  # Alt+H still jumps to the field, not the count
+                buddy.setBuddy(widget)
         layout.addRow("", self.newsletter_box)
         self.newsletter_box.setAccessibleName(self.tr("Show the newsletter call to action"))
 
@@ -81,7 +94,32 @@ class MetadataForm(QWidget):
         self.audience_edit.textChanged.connect(self._changed)
         self.newsletter_box.toggled.connect(self._changed)
 
+    def _counter(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setMinimumWidth(self.fontMetrics().horizontalAdvance("000/000") + 8)
+        return label
+
+    def _count(self) -> None:
+        """Characters used of the house limit; over the limit the count says so."""
+        for label, used, limit, what in (
+            (self.headline_count, len(self.headline_edit.text().strip()), HEADLINE_MAX,
+             self.tr("headline")),
+            (self.standfirst_count, len(self.standfirst_edit.toPlainText().strip()),
+             STANDFIRST_MAX, self.tr("standfirst")),
+        ):  # fmt: skip
+            label.setText(f"{used}/{limit}")
+            over = used > limit
+            label.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
+            label.setToolTip(
+                self.tr("%1 characters over the %2 limit").replace("%1", str(used - limit))
+                .replace("%2", what) if over else
+                self.tr("%1 of %2 characters").replace("%1", str(used)).replace("%2", str(limit))
+            )  # fmt: skip
+            label.setAccessibleName(label.toolTip())
+
     def _changed(self) -> None:
+        self._count()
         if not self._loading:
             self.sig_edited.emit()
 
@@ -98,6 +136,7 @@ class MetadataForm(QWidget):
             self.newsletter_box.setChecked(article.newsletter)
         finally:
             self._loading = False
+        self._count()
 
     def apply_to(self, article: Article) -> Article:
         """`article` with the form's values (cheap: called on every edit)."""
