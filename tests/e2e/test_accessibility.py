@@ -105,7 +105,7 @@ SETTINGS_ORDER = [
     "text: Site name", "text: Audience notice", "text: Newsletter text",
     "text: Newsletter link text", "text: Newsletter URL", "spin button: Preview font size",
     "spin button: Autosave after a pause of", "combo box", "combo box", "push button: OK",
-    "push button: Cancel",
+    "push button: Cancel", "page tab list: General",
 ]  # fmt: skip
 
 
@@ -121,7 +121,8 @@ def test_dialogs_are_named_and_tab_in_order(probe_run: tuple[dict[str, Any], Pat
         assert "no focus change" not in found["tab_order"], (title, found["tab_order"])
     order = [e.rsplit(" (", 1)[0] for e in dialogs["Settings"]["tab_order"]]
     order = ["combo box" if e.startswith("combo box") else e for e in order]  # named by value
-    # It opens on the site name: Tab walks the form top to bottom, the buttons, then wraps round.
+    # It opens on the site name: Tab walks the form top to bottom, the buttons, the page tabs,
+    # then wraps round.
     expected = SETTINGS_ORDER[1:] + SETTINGS_ORDER[:1]
     assert order[: len(expected)] == expected, dialogs["Settings"]["tab_order"]
 

@@ -77,5 +77,5 @@ def make_host(workspace: Workspace | None, root: Path, document: FakeDocument) -
     tasks = TaskRunner(window)
     host = Host(window, tasks, document, DataDir(root))
     host.workspace = workspace
-    host.setProperty("keepalive", window)  # noqa: the window lives as long as the host's owner
+    host.setProperty("keepalive", window)  # the window lives as long as the host
     return host

@@ -233,7 +233,7 @@ def test_spelling_and_personal_dictionary(
     row = next(i for i, f in enumerate(checker.findings) if f.kind == "spelling" and f.start == 0)
     checker.panel.select_row(row)
     qtbot.mouseClick(checker.panel.add_word_button, Qt.MouseButton.LeftButton)
-    dictionary = window.workspace.data.root / "dictionary.txt"
+    dictionary = window.host.workspace.data.root / "dictionary.txt"
     qtbot.waitUntil(lambda: dictionary.exists(), timeout=WAIT_MS)
     assert dictionary.read_text(encoding="utf-8") == "Zorblax\n"
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT_MS)
