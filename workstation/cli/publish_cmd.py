@@ -107,9 +107,9 @@ def _send(args: argparse.Namespace, ctx: CliContext, job_id: int) -> int:
 
     db = ctx.workspace.db
     if args.wait:
-        result = publishing.send_and_wait(db, job_id, args.timeout)
+        result = publishing.send_and_wait(db, job_id, args.timeout, prefs=ctx.workspace.prefs)
     else:
-        worker = publishing.new_worker(db)
+        worker = publishing.new_worker(db, lambda: ctx.workspace.prefs)
         worker.run_until(lambda: publishing.get_job(db, job_id).attempts > 0, 30.0)
         result = publishing.WaitResult(publishing.get_job(db, job_id), True)
     job = result.job
@@ -140,7 +140,7 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None
     if args.send or args.retry is not None or args.overwrite is not None:
-        worker = publishing.new_worker(db)
+        worker = publishing.new_worker(db, lambda: ctx.workspace.prefs)
         if args.send:
             worker.recover()  # jobs a killed run left half-sent
         worker.run_until(

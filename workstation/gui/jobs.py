@@ -131,20 +131,9 @@ def import_files(db: Database, paths: list[object]) -> list[str]:
     return do_import(db, [Path(str(p)) for p in paths])
 
 
-def related_links(db: Database, ids: tuple[str, ...], site_url: str) -> list[RelatedLink]:
-    """The related block's entries for the preview, in the chosen order; unknown ids skipped."""
-    from workstation.store.repository import ArticleRepository
+def related_links(db: Database, ids: tuple[str, ...]) -> list[RelatedLink]:
+    """The related block's entries for the preview, in the chosen order; unknown ids skipped.
+    The same links the publish request sends (usecases.page_context)."""
+    from workstation.usecases import page_context
 
-    links: list[RelatedLink] = []
-    with db.session() as session:
-        repo = ArticleRepository(session)
-        for article_id in ids:
-            found = repo.find(article_id)
-            if found is None:
-                continue
-            when = found.published_at
-            path = f"/{when:%Y/%m}/{found.effective_slug}" if when else f"/draft/{found.id}"
-            links.append(
-                RelatedLink(found.id, found.headline, found.standfirst, when, site_url + path)
-            )
-    return links
+    return page_context.related_links(db, ids)[0]

@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
             return
         workspace = self.workspace
         self.tasks.submit_db(
-            jobs.related_links, workspace.db, self._article.related, workspace.prefs.site_url,
+            jobs.related_links, workspace.db, self._article.related,
             on_success=self._related_loaded,
         )  # fmt: skip
 

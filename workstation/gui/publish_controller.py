@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workstation.gui.accounts_page import AccountEditor
-    from workstation.paths import DataDir
     from workstation.publish.worker import OutboxWorker
     from workstation.store.db import Database
     from workstation.usecases.local_service import LocalService
+    from workstation.usecases.workspace import Workspace
 
 log = logging.getLogger(__name__)
 FOLLOW_SCHEDULED_MS = 10_000
@@ -40,15 +40,17 @@ FOLLOW_SCHEDULED_MS = 10_000
 
 
 def _prepare(
-    data: DataDir, db: Database, on_change: Callable[[OutboxJob], None]
+    workspace: Workspace, on_change: Callable[[OutboxJob], None]
 ) -> tuple[OutboxWorker, LocalService | None]:
     """Worker thread job: the embedded service when no account exists, then the outbox worker."""
     from workstation.usecases import local_service, publishing
 
+    db = workspace.db
     local = None
     if local_service.needs_local_service(db):
-        local = local_service.start_local_service(data, db)
-    return publishing.new_worker(db, on_change=on_change), local
+        local = local_service.start_local_service(workspace.data, db)
+    # The page context reads the preferences as they are when a job is sent.
+    return publishing.new_worker(db, lambda: workspace.prefs, on_change=on_change), local
 
 
 def _enqueue(
@@ -144,8 +146,7 @@ class PublishController(QObject):
             return
         self.host.tasks.submit(
             _prepare,
-            workspace.data,
-            workspace.db,
+            workspace,
             self.sig_job_changed.emit,  # called on the worker's thread; the signal is queued
             on_success=self._prepared,
             on_error=self._prepare_failed,

@@ -60,7 +60,17 @@ def _state(data: dict[str, Any]) -> RemoteState:
         version=int(data["version"]),
         state=str(publication.get("state", "")),
         url=str(publication.get("url") or ""),
+        published_at=_when(publication.get("first_published_at")),
     )
+
+
+def _when(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 class ServiceTarget:
@@ -128,11 +138,19 @@ class ServiceTarget:
             raise
 
     def publish(
-        self, article_id: str, version: int, key: str, publish_at: datetime | None = None
+        self,
+        article_id: str,
+        version: int,
+        key: str,
+        publish_at: datetime | None = None,
+        *,
+        page: dict[str, Any] | None = None,
     ) -> RemoteState:
         body: dict[str, Any] = {"version": version}
         if publish_at is not None:
             body["publish_at"] = publish_at.isoformat()
+        if page is not None:
+            body["page"] = page
         response = self._request(
             "POST",
             f"/api/v1/articles/{article_id}/publish",

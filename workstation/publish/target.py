@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from workstation.domain.article import Article
 
@@ -16,6 +16,7 @@ class RemoteState:
     version: int
     state: str
     url: str = ""
+    published_at: datetime | None = None  # when it first went live there: the page's date
 
 
 class PublishTarget(Protocol):
@@ -28,9 +29,16 @@ class PublishTarget(Protocol):
         ...
 
     def publish(
-        self, article_id: str, version: int, key: str, publish_at: datetime | None = None
+        self,
+        article_id: str,
+        version: int,
+        key: str,
+        publish_at: datetime | None = None,
+        *,
+        page: dict[str, Any] | None = None,
     ) -> RemoteState:
-        """Put `version` live now, or schedule it; `key` makes retries safe."""
+        """Put `version` live now, or schedule it; `key` makes retries safe. `page` is what
+        the preview showed around the body (related block, site texts), for the live page."""
         ...
 
     def fetch(self, article_id: str) -> RemoteState:

@@ -9,8 +9,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from workstation.domain.article import Status, now_utc
+from workstation.domain.article import Article, Status, now_utc
 from workstation.publish.errors import (
     ConflictError,
     NotConfigured,
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 TargetFactory = Callable[[str], PublishTarget]
 JobCallback = Callable[[OutboxJob], None]
+# What the page shows around an article's body (usecases.page_context), sent with publish.
+PageFn = Callable[[Article], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,10 @@ class OutboxWorker:
         rng: random.Random | None = None,
         lease: timedelta = timedelta(minutes=2),
         on_change: JobCallback | None = None,
+        page: PageFn | None = None,
     ) -> None:
         self._db = db
+        self._page = page
         self._targets = targets
         self.policy = policy or RetryPolicy()
         self._rng = rng or random.Random()
@@ -145,7 +150,10 @@ class OutboxWorker:
             OutboxRepository(session).save_publication(
                 job.article_id, job.target, remote_version=pushed.version
             )
-        return target.publish(job.article_id, pushed.version, job.idempotency_key, job.publish_at)
+        page = self._page(article) if self._page is not None else None
+        return target.publish(
+            job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page
+        )
 
     def _finish(self, job: OutboxJob, state: JobState, error: str) -> None:
         log.warning("outbox job %d: %s: %s", job.id, state.value, error)
@@ -169,7 +177,8 @@ class OutboxWorker:
                 status = {"published": Status.PUBLISHED, "scheduled": Status.SCHEDULED}.get(
                     result.state, Status.WITHDRAWN
                 )
-                published_at: datetime | None = article.published_at
+                # The site's first-publication time is the page's date: the store keeps it.
+                published_at: datetime | None = result.published_at or article.published_at
                 if status is Status.PUBLISHED and published_at is None:
                     published_at = now_utc()
                 articles.save(article.with_changes(status=status, published_at=published_at))

@@ -11,7 +11,6 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -242,7 +241,7 @@ def publish_article(
     """Put a version live now, or at `publish_at` when that is in the future."""
     require(caller, Action.PUBLISH)
     at = _aware(body.publish_at) if body.publish_at else None
-    return _go_live(request, caller, article_id, idempotency_key, body, body.version, at)
+    return _go_live(request, caller, article_id, idempotency_key, body, at)
 
 
 @router.post("/articles/{article_id}/schedule", response_model=ArticleOut, responses=_ERRORS)
@@ -256,7 +255,7 @@ def schedule_article(
     """Go live at `publish_at` (at once if that has passed); the service does it by itself."""
     require(caller, Action.SCHEDULE)
     at = _aware(body.publish_at)
-    return _go_live(request, caller, article_id, idempotency_key, body, body.version, at)
+    return _go_live(request, caller, article_id, idempotency_key, body, at)
 
 
 def _go_live(
@@ -264,24 +263,28 @@ def _go_live(
     caller: Caller,
     article_id: UUID,
     idempotency_key: str | None,
-    body: BaseModel,
-    version: int | None,
+    body: PublishRequest | ScheduleRequest,
     at: datetime | None,
 ) -> Response:
-    """Publish `version` now, or schedule it when `at` is in the future (approval checked)."""
+    """Publish `body.version` now, or schedule it when `at` is in the future (approval
+    checked). The page context goes with it; a retry may carry a fresher one, so the
+    idempotency fingerprint leaves it out."""
     approval = state_of(request).config.require_approval
+    version = body.version
+    page = body.page.model_dump(mode="json") if body.page is not None else None
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         if approval:
             articles.check_approved(session, record, version)
+        if page is not None:
+            record.page = page
         if at is not None and at > now:
             articles.schedule(session, record, version, at, now)
         else:
             articles.publish(session, record, version, now)
 
-    return _run_action(
-        request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act
-    )
+    fingerprinted = body.model_dump(mode="json", exclude={"page"})
+    return _run_action(request, caller, article_id, idempotency_key, fingerprinted, act)
 
 
 @router.post("/articles/{article_id}/unpublish", response_model=ArticleOut, responses=_ERRORS)

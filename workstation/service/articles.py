@@ -190,6 +190,7 @@ def publish(session: Session, record: ArticleRecord, version: int | None, now: d
         session.add(live)
     live.version = version
     live.content = content
+    live.page = record.page
     live.section = content.get("section", "")
     live.section_slug = slugify(live.section) if live.section else ""
     live.updated_at = now

@@ -30,6 +30,9 @@ class ArticleRecord(ServiceBase):
     first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     live_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     scheduled_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # What the publisher's preview showed around the body (related links, site texts): the
+    # page goes live the same, even when the go-live is a schedule the service runs later.
+    page: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -60,6 +63,7 @@ class LiveRecord(ServiceBase):
     version: Mapped[int] = mapped_column(Integer)
     url_path: Mapped[str] = mapped_column(String(300), unique=True)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    page: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     section: Mapped[str] = mapped_column(String(200), index=True)
     section_slug: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -12,8 +12,9 @@ import jinja2
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import Select, select
 
-from workstation.domain.article import Article, RelatedLink, Status, slugify
+from workstation.domain.article import Article, Status, slugify
 from workstation.domain.preferences import Preferences
+from workstation.service import live_page
 from workstation.service.deps import site_url, state_of
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord
 from workstation.service.problems import Problem
@@ -153,31 +154,6 @@ def tag_page(name: str, request: Request) -> Response:
     return _list_page(request, f"Tagged: {tag}", rows)
 
 
-def _related(request: Request, article: Article, site: str) -> list[RelatedLink]:
-    if not article.related:
-        return []
-    links: list[RelatedLink] = []
-    with state_of(request).db.session() as session:
-        for ref in article.related:
-            row = (
-                session.get(LiveRecord, ref)
-                or session.scalars(
-                    select(LiveRecord).where(LiveRecord.url_path.endswith(f"/{ref}"))
-                ).first()
-            )
-            if row is not None:
-                links.append(
-                    RelatedLink(
-                        id=row.article_id,
-                        headline=row.content["headline"],
-                        standfirst=row.content.get("standfirst", ""),
-                        published_at=row.published_at,
-                        url=f"{site}{row.url_path}",
-                    )
-                )
-    return links
-
-
 @router.get("/{year}/{month}/{slug}")
 def article_page(year: str, month: str, slug: str, request: Request) -> Response:
     """The published page; 410 Gone once unpublished (the URL stays reserved)."""
@@ -193,11 +169,11 @@ def article_page(year: str, month: str, slug: str, request: Request) -> Response
             raise Problem(404, "no article at this address", kind="no-such-page")
     from workstation.render import render_page  # late: Markdown loads only when pages are read
 
-    prefs = _prefs(request)
+    prefs = live_page.page_prefs(_prefs(request), live.page)
     article = to_article(live)
-    html = render_page(
-        article, prefs, _related(request, article, prefs.site_url), for_preview=False
-    )
+    with state_of(request).db.session() as session:
+        related = live_page.related_links(session, article, live.page, prefs.site_url)
+    html = render_page(article, prefs, related, for_preview=False)
     return _cached(request, html, "text/html; charset=utf-8")
 
 

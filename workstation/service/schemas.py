@@ -80,6 +80,39 @@ class RevisionList(BaseModel):
     items: list[RevisionOut]
 
 
+class PageLink(BaseModel):
+    """A related article as the publisher's preview showed it; `url` empty when not live."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(max_length=36)
+    headline: str = Field(max_length=300)
+    standfirst: str = Field(default="", max_length=2000)
+    published_at: datetime | None = None
+    url: str = Field(default="", max_length=2000)
+
+
+class PageSite(BaseModel):
+    """The site texts around the article: notice, newsletter call to action, site name."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    site_name: str = Field(default="", max_length=200)
+    audience_notice: str = Field(default="", max_length=500)
+    newsletter_text: str = Field(default="", max_length=1000)
+    newsletter_link_text: str = Field(default="", max_length=200)
+    newsletter_url: str = Field(default="", max_length=2000)
+
+
+class PageContext(BaseModel):
+    """What the publisher's preview showed around the body, so the live page is the same."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    related: list[PageLink] = Field(default_factory=list, max_length=20)
+    site: PageSite | None = None
+
+
 class PublishRequest(BaseModel):
     """Publish now (or schedule when publish_at is in the future); `version` pins what goes live."""
 
@@ -87,6 +120,7 @@ class PublishRequest(BaseModel):
 
     version: int | None = Field(default=None, ge=1)
     publish_at: datetime | None = None
+    page: PageContext | None = None
 
 
 class ScheduleRequest(BaseModel):
@@ -94,6 +128,7 @@ class ScheduleRequest(BaseModel):
 
     publish_at: datetime
     version: int | None = Field(default=None, ge=1)
+    page: PageContext | None = None
 
 
 class UnpublishRequest(BaseModel):

@@ -13,6 +13,7 @@ import logging
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.publication import ArticleState
 from workstation.publish.errors import PublishError
+from workstation.publish.target import RemoteState
 from workstation.store.db import Database
 from workstation.store.outbox import last_publish_job, publications_of
 from workstation.store.repository import ArticleRepository
@@ -129,25 +130,23 @@ def follow_scheduled(db: Database) -> list[str]:
             continue
         if remote.state == "scheduled":
             continue
-        _take_remote(db, article_id, target_name, remote.state, remote.url, remote.version)
+        _take_remote(db, article_id, target_name, remote)
         changed.append(article_id)
     return changed
 
 
-def _take_remote(
-    db: Database, article_id: str, target: str, state: str, url: str, version: int
-) -> None:
+def _take_remote(db: Database, article_id: str, target: str, remote: RemoteState) -> None:
     from workstation.store.outbox import OutboxRepository
     from workstation.usecases.articles import index_article
 
     with db.session() as session:
         OutboxRepository(session).save_publication(
-            article_id, target, remote_version=version, url=url, state=state
+            article_id, target, remote_version=remote.version, url=remote.url, state=remote.state
         )
         repo = ArticleRepository(session)
         article = repo.get(article_id)
-        status = REMOTE_STATUS.get(state, article.status)
-        published_at = article.published_at
+        status = REMOTE_STATUS.get(remote.state, article.status)
+        published_at = remote.published_at or article.published_at
         if status is Status.PUBLISHED and published_at is None:
             published_at = now_utc()
         moved = article.with_changes(status=status, published_at=published_at)

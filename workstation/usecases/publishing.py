@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from workstation import secrets
+from workstation.domain.article import Article
+from workstation.domain.preferences import Preferences
 from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
@@ -20,6 +23,7 @@ from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
 from workstation.store.outbox import Account, JobState, OutboxJob, OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
+from workstation.usecases import page_context
 from workstation.usecases.lint import blocking_findings, publish_override_note
 
 KINDS = ("service",)
@@ -227,8 +231,16 @@ def cancel_job(db: Database, job_id: int) -> None:
             raise PublishingError(f"job {job_id} is done or does not exist")
 
 
-def new_worker(db: Database, **options: Any) -> OutboxWorker:
-    return OutboxWorker(db, target_factory(db), **options)
+def new_worker(
+    db: Database, prefs: Callable[[], Preferences] | None = None, **options: Any
+) -> OutboxWorker:
+    """The outbox worker; publish requests carry the page context (related block, and with
+    `prefs` the site texts) so the live page is what the preview showed."""
+
+    def page(article: Article) -> dict[str, Any]:
+        return page_context.page_context(db, article, prefs() if prefs else None)
+
+    return OutboxWorker(db, target_factory(db), page=page, **options)
 
 
 @dataclass(frozen=True)
@@ -238,10 +250,14 @@ class WaitResult:
 
 
 def send_and_wait(
-    db: Database, job_id: int, timeout: float, worker: OutboxWorker | None = None
+    db: Database,
+    job_id: int,
+    timeout: float,
+    worker: OutboxWorker | None = None,
+    prefs: Preferences | None = None,
 ) -> WaitResult:
     """Send queued jobs in this thread until `job_id` is no longer open or the time is up."""
-    worker = worker or new_worker(db)
+    worker = worker or new_worker(db, (lambda: prefs) if prefs else None)
     finished = worker.run_until(lambda: not get_job(db, job_id).is_open, timeout)
     return WaitResult(get_job(db, job_id), finished)
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from workstation.domain import frontmatter
-from workstation.domain.article import Article, RelatedLink
+from workstation.domain.article import Article
 from workstation.domain.preferences import Preferences
 from workstation.render import render_page
-from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository, NotFound
+from workstation.usecases import page_context
 from workstation.usecases.workspace import Workspace
 
 
@@ -26,47 +25,6 @@ class RenderedArticle:
     article: Article
     html: str
     missing_related: tuple[str, ...] = ()
-
-
-def article_url(article: Article, site_url: str) -> str:
-    """Where the reader site serves an article: /YYYY/MM/slug once published, else /draft/id."""
-    when = article.published_at
-    path = f"/{when:%Y/%m}/{article.effective_slug}" if when else f"/draft/{article.id}"
-    return site_url.rstrip("/") + path
-
-
-def related_links(
-    db: Database, refs: Sequence[str], site_url: str
-) -> tuple[list[RelatedLink], list[str]]:
-    """RelatedLinks in the chosen order for ids, id prefixes or slugs; and the refs not found."""
-    links: list[RelatedLink] = []
-    missing: list[str] = []
-    if not refs:
-        return links, missing
-    with db.session() as session:
-        repo = ArticleRepository(session)
-        by_slug: dict[str, Article] | None = None
-        for ref in refs:
-            found: Article | None = None
-            try:
-                found = repo.get(repo.resolve_id(ref))
-            except NotFound:
-                if by_slug is None:
-                    by_slug = {a.effective_slug: a for a in repo.all()}
-                found = by_slug.get(ref)
-            if found is None:
-                missing.append(ref)
-                continue
-            links.append(
-                RelatedLink(
-                    found.id,
-                    found.headline,
-                    found.standfirst,
-                    found.published_at,
-                    article_url(found, site_url),
-                )
-            )
-    return links, missing
 
 
 def load_article(workspace: Workspace, ref: str) -> Article:
@@ -94,6 +52,6 @@ def render_article(
     """The published page of `ref`, with the workspace's site settings and related articles."""
     prefs = prefs or workspace.prefs
     article = load_article(workspace, ref)
-    links, missing = related_links(workspace.db, article.related, prefs.site_url)
+    links, missing = page_context.related_links(workspace.db, article.related)
     html = render_page(article, prefs, links)
     return RenderedArticle(article, html, tuple(missing))

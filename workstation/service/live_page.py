@@ -1,0 +1,84 @@
+"""The live page's surroundings as the publisher's preview showed them: related links and
+site texts sent with publish (see PageContext), resolved against what is live here now."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.domain.article import Article, RelatedLink
+from workstation.domain.preferences import Preferences
+from workstation.service.models import LiveRecord
+
+SITE_FIELDS = (
+    "site_name",
+    "audience_notice",
+    "newsletter_text",
+    "newsletter_link_text",
+    "newsletter_url",
+)
+
+
+def page_prefs(base: Preferences, page: dict[str, Any] | None) -> Preferences:
+    """The service's site settings with the publisher's site texts over them."""
+    site = (page or {}).get("site") or {}
+    changes = {name: site[name] for name in SITE_FIELDS if isinstance(site.get(name), str)}
+    return replace(base, **changes) if changes else base
+
+
+def _live_link(row: LiveRecord, site: str) -> RelatedLink:
+    return RelatedLink(
+        id=row.article_id,
+        headline=row.content["headline"],
+        standfirst=row.content.get("standfirst", ""),
+        published_at=row.published_at,
+        url=f"{site}{row.url_path}",
+    )
+
+
+def _find_live(session: Session, ref: str) -> LiveRecord | None:
+    return (
+        session.get(LiveRecord, ref)
+        or session.scalars(
+            select(LiveRecord).where(LiveRecord.url_path.endswith(f"/{ref}"))
+        ).first()
+    )
+
+
+def _sent_link(entry: dict[str, Any], site: str) -> RelatedLink:
+    """A related article as the publisher saw it. A link into this site that is not live here
+    (taken down since) would 404: it shows unlinked, as the preview shows a story not live."""
+    url = str(entry.get("url") or "")
+    if url.startswith(site + "/"):
+        url = ""
+    when = entry.get("published_at")
+    return RelatedLink(
+        id=str(entry.get("id", "")),
+        headline=str(entry.get("headline", "")),
+        standfirst=str(entry.get("standfirst") or ""),
+        published_at=datetime.fromisoformat(when) if isinstance(when, str) else None,
+        url=url,
+    )
+
+
+def related_links(
+    session: Session, article: Article, page: dict[str, Any] | None, site: str
+) -> list[RelatedLink]:
+    """The related block in the chosen order: a story live here links to its page here; one
+    that is not shows as the publisher's preview showed it. Without a page context (an older
+    client), only the chosen stories live here are listed."""
+    sent = (page or {}).get("related")
+    if isinstance(sent, list):
+        links = []
+        for entry in sent:
+            if not isinstance(entry, dict):
+                continue
+            row = session.get(LiveRecord, str(entry.get("id", "")))
+            links.append(_live_link(row, site) if row is not None else _sent_link(entry, site))
+        return links
+    found = (_find_live(session, ref) for ref in article.related)
+    return [_live_link(row, site) for row in found if row is not None]
