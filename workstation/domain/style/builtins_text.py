@@ -93,7 +93,9 @@ def _quote_pairs(rule: Rule, where: Field) -> tuple[tuple[str, str], tuple[str, 
     return house_pairs(style, str(nested) if nested is not None else None)
 
 
-def _marks(rule: Rule, doc: Document, where: Field) -> Iterator[tuple[Mark, int, int]]:
+def _marks(
+    rule: Rule, doc: Document, where: Field
+) -> Iterator[tuple[Mark, int, int, dict[int, str]]]:
     """Every quotation mark of a field with its paragraph, read in the house style's terms."""
     scanned = doc.fields[where]
     outer, inner = _quote_pairs(rule, where)
@@ -101,16 +103,20 @@ def _marks(rule: Rule, doc: Document, where: Field) -> Iterator[tuple[Mark, int,
     for p_start, p_end in scanned.paragraphs:
         if not any(c in masked[p_start:p_end] for c in QUOTE_CHARS):
             continue
-        for mark in quote_marks(masked, source, p_start, p_end, outer, inner):
-            yield mark, p_start, p_end
+        marks = quote_marks(masked, source, p_start, p_end, outer, inner)
+        houses = {m.index: m.house for m in marks}
+        for mark in marks:
+            yield mark, p_start, p_end, houses
 
 
-def _describe(mark: Mark, source: str, p_start: int, p_end: int) -> tuple[str, str]:
+def _describe(
+    mark: Mark, source: str, p_start: int, p_end: int, houses: dict[int, str]
+) -> tuple[str, str]:
     """What the mark is (quotation, nested quotation, apostrophe) and the text it belongs to."""
     if mark.role == APOSTROPHE:
-        return "apostrophe", word_around(source, mark.index, p_start, p_end, mark.house)
+        return "apostrophe", word_around(source, mark.index, p_start, p_end, houses)
     what = "quotation" if mark.depth == 0 else "quotation inside a quotation"
-    return what, quoted_text(mark, source, p_end)
+    return what, quoted_text(mark, source, p_end, houses)
 
 
 def _pair_of(mark: Mark, outer: tuple[str, str], inner: tuple[str, str]) -> str:
@@ -131,7 +137,7 @@ class StraightQuotesRule(Rule):
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         source = doc.fields[where].source
         outer, inner = _quote_pairs(self, where)
-        for mark, p_start, p_end in _marks(self, doc, where):
+        for mark, p_start, p_end, houses in _marks(self, doc, where):
             if not mark.straight:
                 continue
             if mark.role == UNKNOWN:
@@ -140,7 +146,7 @@ class StraightQuotesRule(Rule):
                 )
                 yield Hit(mark.index, mark.index + 1, message)
                 continue
-            what, text = _describe(mark, source, p_start, p_end)
+            what, text = _describe(mark, source, p_start, p_end, houses)
             message = self.format(
                 replacement=_pair_of(mark, outer, inner), mark=mark.house, what=what, text=text
             )
@@ -159,10 +165,10 @@ class QuoteStyleRule(Rule):
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
         source = doc.fields[where].source
         outer, inner = _quote_pairs(self, where)
-        for mark, p_start, p_end in _marks(self, doc, where):
+        for mark, p_start, p_end, houses in _marks(self, doc, where):
             if mark.straight or mark.role == UNKNOWN or mark.char == mark.house:
                 continue
-            what, text = _describe(mark, source, p_start, p_end)
+            what, text = _describe(mark, source, p_start, p_end, houses)
             found = mark.char
             if mark.role != APOSTROPHE:
                 found = "“ ”" if mark.char in "“”" else "‘ ’"

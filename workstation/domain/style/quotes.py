@@ -175,30 +175,36 @@ def _possessive(masked: str, source: str, rest: list[int], i: int, start: int, e
 
 def shown(text: str) -> str:
     """A quotation or word as a message shows it: one line, no emphasis marks, kept short."""
-    text = " ".join(text.replace(MASK, " ").split()).strip(_EMPHASIS + " ")
+    text = " ".join(text.replace(MASK, " ").split()).strip(_EMPHASIS + " ").rstrip(",;:")
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 1].rstrip() + "…"
     return text
 
 
-def quoted_text(mark: Mark, source: str, p_end: int) -> str:
-    """The words of the quotation a mark opens or closes (to the paragraph end when open)."""
+def _as_house(source: str, lo: int, hi: int, houses: dict[int, str]) -> str:
+    """source[lo:hi] with each quotation mark as the house writes it."""
+    return "".join(houses.get(k) or source[k] for k in range(lo, hi))
+
+
+def quoted_text(mark: Mark, source: str, p_end: int, houses: dict[int, str]) -> str:
+    """The words of the quotation a mark opens or closes (to the paragraph end when open),
+    with the quotation marks inside it as the house writes them."""
     if mark.role == OPEN:
         end = mark.partner if mark.partner is not None else p_end
-        return shown(source[mark.index + 1 : end])
+        return shown(_as_house(source, mark.index + 1, end, houses))
     if mark.role == CLOSE and mark.partner is not None:
-        return shown(source[mark.partner + 1 : mark.index])
+        return shown(_as_house(source, mark.partner + 1, mark.index, houses))
     return ""
 
 
 _WORD_CHARS = re.compile(r"[\w'’‘]")
 
 
-def word_around(source: str, i: int, start: int, end: int, mark: str) -> str:
-    """The word an apostrophe is part of, with the apostrophe as the house writes it."""
+def word_around(source: str, i: int, start: int, end: int, houses: dict[int, str]) -> str:
+    """The word an apostrophe is part of, with its marks as the house writes them."""
     lo, hi = i, i + 1
     while lo > start and _WORD_CHARS.match(source[lo - 1]):
         lo -= 1
     while hi < end and _WORD_CHARS.match(source[hi]):
         hi += 1
-    return shown(source[lo:i] + mark + source[i + 1 : hi])
+    return shown(_as_house(source, lo, hi, houses))
