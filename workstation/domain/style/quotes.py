@@ -27,6 +27,10 @@ _MARKS = re.compile(r"['\"‘’“”]")
 # '90s, class of '97, rock 'n' roll, 'em, 'tis: an apostrophe where a quote could open.
 _ELISION = re.compile(r"(?:\d\ds\b|\d\d\b(?![.,]?\d|\s*(?:%|per\b))|(?:em|n|tis|twas)\b)")
 _MAX_SHOWN = 40
+_LOOK_AHEAD = 50
+"""How many marks ahead a plural possessive looks for the quotation's end."""
+_MAX_READ = 2 * _MAX_SHOWN
+"""How much of a quotation is read to show it (a message shows only the first words)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +116,7 @@ def quote_marks(
             if family == "single" and (
                 found is None
                 or found != len(stack) - 1
-                or _possessive(masked, source, candidates[n + 1 :], i, p_start, p_end)
+                or _possessive(masked, source, candidates, n + 1, p_start, p_end)
             ):
                 role = APOSTROPHE  # the nurses’ union, not the end of the quotation
             elif found is None:
@@ -154,15 +158,18 @@ def _first_reading(
     return UNKNOWN  # a mark standing alone between spaces
 
 
-def _possessive(masked: str, source: str, rest: list[int], i: int, start: int, end: int) -> bool:
+def _possessive(
+    masked: str, source: str, candidates: list[int], n: int, start: int, end: int
+) -> bool:
     """Whether a single mark after an s that could close the quotation is rather a plural
     possessive (‘The nurses’ union is right,’ she said): it is when the next single mark that
-    is not inside a word would close the quotation too."""
+    is not inside a word would close the quotation too (`candidates[n - 1]` is the mark)."""
+    i = candidates[n - 1]
     if masked[i - 1 : i] not in ("s", "S"):
         return False
     if not _context(masked, source, i, start, end, +1).isspace():
         return False
-    for j in rest:
+    for j in candidates[n : n + _LOOK_AHEAD]:
         ch = masked[j]
         if ch not in SINGLE or _word_inside(masked, j, start, end):
             continue
@@ -183,18 +190,27 @@ def shown(text: str) -> str:
 
 def _as_house(source: str, lo: int, hi: int, houses: dict[int, str]) -> str:
     """source[lo:hi] with each quotation mark as the house writes it."""
-    return "".join(houses.get(k) or source[k] for k in range(lo, hi))
+    pieces: list[str] = []
+    last = lo
+    for match in _MARKS.finditer(source, lo, hi):
+        k = match.start()
+        pieces.append(source[last:k])
+        pieces.append(houses.get(k) or source[k])
+        last = k + 1
+    pieces.append(source[last:hi])
+    return "".join(pieces)
 
 
 def quoted_text(mark: Mark, source: str, p_end: int, houses: dict[int, str]) -> str:
     """The words of the quotation a mark opens or closes (to the paragraph end when open),
     with the quotation marks inside it as the house writes them."""
     if mark.role == OPEN:
-        end = mark.partner if mark.partner is not None else p_end
-        return shown(_as_house(source, mark.index + 1, end, houses))
-    if mark.role == CLOSE and mark.partner is not None:
-        return shown(_as_house(source, mark.partner + 1, mark.index, houses))
-    return ""
+        start, end = mark.index + 1, mark.partner if mark.partner is not None else p_end
+    elif mark.role == CLOSE and mark.partner is not None:
+        start, end = mark.partner + 1, mark.index
+    else:
+        return ""
+    return shown(_as_house(source, start, min(end, start + _MAX_READ), houses))
 
 
 _WORD_CHARS = re.compile(r"[\w'’‘]")
@@ -203,6 +219,7 @@ _WORD_CHARS = re.compile(r"[\w'’‘]")
 def word_around(source: str, i: int, start: int, end: int, houses: dict[int, str]) -> str:
     """The word an apostrophe is part of, with its marks as the house writes them."""
     lo, hi = i, i + 1
+    start, end = max(start, i - _MAX_SHOWN), min(end, i + _MAX_SHOWN)
     while lo > start and _WORD_CHARS.match(source[lo - 1]):
         lo -= 1
     while hi < end and _WORD_CHARS.match(source[hi]):
