@@ -297,3 +297,31 @@ def test_enter_in_the_panel_jumps(
     with qtbot.waitSignal(checker.panel.sig_jump_requested, timeout=WAIT_MS):
         qtbot.keyClick(checker.panel.view, Qt.Key.Key_Return)
     assert window.editor.textCursor().selectedText() == "6"
+
+
+def test_fix_all_safe_gives_house_quotes_and_leaves_no_quote_finding(
+    qtbot,
+    window: FakeWindow,  # type: ignore[no-untyped-def]
+    checker: StyleChecker,
+) -> None:
+    window.form.headline_edit.setText('Minister says "no" to the nurses\' pay deal')
+    window.editor.setPlainText(
+        '"We planned one winter at a time," she said. \'The nurses\' union says the "wish '
+        "list\" is not a plan,' said Tom Renwick, who started in the '90s.\n\n"
+        "She said: “They told me ‘wait’ again.” *\"Never,\"* he replied (and 'no').\n\n"
+        'Code stays: `don\'t "touch"`.'
+    )
+    _wait_for(qtbot, checker, "quote-style")
+    qtbot.waitUntil(checker.panel.fix_all_button.isEnabled, timeout=WAIT_MS)
+    with qtbot.waitSignal(checker.sig_checked, timeout=WAIT_MS):
+        qtbot.mouseClick(checker.panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert window.form.headline_edit.text() == "Minister says ‘no’ to the nurses’ pay deal"
+    assert window.editor.toPlainText() == (
+        "‘We planned one winter at a time,’ she said. ‘The nurses’ union says the “wish "
+        "list” is not a plan,’ said Tom Renwick, who started in the ’90s.\n\n"
+        "She said: ‘They told me “wait” again.’ *‘Never,’* he replied (and ‘no’).\n\n"
+        'Code stays: `don\'t "touch"`.'
+    )
+    quotes = [f for f in checker.findings if f.kind in ("straight_quotes", "quote_style")]
+    assert quotes == []
+    assert not checker.panel.fix_all_button.isEnabled()  # a second press would change nothing

@@ -8,7 +8,18 @@ from typing import Any
 
 from workstation.domain.style.engine import Document, Hit, Options, Rule, match_case
 from workstation.domain.style.findings import Field
-from workstation.domain.style.markdown import MASK, at_sentence_start
+from workstation.domain.style.markdown import at_sentence_start
+from workstation.domain.style.quotes import (
+    APOSTROPHE,
+    QUOTE_CHARS,
+    UNKNOWN,
+    Mark,
+    house_pairs,
+    quote_marks,
+    quoted_text,
+    shown,
+    word_around,
+)
 
 _IZE = re.compile(
     r"\b([A-Za-z]{3,}?)(i[zZ]|y[zZ]|I[zZ]|Y[zZ])(e|es|ed|ing|er|ers|ation|ations|"
@@ -75,94 +86,100 @@ class IseIzeRule(Rule):
             )
 
 
-_STRAIGHT = re.compile(r"['\"]")
+def _quote_pairs(rule: Rule, where: Field) -> tuple[tuple[str, str], tuple[str, str]]:
+    key = "quotes.headline" if where is Field.HEADLINE else "quotes.body"
+    style = str(rule.options.get(key, "single"))
+    nested = rule.options.get("quotes.nested")
+    return house_pairs(style, str(nested) if nested is not None else None)
+
+
+def _marks(
+    rule: Rule, doc: Document, where: Field
+) -> Iterator[tuple[Mark, int, int, dict[int, str]]]:
+    """Every quotation mark of a field with its paragraph, read in the house style's terms."""
+    scanned = doc.fields[where]
+    outer, inner = _quote_pairs(rule, where)
+    masked, source = scanned.masked, scanned.source
+    for p_start, p_end in scanned.paragraphs:
+        if not any(c in masked[p_start:p_end] for c in QUOTE_CHARS):
+            continue
+        marks = quote_marks(masked, source, p_start, p_end, outer, inner)
+        houses = {m.index: m.house for m in marks}
+        for mark in marks:
+            yield mark, p_start, p_end, houses
+
+
+def _describe(
+    mark: Mark, source: str, p_start: int, p_end: int, houses: dict[int, str]
+) -> tuple[str, str]:
+    """What the mark is (quotation, nested quotation, apostrophe) and the text it belongs to."""
+    if mark.role == APOSTROPHE:
+        return "apostrophe", word_around(source, mark.index, p_start, p_end, houses)
+    what = "quotation" if mark.depth == 0 else "quotation inside a quotation"
+    return what, quoted_text(mark, source, p_end, houses)
+
+
+def _pair_of(mark: Mark, outer: tuple[str, str], inner: tuple[str, str]) -> str:
+    if mark.role == APOSTROPHE:
+        return mark.house
+    pair = outer if mark.depth % 2 == 0 else inner
+    return pair[0] + " " + pair[1]
 
 
 class StraightQuotesRule(Rule):
-    """Straight ' and " in prose become curly apostrophes and quotation marks."""
+    """Straight ' and " in prose become curly apostrophes and the house's quotation marks:
+    with `quotes.body: single`, "…" becomes ‘…’ and a quotation inside it “…”, so the fix is
+    never one the quote-style rule would flag."""
 
     kind = "straight_quotes"
     default_safe = True
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
-        text = doc.fields[where].masked
-        for match in _STRAIGHT.finditer(text):
-            i = match.start()
-            ch = match.group()
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            opening = (before.isspace() or before in "([{—–‘“" + MASK) and not after.isspace()
-            if ch == "'":
-                if opening and (after.isdigit() or text[i + 1 : i + 3].lower() in ("n ", "em")):
-                    opening = False  # ’90s, rock ’n’ roll, ’em
-                fix = "‘" if opening else "’"
-                what = "opening quote" if opening else "apostrophe or closing quote"
-            else:
-                fix = "“" if opening else "”"
-                what = "opening quote" if opening else "closing quote"
-            yield Hit(i, i + 1, self.format(replacement=fix, what=what), (fix,), fix, self.safe)
+        source = doc.fields[where].source
+        outer, inner = _quote_pairs(self, where)
+        for mark, p_start, p_end, houses in _marks(self, doc, where):
+            if not mark.straight:
+                continue
+            if mark.role == UNKNOWN:
+                message = self.format(
+                    replacement="‘ ’ or ’", what="quote mark", text=shown(source[mark.index])
+                )
+                yield Hit(mark.index, mark.index + 1, message)
+                continue
+            what, text = _describe(mark, source, p_start, p_end, houses)
+            message = self.format(
+                replacement=_pair_of(mark, outer, inner), mark=mark.house, what=what, text=text
+            )
+            fix = mark.house
+            yield Hit(mark.index, mark.index + 1, message, (fix,), fix, self.safe)
 
 
 class QuoteStyleRule(Rule):
-    """Curly quotes of the house kind: `quotes.body`/`quotes.headline` single or double."""
+    """Curly quotes of the house kind: `quotes.body`/`quotes.headline` single or double,
+    `quotes.nested` inside a quotation. Each wrong mark is its own finding and fix, so a
+    quotation with another inside it is fixed in one pass."""
 
     kind = "quote_style"
     default_safe = True
 
     def find(self, doc: Document, where: Field) -> Iterator[Hit]:
-        scanned = doc.fields[where]
-        key = "quotes.headline" if where is Field.HEADLINE else "quotes.body"
-        style = str(self.options.get(key, "single"))
-        nested = str(self.options.get("quotes.nested", "double" if style == "single" else "single"))
-        outer = ("‘", "’") if style == "single" else ("“", "”")
-        inner = ("“", "”") if nested == "double" else ("‘", "’")
-        if outer == inner:
-            inner = outer
-        text = scanned.masked
-        for p_start, p_end in scanned.paragraphs:
-            yield from self._paragraph(text, p_start, p_end, outer, inner)
-
-    def _paragraph(
-        self, text: str, p_start: int, p_end: int, outer: tuple[str, str], inner: tuple[str, str]
-    ) -> Iterator[Hit]:
-        stack: list[tuple[str, int]] = []
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in "‘’“”":
+        source = doc.fields[where].source
+        outer, inner = _quote_pairs(self, where)
+        for mark, p_start, p_end, houses in _marks(self, doc, where):
+            if mark.straight or mark.role == UNKNOWN or mark.char == mark.house:
                 continue
-            after = text[i + 1] if i + 1 < p_end else " "
-            if ch == "’" and (after.isalnum() or not stack or stack[-1][0] != "‘"):
-                continue  # an apostrophe
-            if ch in "‘“":
-                stack.append((ch, i))
-                continue
-            want_open = "‘" if ch == "’" else "“"
-            if not stack or stack[-1][0] != want_open:
-                continue
-            opener, start = stack.pop()
-            expected = outer if not stack else inner
-            if opener != expected[0]:
-                fix = expected[0] + text[start + 1 : i] + expected[1]
-                clean = MASK not in fix and not any(c in fix[1:-1] for c in "‘“”")
-                level = "quotation" if not stack else "quotation inside a quotation"
-                yield Hit(
-                    start,
-                    i + 1,
-                    self.format(replacement=expected[0] + "…" + expected[1], what=level),
-                    (fix,) if clean else (),
-                    fix if clean else None,
-                    self.safe and clean,
-                )
-        for opener, start in stack[:1]:
-            if opener != outer[0]:
-                yield Hit(
-                    start,
-                    start + 1,
-                    self.format(replacement=outer[0] + "…" + outer[1], what="quotation"),
-                    (outer[0],),
-                    outer[0],
-                    self.safe,
-                )
+            what, text = _describe(mark, source, p_start, p_end, houses)
+            found = mark.char
+            if mark.role != APOSTROPHE:
+                found = "“ ”" if mark.char in "“”" else "‘ ’"
+            message = self.format(
+                replacement=_pair_of(mark, outer, inner),
+                mark=mark.house,
+                found=found,
+                what=what,
+                text=text,
+            )
+            yield Hit(mark.index, mark.index + 1, message, (mark.house,), mark.house, self.safe)
 
 
 _DASHES = {
