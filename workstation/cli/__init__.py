@@ -68,5 +68,20 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
     except KeyboardInterrupt:
         print(f"workstation {args.command}: interrupted", file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`workstation related … | head`): stop quietly, as cat does.
+        # Python would report the pipe again when it flushes stdout at exit: point stdout at
+        # /dev/null first.
+        if out is sys.stdout:
+            _silence_stdout()
+        return 141  # 128 + SIGPIPE, what a shell reports for a command killed by it
     finally:
         context.close()
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
