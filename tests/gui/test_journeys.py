@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 from journeys import WAIT_MS, activate, cli, menu_action, press, show_json, type_into
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -266,3 +267,67 @@ def test_headline_and_standfirst_show_their_house_limits(qtbot: QtBot, desk: Dat
         assert form.standfirst_count.text().endswith("/400")
     finally:
         window.close()
+
+
+def _click_row(qtbot: QtBot, view: Any, row: int) -> None:
+    """Click a row of a list or table view where a person would: the middle of its first cell."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+FLAWED_BODY = (
+    'The NHS said 5 trusts had "no plan at all" for the winter.\n\n'
+    '"We are ready," said one finance director. The organization will report on 3/4/2027.'
+)
+
+
+def test_fix_every_house_style_finding_through_the_problems_panel(
+    qtbot: QtBot, desk: DataDir
+) -> None:
+    db = open_database(desk.database)
+    article = create_article(
+        db,
+        "Trusts told to cut agency spending by 10 percent",
+        "Boards have until March to show how they will cut the bill for temporary staff.",
+        ["Staff reporter"],
+        FLAWED_BODY,
+        "Workforce",
+    )
+    with db.session() as session:
+        ArticleRepository(session).set_state(LAST_OPEN_KEY, article.id)
+    db.close()
+    window, _controller = _open(qtbot, desk)
+    checker = window.features["style"]
+    panel = checker.panel
+
+    def rules() -> list[str]:
+        return [f.rule for f in checker.findings]
+
+    try:
+        qtbot.waitUntil(lambda: "percent-headline" in rules(), timeout=WAIT_MS)
+        # The error first: click its row, then Fix.
+        _click_row(qtbot, panel.view, rules().index("percent-headline"))
+        assert panel.fix_button.isEnabled()
+        with qtbot.waitSignal(checker.sig_checked, timeout=WAIT_MS):
+            qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+        assert window.form.headline_edit.text() == "Trusts told to cut agency spending by 10%"
+        # Every safe fix at once.
+        with qtbot.waitSignal(checker.sig_checked, timeout=WAIT_MS):
+            qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+        # The ambiguous date has no safe fix: clicking it selects it in the text; type over it.
+        qtbot.waitUntil(lambda: rules() == ["date-format"], timeout=WAIT_MS)
+        _click_row(qtbot, panel.view, 0)
+        assert window.editor.textCursor().selectedText() == "3/4/2027"
+        QTest.keyClicks(window.editor, "3 April 2027")
+        qtbot.waitUntil(lambda: rules() == [], timeout=WAIT_MS)
+    finally:
+        window.close()  # closing saves what was typed
+    body = show_json(desk, article.id)["body"]
+    assert body == (
+        "The NHS said five trusts had ‘no plan at all’ for the winter.\n\n"
+        "‘We are ready,’ said one finance director. The organisation will report on 3 April 2027."
+    )
+    linted = cli(desk, "lint", article.id, "--json")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
