@@ -34,6 +34,10 @@ def _start_app(data: Path, display: str) -> subprocess.Popen[str]:
     assert app.stdout is not None
     line = app.stdout.readline()  # blocks until the article is painted (or the app dies)
     assert line.startswith("startup: article shown"), f"app did not start: {line!r}"
+    # Typing starts once start-up is over (store open, features attached), as a person sees
+    # the window settle: this test is about the autosave's maximum wait, not start-up load.
+    line = app.stdout.readline()
+    assert line.startswith("startup: ready"), f"app did not finish starting: {line!r}"
     return app
 
 
@@ -75,4 +79,4 @@ def test_text_typed_before_sigkill_is_there_after_restart(
             app.kill()
             app.wait()
     shown = json.loads(_cli(data, "show", article_id, "--json"))
-    assert saved_words in shown["body"]
+    assert saved_words in shown["body"], shown

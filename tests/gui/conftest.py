@@ -36,6 +36,7 @@ def window(qtbot, seeded_home: DataDir) -> Iterator[object]:  # type: ignore[no-
     with qtbot.waitSignal(win.sig_article_shown, timeout=20_000):
         win.show()
         win.start()
+    qtbot.waitUntil(lambda: bool(win.features), timeout=30_000)  # attached after first paint
     yield win
     if win.isVisible():
         win.close()

@@ -1,7 +1,9 @@
 """The features the window composes: house style, related, publishing, review.
 
-Each receives the window's `Host` and nothing else. Called once after first paint, so their
-imports never delay the window.
+Each receives the window's `Host` and nothing else. Their modules (and httpx, SQLAlchemy's
+models, the house-style loader behind them: about a second of imports) are loaded by
+`import_features` on a worker thread after the first paint; `attach_features` then only builds
+widgets on the GUI thread, so keys typed during start-up are not held up.
 """
 
 from __future__ import annotations
@@ -10,6 +12,22 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workstation.gui.host import Host
+
+
+FEATURE_MODULES = (
+    "workstation.gui.publish_controller",
+    "workstation.gui.related_panel",
+    "workstation.gui.review_panel",
+    "workstation.gui.style_check",
+)
+
+
+def import_features() -> None:
+    """Import the feature modules (a worker-thread job: no widgets are made here)."""
+    import importlib
+
+    for name in FEATURE_MODULES:
+        importlib.import_module(name)
 
 
 def attach_features(host: Host) -> dict[str, Any]:

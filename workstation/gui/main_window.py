@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
     sig_workspace_ready = Signal()
     """The data dir is open: `workspace` is set and features may start their own work."""
 
+    sig_started = Signal()
+    """Start-up is over: the data dir is open and every feature is attached."""
+
     def __init__(self, data: DataDir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
@@ -199,10 +202,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(50, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Load what the first paint did without: the preview (QtWebEngine) and the features."""
+        """Load what the first paint did without: the preview (QtWebEngine) and the features.
+
+        The features' modules are imported on a worker thread first (`import_features`), so
+        the GUI thread only builds their widgets.
+        """
         if self.preview is not None:
             return
-        from workstation.gui.features import attach_features
+        from workstation.gui.features import import_features
         from workstation.gui.preview import PreviewPane
 
         preview = PreviewPane(self.tasks, self.preview_host)
@@ -214,6 +221,15 @@ class MainWindow(QMainWindow):
         preview.sig_problem.connect(self._show_error)
         self.editor.verticalScrollBar().valueChanged.connect(self._editor_scrolled)
         self.preview = preview
+        self.tasks.submit(
+            import_features, on_success=lambda _none: self._attach_features(),
+            on_error=lambda error: self._show_error(self.tr("Cannot load: %s") % error),
+        )  # fmt: skip
+        self._update_preview()
+
+    def _attach_features(self) -> None:
+        from workstation.gui.features import attach_features
+
         self.features = attach_features(self.host)
         docks = self.host.docks
         if docks:
@@ -223,6 +239,11 @@ class MainWindow(QMainWindow):
         for dock in docks:
             dock.visibilityChanged.connect(lambda shown, d=dock: self._dock_shown(d, shown))
         self._update_preview()
+        self._started_if_done()
+
+    def _started_if_done(self) -> None:
+        if self.features and self.workspace is not None:
+            self.sig_started.emit()
 
     def _peeked(self, article: Article | None) -> None:
         if article is not None and self._article is None:
@@ -245,6 +266,7 @@ class MainWindow(QMainWindow):
         self.host.workspace = opened.workspace
         self.sig_workspace_ready.emit()
         self.host.sig_workspace_ready.emit()
+        self._started_if_done()
         self.refresh_list()
         if self._article is not None:  # shown early by the fast path: keep what was typed
             self.autosaver.save_now()

@@ -176,15 +176,32 @@ class PreviewPane(QWidget):
 
     # ------------------------------------------------------------- rendering
     def _load_shell(self) -> None:
-        from workstation.gui.preview_update import shell_document
-
+        """Build the persistent page on the pool (it imports the renderer), then load it."""
         assert self._web is not None and self._request is not None
         article, prefs, _ = self._request
         self._epoch_value = self._epoch.next()
         self._page_ready = False
         self._web_loading = True
         self._shown = None
-        self._web.load_shell(shell_document(article, prefs))
+        epoch = self._epoch_value
+        self._tasks.submit(
+            _build_shell, article, prefs,
+            on_success=lambda built: self._shell_built(epoch, built),
+            on_error=self._shell_failed,
+        )  # fmt: skip
+
+    def _shell_built(self, epoch: int, built: tuple[str, IncrementalRenderer]) -> None:
+        if self._closed or self._web is None or not self._epoch.is_current(epoch):
+            return
+        html, renderer = built
+        if self._renderer is None:
+            self._renderer = renderer
+        self._web.load_shell(html)
+
+    def _shell_failed(self, error: BaseException) -> None:
+        self._web_loading = False
+        log.error("preview page could not be built", exc_info=error)
+        self._show_note(self.tr("The preview could not be updated: %s") % type(error).__name__)
 
     def _start_render(self) -> None:
         if self._closed or self._request is None:
@@ -199,7 +216,7 @@ class PreviewPane(QWidget):
         if self._renderer is None:
             from workstation.render import IncrementalRenderer
 
-            self._renderer = IncrementalRenderer()
+            self._renderer = IncrementalRenderer()  # the simplified preview (no shell page)
         article, prefs, related = self._request
         self._in_flight = True
         self._dirty = False
@@ -312,3 +329,11 @@ class PreviewPane(QWidget):
         self._connect_page()
         if self._request is not None:
             self._load_shell()
+
+
+def _build_shell(article: Article, prefs: Preferences) -> tuple[str, IncrementalRenderer]:
+    """A pool job: the shell page and a warmed renderer, so the GUI thread imports neither."""
+    from workstation.gui.preview_update import shell_document
+    from workstation.render import IncrementalRenderer
+
+    return shell_document(article, prefs), IncrementalRenderer()
