@@ -9,6 +9,12 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+SYNCED_TEXT_FIELDS = (
+    "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
+    "related", "slug",
+)  # fmt: skip
+"""The fields sync carries besides the workflow status (the Article attribute names)."""
+
 
 class Status(enum.StrEnum):
     """Where an article is in the newsroom's workflow."""

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Integer, String, Text, and_, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.anchors import Anchor
-from workstation.domain.article import Origin, now_utc
+from workstation.domain.article import SYNCED_TEXT_FIELDS, Origin, now_utc
 from workstation.store.models import ArticleRow, Base, UTCDateTime
 from workstation.store.outbox import OutboxRepository, PublicationRow
 
@@ -260,7 +260,38 @@ class SyncRepository:
             unpublished.update(set(chunk) - set(found))
 
     def changed_since_sync(self) -> list[str]:
-        """Local drafts saved after their last sync, or never synced (archive stories stay)."""
+        """Local drafts that differ from their last synced version, or were never synced
+        (archive stories stay).
+
+        Saved after the last sync is the cheap test; a copy whose text differs from the base
+        counts too, whatever its timestamp says: `import` of an exported file keeps the file's
+        `updated_at`, which can be older than the last sync (issue 20). Candidates whose text
+        matches the base are settled by the push without sending anything.
+        """
+        by_time = self._changed_by_time()
+        seen = set(by_time)
+        return by_time + [i for i in self._changed_by_content() if i not in seen]
+
+    def _changed_by_content(self) -> list[str]:
+        query = (
+            select(ArticleRow, SyncBaseRow.content)
+            .join(
+                SyncBaseRow,
+                and_(SyncBaseRow.article_id == ArticleRow.id, SyncBaseRow.target == self.target),
+            )
+            .where(
+                ArticleRow.origin == Origin.LOCAL.value,
+                ArticleRow.updated_at <= SyncBaseRow.synced_at,
+            )
+            .order_by(ArticleRow.updated_at)
+        )
+        return [
+            row.id
+            for row, content in self._session.execute(query)
+            if not _same_text(row, content or {})
+        ]
+
+    def _changed_by_time(self) -> list[str]:
         query = (
             select(ArticleRow.id)
             .outerjoin(
@@ -424,3 +455,14 @@ class SyncRepository:
             return False
         row.resolved_at = now_utc()
         return True
+
+
+def _same_text(row: ArticleRow, content: dict[str, Any]) -> bool:
+    """The working copy says what the base says, in every synced field but the status."""
+    for name in SYNCED_TEXT_FIELDS:
+        mine, theirs = getattr(row, name), content.get(name)
+        if isinstance(mine, list | tuple):
+            mine, theirs = list(mine), list(theirs or ())
+        if mine != theirs:
+            return False
+    return True

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from workstation.domain.article import Article, Status, now_utc
+from workstation.domain.article import SYNCED_TEXT_FIELDS, Article, Status, now_utc
 
 PUBLICATION_KEY = "_publication"  # kept beside a base's content; never sent
-TEXT_FIELDS = (
-    "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
-    "related", "slug",
-)  # fmt: skip
+TEXT_FIELDS = SYNCED_TEXT_FIELDS
 
 
 def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
