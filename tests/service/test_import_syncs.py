@@ -16,7 +16,14 @@ from service_helpers import RunningService, start_service
 
 from workstation.service.auth import Role
 from workstation.service.db import sqlite_url_for
-from workstation.usecases.articles import create_article, get_article
+from workstation.usecases.articles import (
+    create_article,
+    get_article,
+    list_revisions,
+    restore_revision,
+    save_revision,
+    save_working_copy,
+)
 
 BODY = (
     "The regulator said trust boards must publish equality data.\n\n"
@@ -87,3 +94,23 @@ def test_edits_imported_on_two_workstations_meet_on_both(
     # Settled: a further round on each side sends nothing.
     assert writer.sync().pushed == []
     assert sub.sync().pushed == []
+
+
+def test_a_restored_revision_reaches_the_other_workstation(
+    desk: tuple[RunningService, Profile, Profile],
+) -> None:
+    _service, writer, sub = desk
+    article = create_article(writer.db, "Equality data rules", body=BODY)
+    save_revision(writer.db, article, "manual")
+    writer.sync()
+    sub.sync()
+    save_working_copy(writer.db, article.with_changes(body=BODY + "\n\nA late line."))
+    writer.sync()
+    sub.sync()
+    assert get_article(sub.db, article.id).body.endswith("A late line.")
+
+    first = next(r for r in list_revisions(writer.db, article.id) if r.article.body == BODY)
+    restore_revision(writer.db, first.id)
+    writer.sync()
+    sub.sync()
+    assert get_article(sub.db, article.id).body == BODY
