@@ -259,6 +259,9 @@ def main() -> int:
     try:
         assert app_proc.stdout is not None
         report["startup"] = app_proc.stdout.readline().strip()
+        # The features attach after first paint; read the tree once they have (a tree read
+        # while widgets are being added meets objects that are gone by the time it asks).
+        report["ready"] = app_proc.stdout.readline().strip()
         window = subprocess.run(
             ["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(app_proc.pid)],
             capture_output=True, text=True, timeout=30,

@@ -78,6 +78,7 @@ def probe_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any],
     assert lines, f"probe gave no report (exit {result.returncode}): {result.stderr[-3000:]}"
     report = json.loads(lines[-1].removeprefix("ATSPI-REPORT "))
     assert report.get("found"), f"the app never appeared on the AT-SPI bus: {report}"
+    assert report.get("ready", "").startswith("startup: ready"), f"start-up unfinished: {report}"
     return report, data
 
 
