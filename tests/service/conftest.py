@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from review_support import Profile
 from service_helpers import RunningService, database_url, start_service
 
+from workstation.service.auth import Role
 from workstation.service.db import sqlite_url_for
 
 
@@ -30,3 +33,20 @@ def approval_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runni
     yield from start_service(
         sqlite_url_for(tmp_path_factory.mktemp("approval")), require_approval=True
     )
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[tuple[RunningService, Profile, Profile]]:
+    """Two workstations on their own service: a writer (wendy) and a subeditor (sam)."""
+    for running in start_service(sqlite_url_for(tmp_path / "service")):
+        writer = Profile(
+            "desk-w", tmp_path / "writer", running.url, running.new_token("wendy", Role.WRITER)
+        )
+        sub = Profile(
+            "desk-s", tmp_path / "sub", running.url, running.new_token("sam", Role.SUBEDITOR)
+        )
+        try:
+            yield running, writer, sub
+        finally:
+            writer.close()
+            sub.close()

@@ -7,15 +7,12 @@ by export → edit the file → import, as a person working in another text edit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from review_support import Profile
-from service_helpers import RunningService, start_service
+from service_helpers import RunningService
 
-from workstation.service.auth import Role
-from workstation.service.db import sqlite_url_for
 from workstation.usecases.articles import (
     create_article,
     get_article,
@@ -30,22 +27,6 @@ BODY = (
     "It added that the data would be public from April.\n\n"
     "Unions welcomed the move."
 )
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[RunningService, Profile, Profile]]:
-    for running in start_service(sqlite_url_for(tmp_path / "service")):
-        writer = Profile(
-            "imp-w", tmp_path / "writer", running.url, running.new_token("wendy", Role.WRITER)
-        )
-        sub = Profile(
-            "imp-s", tmp_path / "sub", running.url, running.new_token("sam", Role.SUBEDITOR)
-        )
-        try:
-            yield running, writer, sub
-        finally:
-            writer.close()
-            sub.close()
 
 
 def _edit_by_file(

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from review_support import Profile
-from service_helpers import RunningService, start_service
+from service_helpers import RunningService
 
 from workstation.domain.article import Status
 from workstation.service.auth import Role
-from workstation.service.db import sqlite_url_for
 from workstation.store.repository import ArticleRepository
 from workstation.usecases.articles import (
     change_status,
@@ -21,22 +18,6 @@ from workstation.usecases.articles import (
     list_revisions,
     save_working_copy,
 )
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[tuple[RunningService, Profile, Profile]]:
-    for running in start_service(sqlite_url_for(tmp_path / "service")):
-        writer = Profile(
-            "desk-w", tmp_path / "writer", running.url, running.new_token("wendy", Role.WRITER)
-        )
-        sub = Profile(
-            "desk-s", tmp_path / "sub", running.url, running.new_token("sam", Role.SUBEDITOR)
-        )
-        try:
-            yield running, writer, sub
-        finally:
-            writer.close()
-            sub.close()
 
 
 def _edit(profile: Profile, article_id: str, old: str, new: str) -> None:

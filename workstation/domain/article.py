@@ -6,14 +6,21 @@ import enum
 import re
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 SYNCED_TEXT_FIELDS = (
     "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
     "related", "slug",
 )  # fmt: skip
 """The fields sync carries besides the workflow status (the Article attribute names)."""
+
+
+def same_text(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two content dicts (or a stored row's fields) agree in everything but the status."""
+    return all(a.get(name) == b.get(name) for name in SYNCED_TEXT_FIELDS)
 
 
 class Status(enum.StrEnum):

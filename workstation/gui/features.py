@@ -11,35 +11,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workstation.gui.host import Host
 
 
-FEATURE_MODULES = (
-    "workstation.gui.publish_controller",
-    "workstation.gui.related_panel",
-    "workstation.gui.review_panel",
-    "workstation.gui.style_check",
-)
-
-
-def import_features() -> None:
-    """Import the feature modules (a worker-thread job: no widgets are made here)."""
-    import importlib
-
-    for name in FEATURE_MODULES:
-        importlib.import_module(name)
-
-
-def attach_features(host: Host) -> dict[str, Any]:
-    """Attach every feature; returns them by name (the window keeps them alive)."""
+def import_features() -> dict[str, Callable[[Host], Any]]:
+    """The feature attachers by name; importing them is the worker-thread job (no widgets)."""
     from workstation.gui.publish_controller import attach_publishing
     from workstation.gui.related_panel import attach_related_picker
     from workstation.gui.review_panel import attach_review
     from workstation.gui.style_check import attach_style_checking
 
     return {
-        "style": attach_style_checking(host),
-        "related": attach_related_picker(host),
-        "publishing": attach_publishing(host),
-        "review": attach_review(host),
+        "style": attach_style_checking,
+        "related": attach_related_picker,
+        "publishing": attach_publishing,
+        "review": attach_review,
     }
+
+
+def attach_features(host: Host) -> dict[str, Any]:
+    """Attach every feature; returns them by name (the window keeps them alive)."""
+    return {name: attach(host) for name, attach in import_features().items()}

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, and_, or_, select
+from sqlalchemy import JSON, Integer, String, Text, and_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.anchors import Anchor
-from workstation.domain.article import SYNCED_TEXT_FIELDS, Origin, now_utc
+from workstation.domain.article import SYNCED_TEXT_FIELDS, Origin, now_utc, same_text
 from workstation.store.models import ArticleRow, Base, UTCDateTime
 from workstation.store.outbox import OutboxRepository, PublicationRow
 
@@ -260,51 +260,29 @@ class SyncRepository:
             unpublished.update(set(chunk) - set(found))
 
     def changed_since_sync(self) -> list[str]:
-        """Local drafts that differ from their last synced version, or were never synced
-        (archive stories stay).
+        """Local drafts never synced, saved since their last sync, or whose text differs
+        from their last synced version whatever the timestamps say (archive stories stay).
 
-        Saved after the last sync is the cheap test; a copy whose text differs from the base
-        counts too, whatever its timestamp says: `import` of an exported file keeps the file's
-        `updated_at`, which can be older than the last sync (issue 20). Candidates whose text
-        matches the base are settled by the push without sending anything.
+        The text test matters: `import` of an exported file keeps the file's `updated_at`,
+        which can be older than the last sync (issue 20). A draft saved since but with the
+        base's text is settled by the push without sending anything.
         """
-        by_time = self._changed_by_time()
-        seen = set(by_time)
-        return by_time + [i for i in self._changed_by_content() if i not in seen]
-
-    def _changed_by_content(self) -> list[str]:
         query = (
-            select(ArticleRow, SyncBaseRow.content)
-            .join(
-                SyncBaseRow,
-                and_(SyncBaseRow.article_id == ArticleRow.id, SyncBaseRow.target == self.target),
-            )
-            .where(
-                ArticleRow.origin == Origin.LOCAL.value,
-                ArticleRow.updated_at <= SyncBaseRow.synced_at,
-            )
-            .order_by(ArticleRow.updated_at)
-        )
-        return [
-            row.id
-            for row, content in self._session.execute(query)
-            if not _same_text(row, content or {})
-        ]
-
-    def _changed_by_time(self) -> list[str]:
-        query = (
-            select(ArticleRow.id)
+            select(ArticleRow, SyncBaseRow.content, SyncBaseRow.synced_at)
             .outerjoin(
                 SyncBaseRow,
                 and_(SyncBaseRow.article_id == ArticleRow.id, SyncBaseRow.target == self.target),
             )
-            .where(
-                ArticleRow.origin == Origin.LOCAL.value,
-                or_(SyncBaseRow.version.is_(None), ArticleRow.updated_at > SyncBaseRow.synced_at),
-            )
+            .where(ArticleRow.origin == Origin.LOCAL.value)
             .order_by(ArticleRow.updated_at)
         )
-        return list(self._session.scalars(query))
+        return [
+            row.id
+            for row, content, synced_at in self._session.execute(query)
+            if content is None
+            or row.updated_at > synced_at
+            or not same_text({name: getattr(row, name) for name in SYNCED_TEXT_FIELDS}, content)
+        ]
 
     # target state
     def state(self) -> TargetState:
@@ -455,14 +433,3 @@ class SyncRepository:
             return False
         row.resolved_at = now_utc()
         return True
-
-
-def _same_text(row: ArticleRow, content: dict[str, Any]) -> bool:
-    """The working copy says what the base says, in every synced field but the status."""
-    for name in SYNCED_TEXT_FIELDS:
-        mine, theirs = getattr(row, name), content.get(name)
-        if isinstance(mine, list | tuple):
-            mine, theirs = list(mine), list(theirs or ())
-        if mine != theirs:
-            return False
-    return True

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from workstation.domain.article import SYNCED_TEXT_FIELDS, Article, Status, now_utc
+from workstation.domain.article import Article, Status, now_utc, same_text
 
 PUBLICATION_KEY = "_publication"  # kept beside a base's content; never sent
-TEXT_FIELDS = SYNCED_TEXT_FIELDS
+__all__ = ["PUBLICATION_KEY", "apply_content", "content_of", "effective_status", "same_text"]
 
 
 def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
@@ -30,11 +30,6 @@ def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
 
 def sendable(content: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in content.items() if not key.startswith("_")}
-
-
-def same_text(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Equal in everything but the workflow status."""
-    return all(a.get(name) == b.get(name) for name in TEXT_FIELDS)
 
 
 def effective_status(content: dict[str, Any], publication_state: str) -> Status:
