@@ -87,7 +87,7 @@ def queue_articles(ws: Workspace, count: int) -> list[str]:
             body="One paragraph.",
         )
         with ws.db.session() as session:
-            ArticleRepository(session).save(article)
+            ArticleRepository(session).write_row(article)
         publishing.publish(ws.db, article.id)
         ids.append(article.id)
     return ids
@@ -238,7 +238,7 @@ def ready_id(ws: Workspace) -> str:
         body="One paragraph.",
     )
     with ws.db.session() as session:
-        ArticleRepository(session).save(article)
+        ArticleRepository(session).write_row(article)
     return article.id
 
 

@@ -22,7 +22,7 @@ def test_export_then_import_into_another_store(article: Article) -> None:
         target = open_database(Path(tmp) / "b.sqlite3")
         try:
             with source.session() as session:
-                ArticleRepository(session).save(article)
+                ArticleRepository(session).write_row(article)
             exported = Path(tmp) / "article.md"
             exported.write_text(export_article(source, article.id), encoding="utf-8")
             assert import_files(target, [exported]) == [article.id]

@@ -49,7 +49,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
     with database.session() as session:
         repo = ArticleRepository(session)
         for article in (NURSES, ICB, ICB_OLD, WITHDRAWN, *FILLER):
-            repo.save(article)
+            repo.write_row(article)
             index_article(session, article)
     yield database
     database.close()
@@ -119,7 +119,7 @@ def test_new_stories_are_found_without_reopening(db: Database, searcher: Archive
     porters = Article(id="porters", headline="Hospital porters walk out over rotas",
                       origin=Origin.ARCHIVE, status=Status.PUBLISHED)  # fmt: skip
     with db.session() as session:
-        ArticleRepository(session).save(porters)
+        ArticleRepository(session).write_row(porters)
         index_article(session, porters)
     found = searcher.suggest(draft("Porters walk out", "Porters walk out over rotas"), k=3)
     assert ids(found)[0] == "porters"

@@ -63,7 +63,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
     with database.session() as session:
         repo = ArticleRepository(session)
         for article in STORIES:
-            repo.save(article)
+            repo.write_row(article)
             index_article(session, article)
     yield database
     database.close()

@@ -71,7 +71,7 @@ def test_repository_returns_domain_objects(tmp_path: Path) -> None:
     )  # fmt: skip
     with db.session() as session:
         repo = ArticleRepository(session)
-        repo.save(article)
+        repo.write_row(article)
         repo.add_revision(article, "manual", "sub")
     with db.session() as session:
         repo = ArticleRepository(session)
@@ -92,7 +92,7 @@ def test_repository_returns_domain_objects(tmp_path: Path) -> None:
 def test_failed_unit_of_work_writes_nothing(tmp_path: Path) -> None:
     db = open_database(tmp_path / "t.sqlite3")
     with pytest.raises(RuntimeError), db.session() as session:
-        ArticleRepository(session).save(Article(id=new_id(), headline="H"))
+        ArticleRepository(session).write_row(Article(id=new_id(), headline="H"))
         raise RuntimeError("boom")
     with db.session() as session:
         assert ArticleRepository(session).count() == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import json
 import re
 import unicodedata
 import uuid
@@ -20,7 +22,24 @@ SYNCED_TEXT_FIELDS = (
 
 def same_text(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Two content dicts (or a stored row's fields) agree in everything but the status."""
-    return all(a.get(name) == b.get(name) for name in SYNCED_TEXT_FIELDS)
+    return content_hash(a) == content_hash(b)
+
+
+def content_hash(fields: Mapping[str, Any]) -> str:
+    """SHA-256 of the synced fields (body and every synced field, not the status or any
+    timestamp): what the store compares to tell a changed draft, whatever its clocks say."""
+    plain = {name: _plain(fields.get(name)) for name in SYNCED_TEXT_FIELDS}
+    text = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_hash(article: Article) -> str:
+    """`content_hash` of an article's synced fields."""
+    return content_hash({name: getattr(article, name) for name in SYNCED_TEXT_FIELDS})
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 class Status(enum.StrEnum):

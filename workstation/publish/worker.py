@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from workstation.article_writer import write_article
 from workstation.domain.article import Article, Status, now_utc
 from workstation.publish.errors import (
     ConflictError,
@@ -181,7 +182,8 @@ class OutboxWorker:
                 published_at: datetime | None = result.published_at or article.published_at
                 if status is Status.PUBLISHED and published_at is None:
                     published_at = now_utc()
-                articles.save(article.with_changes(status=status, published_at=published_at))
+                moved = article.with_changes(status=status, published_at=published_at)
+                write_article(session, moved)
         log.info("outbox job %d: done %s", job.id, result.url)
 
     def recover(self) -> int:

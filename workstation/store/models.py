@@ -54,6 +54,9 @@ class ArticleRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # SHA-256 of the synced fields, set by every save (domain.article.article_hash): sync
+    # compares it with the merge base's, never a timestamp a file could carry.
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class RevisionRow(Base):

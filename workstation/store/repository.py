@@ -9,7 +9,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workstation.domain.article import Article, ArticleSummary, Origin, Revision, Status, now_utc
+from workstation.domain.article import (
+    Article,
+    ArticleSummary,
+    Origin,
+    Revision,
+    Status,
+    article_hash,
+    now_utc,
+)
 from workstation.store.models import AppStateRow, ArticleRow, RevisionRow
 
 _FIELDS = (
@@ -42,6 +50,7 @@ def _apply(row: ArticleRow, article: Article) -> None:
     row.related = list(article.related)
     row.status = article.status.value
     row.origin = article.origin.value
+    row.content_hash = article_hash(article)
 
 
 def snapshot_of(article: Article) -> dict[str, Any]:
@@ -116,8 +125,9 @@ class ArticleRepository:
                 raise NotFound(f"the id prefix {prefix} matches {len(ids)} articles; give more")
         raise NotFound(f"no article with id {prefix}")
 
-    def save(self, article: Article) -> None:
-        """Insert or update the working copy."""
+    def write_row(self, article: Article) -> None:
+        """Insert or update the working copy and its content hash. Only
+        `workstation.article_writer` calls this: it keeps the index in step too."""
         row = self._session.get(ArticleRow, article.id)
         if row is None:
             row = ArticleRow(id=article.id)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, and_, select
+from sqlalchemy import JSON, Integer, String, Text, and_, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.anchors import Anchor
-from workstation.domain.article import SYNCED_TEXT_FIELDS, Origin, now_utc, same_text
+from workstation.domain.article import Origin, content_hash, now_utc
 from workstation.store.models import ArticleRow, Base, UTCDateTime
 from workstation.store.outbox import OutboxRepository, PublicationRow
 
@@ -26,6 +26,7 @@ class SyncBaseRow(Base):
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     author: Mapped[str] = mapped_column(String(200), default="")
     synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class SyncTargetRow(Base):
@@ -218,6 +219,7 @@ class SyncRepository:
             row = SyncBaseRow(article_id=article_id, target=self.target)
             self._session.add(row)
         row.version, row.content, row.author = version, dict(content), author
+        row.content_hash = content_hash(content)
         row.synced_at = synced_at or EPOCH
         # The publish outbox sends If-Match from its own record of the version there: keep it
         # up with sync, or a publish after a sync would meet a needless 412.
@@ -260,29 +262,31 @@ class SyncRepository:
             unpublished.update(set(chunk) - set(found))
 
     def changed_since_sync(self) -> list[str]:
-        """Local drafts never synced, saved since their last sync, or whose text differs
-        from their last synced version whatever the timestamps say (archive stories stay).
+        """Local drafts never synced, or whose content hash differs from their merge base's
+        (archive stories stay), oldest change first: one query, whatever the timestamps say.
 
-        The text test matters: `import` of an exported file keeps the file's `updated_at`,
-        which can be older than the last sync (issue 20). A draft saved since but with the
-        base's text is settled by the push without sending anything.
+        `import` of an exported file keeps the file's `updated_at`, which can be long before
+        (or after) the last sync (issue 20): text changes are found by hash alone. A save since
+        the sync (`updated_at` later than `synced_at`) is listed too, for a status moved here
+        with the text unchanged; the push settles that one without sending anything.
         """
+        base = SyncBaseRow
         query = (
-            select(ArticleRow, SyncBaseRow.content, SyncBaseRow.synced_at)
-            .outerjoin(
-                SyncBaseRow,
-                and_(SyncBaseRow.article_id == ArticleRow.id, SyncBaseRow.target == self.target),
-            )
+            select(ArticleRow.id)
+            .outerjoin(base, and_(base.article_id == ArticleRow.id, base.target == self.target))
             .where(ArticleRow.origin == Origin.LOCAL.value)
+            .where(
+                or_(
+                    base.article_id.is_(None),
+                    ArticleRow.content_hash.is_(None),
+                    base.content_hash.is_(None),
+                    ArticleRow.content_hash != base.content_hash,
+                    ArticleRow.updated_at > base.synced_at,
+                )
+            )
             .order_by(ArticleRow.updated_at)
         )
-        return [
-            row.id
-            for row, content, synced_at in self._session.execute(query)
-            if content is None
-            or row.updated_at > synced_at
-            or not same_text({name: getattr(row, name) for name in SYNCED_TEXT_FIELDS}, content)
-        ]
+        return list(self._session.scalars(query))
 
     # target state
     def state(self) -> TargetState:

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.anchors import reanchor
 from workstation.domain.article import Article, Status, now_utc
 from workstation.domain.merge import merge_content
-from workstation.related.index import index_article
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
 from workstation.store.sync_state import SyncBase, SyncRepository
@@ -132,10 +132,7 @@ def _store(
     reason: str,
     author: str,
 ) -> None:
-    articles = ArticleRepository(session)
-    articles.save(after)
-    index_article(session, after)
-    articles.add_revision(after, reason, author)
+    write_with_revision(session, after, reason, author)
     if before is not None and before.body != after.body:
         sync = SyncRepository(session, target)
         for comment in sync.comments(after.id):
@@ -151,7 +148,6 @@ def accept_incoming(
     (`edited`) is saved as the local copy, then merged three ways like any pull."""
     report = SyncReport(target)
     with db.session() as session:
-        articles = ArticleRepository(session)
-        articles.save(edited.with_changes(updated_at=now_utc()))
+        write_article(session, edited.with_changes(updated_at=now_utc()))
         apply_remote(session, target, user, remote, report)
-        return articles.get(edited.id), report
+        return ArticleRepository(session).get(edited.id), report

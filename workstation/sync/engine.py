@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
+from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Origin, Revision, Status, now_utc
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
@@ -126,7 +127,7 @@ class SyncEngine:
                 if _chosen_here(articles.revisions(article_id), local.status):
                     sync.enqueue(article_id, "transition", {"to": local.status.value, "note": ""})
                 else:
-                    articles.save(local.with_changes(status=status_of_base(base)))
+                    write_article(session, local.with_changes(status=status_of_base(base)))
 
     # pull
     def _pull(self, report: SyncReport) -> None:
@@ -238,9 +239,8 @@ class SyncEngine:
             local = articles.get(article_id)
             status = effective_status(remote.content, remote.publication_state)
             moved = local.with_changes(status=status)
-            articles.save(moved)
-            articles.add_revision(
-                moved, f"moved:{status.value}", self.user, payload.get("note", "")
+            write_with_revision(
+                session, moved, f"moved:{status.value}", self.user, payload.get("note", "")
             )
             in_step = same_text(content_of(local), remote.content)
             sync.set_base(
@@ -263,7 +263,7 @@ class SyncEngine:
             base = sync.base(article_id)
             local = articles.find(article_id)
             if kind == "transition" and base is not None and local is not None:
-                articles.save(local.with_changes(status=status_of_base(base)))
+                write_article(session, local.with_changes(status=status_of_base(base)))
         report.refused.append(f"{article_id[:8]} {kind}: {error}")
 
     def _send_comment(self, article_id: str, payload: dict[str, Any]) -> None:

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workstation.article_writer import write_article
 from workstation.domain import frontmatter
 from workstation.domain.article import Article, Origin, Status, slugify
-from workstation.related.index import index_article, indexed_count, optimize_index
+from workstation.related.index import indexed_count, optimize_index
 from workstation.related.wxr import WxrError, looks_like_wxr, read_wxr
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
@@ -70,8 +71,7 @@ def save_archive_articles(db: Database, articles: Iterable[Article]) -> tuple[in
                         article = article.with_changes(related=existing.related)
                 if not article.slug:
                     article = article.with_changes(slug=slugify(article.headline))
-                repo.save(article)
-                index_article(session, article)
+                write_article(session, article)
         batch.clear()
 
     for article in articles:

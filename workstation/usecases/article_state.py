@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.publication import ArticleState
 from workstation.publish.errors import PublishError
@@ -56,7 +57,7 @@ def article_state(db: Database, article_id: str) -> ArticleState:
 def save_edits(db: Database, article: Article) -> Article:
     """The window's autosave: the user's text and fields, never a stale status. Returns what
     was stored (with the store's status, so the window's copy catches up)."""
-    from workstation.usecases.articles import LAST_OPEN_KEY, index_article
+    from workstation.usecases.articles import LAST_OPEN_KEY
 
     with db.session() as session:
         repo = ArticleRepository(session)
@@ -64,39 +65,28 @@ def save_edits(db: Database, article: Article) -> Article:
         stored = (keep_store_owned(article, found) if found else article).with_changes(
             updated_at=now_utc()
         )
-        repo.save(stored)
-        index_article(session, stored)
+        write_article(session, stored)
         repo.set_state(LAST_OPEN_KEY, stored.id)
     return stored
 
 
 def save_edits_revision(db: Database, article: Article, reason: str, author: str = "") -> Revision:
     """Ctrl+S and periodic snapshots: save the edits (as `save_edits`) and a revision of them."""
-    from workstation.usecases.articles import index_article
-
     with db.session() as session:
-        repo = ArticleRepository(session)
-        found = repo.find(article.id)
+        found = ArticleRepository(session).find(article.id)
         stored = (keep_store_owned(article, found) if found else article).with_changes(
             updated_at=now_utc()
         )
-        repo.save(stored)
-        index_article(session, stored)
-        return repo.add_revision(stored, reason, author)
+        return write_with_revision(session, stored, reason, author)
 
 
 def save_and_move(db: Database, article: Article, status: Status, author: str = "") -> Article:
     """Save the user's edits and move the article to `status`, in one transaction, with a
     revision recording the move."""
-    from workstation.usecases.articles import index_article
-
     with db.session() as session:
-        repo = ArticleRepository(session)
-        stored = keep_store_owned(article, repo.get(article.id))
+        stored = keep_store_owned(article, ArticleRepository(session).get(article.id))
         moved = stored.with_changes(status=status, updated_at=now_utc())
-        repo.save(moved)
-        index_article(session, moved)
-        repo.add_revision(moved, f"status:{status.value}", author)
+        write_with_revision(session, moved, f"status:{status.value}", author)
     return moved
 
 
@@ -137,18 +127,15 @@ def follow_scheduled(db: Database) -> list[str]:
 
 def _take_remote(db: Database, article_id: str, target: str, remote: RemoteState) -> None:
     from workstation.store.outbox import OutboxRepository
-    from workstation.usecases.articles import index_article
 
     with db.session() as session:
         OutboxRepository(session).save_publication(
             article_id, target, remote_version=remote.version, url=remote.url, state=remote.state
         )
-        repo = ArticleRepository(session)
-        article = repo.get(article_id)
+        article = ArticleRepository(session).get(article_id)
         status = REMOTE_STATUS.get(remote.state, article.status)
         published_at = remote.published_at or article.published_at
         if status is Status.PUBLISHED and published_at is None:
             published_at = now_utc()
         moved = article.with_changes(status=status, published_at=published_at)
-        repo.save(moved)
-        index_article(session, moved)
+        write_article(session, moved)

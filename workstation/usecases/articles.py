@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workstation.article_writer import write_article, write_with_revision
 from workstation.domain import frontmatter
 from workstation.domain.article import (
     Article,
@@ -18,7 +19,6 @@ from workstation.domain.article import (
     now_utc,
     slugify,
 )
-from workstation.related.index import index_article
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository, NotFound
 
@@ -68,9 +68,7 @@ def create_article(
         section=section,
     )
     with db.session() as session:
-        repo = ArticleRepository(session)
-        repo.save(article)
-        repo.add_revision(article, "created")
+        write_with_revision(session, article, "created")
     return article
 
 
@@ -95,10 +93,8 @@ def save_working_copy(db: Database, article: Article) -> Article:
     """Store what the editor shows now (autosave); no revision. Returns what was stored."""
     stored = article.with_changes(updated_at=now_utc())
     with db.session() as session:
-        repo = ArticleRepository(session)
-        repo.save(stored)
-        index_article(session, stored)
-        repo.set_state(LAST_OPEN_KEY, stored.id)
+        write_article(session, stored)
+        ArticleRepository(session).set_state(LAST_OPEN_KEY, stored.id)
     return stored
 
 
@@ -106,10 +102,7 @@ def save_revision(db: Database, article: Article, reason: str, author: str = "")
     """Store the working copy and an immutable snapshot of it, in one transaction."""
     stored = article.with_changes(updated_at=now_utc())
     with db.session() as session:
-        repo = ArticleRepository(session)
-        repo.save(stored)
-        index_article(session, stored)
-        return repo.add_revision(stored, reason, author)
+        return write_with_revision(session, stored, reason, author)
 
 
 def change_status(db: Database, article_id: str, status: Status, author: str = "") -> Article:
@@ -117,9 +110,7 @@ def change_status(db: Database, article_id: str, status: Status, author: str = "
     with db.session() as session:
         repo = ArticleRepository(session)
         article = repo.get(article_id).with_changes(status=status, updated_at=now_utc())
-        repo.save(article)
-        index_article(session, article)
-        repo.add_revision(article, f"status:{status.value}", author)
+        write_with_revision(session, article, f"status:{status.value}", author)
     return article
 
 
@@ -138,9 +129,7 @@ def restore_revision(db: Database, revision_id: int, author: str = "") -> Articl
         restored = revision.article.with_changes(
             status=current.status, published_at=current.published_at, updated_at=now_utc()
         )
-        repo.save(restored)
-        index_article(session, restored)
-        repo.add_revision(restored, f"restored:{revision_id}", author)
+        write_with_revision(session, restored, f"restored:{revision_id}", author)
     return restored
 
 
@@ -214,9 +203,9 @@ def import_parsed(
                 article = article.with_changes(origin=origin)
             if not article.slug:
                 article = article.with_changes(slug=slugify(article.headline))
-            repo.save(article)
-            index_article(session, article)
-            repo.add_revision(article, "imported" if existing is None else "import-update")
+            write_with_revision(
+                session, article, "imported" if existing is None else "import-update"
+            )
             ids.append(article.id)
     return ids
 

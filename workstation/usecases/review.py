@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from workstation import secrets
+from workstation.article_writer import write_with_revision
 from workstation.domain.anchors import anchor_for
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.diff import Row, Run, side_by_side, word_diff
@@ -120,10 +121,8 @@ def request_move(
             check_move(Role(role) if role else Role.ADMIN, move.source, move.target, note)
         except WorkflowError as exc:
             raise UseCaseError(str(exc)) from None
-        repo = ArticleRepository(session)
         moved = article.with_changes(status=move.target, updated_at=now_utc())
-        repo.save(moved)
-        repo.add_revision(moved, f"status:{move.target.value}", sync.state().user, note)
+        write_with_revision(session, moved, f"status:{move.target.value}", sync.state().user, note)
         sync.enqueue(article.id, "transition", {"to": move.target.value, "note": note})
     return moved
 
@@ -270,8 +269,7 @@ def resolve_conflict(db: Database, conflict_id: int, body: str | None = None) ->
         current = repo.get(closed.article_id)
         if body is not None and body != current.body:
             current = current.with_changes(body=body, updated_at=now_utc())
-            repo.save(current)
-            repo.add_revision(current, "conflict-resolved")
+            write_with_revision(session, current, "conflict-resolved")
     return current
 
 
