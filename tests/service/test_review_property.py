@@ -1,10 +1,14 @@
 """Property: random concurrent edits on two or three workstations, offline spells, sync orders.
 
+Edits are saved as the window saves them, or made in a file: export, edit, import, with the
+file's updated_at as exported, long past or far ahead (issue 20).
+
 After everyone syncs, all hold the same text; every edit is in it or kept as a conflict revision.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -22,9 +26,17 @@ from workstation.service.auth import Role
 from workstation.service.db import sqlite_url_for
 from workstation.store.repository import ArticleRepository
 from workstation.store.sync_state import SyncRepository
-from workstation.usecases.articles import create_article, get_article, save_working_copy
+from workstation.usecases.articles import (
+    create_article,
+    export_article,
+    get_article,
+    import_files,
+    save_working_copy,
+)
 
 PARAGRAPHS = 6
+STAMPS = {"import-past": "2001-01-01T00:00:00+00:00", "import-future": "2099-01-01T00:00:00+00:00"}
+VIAS = ["save", "save", "import", *STAMPS]
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +51,9 @@ class Edit:
     ws: int
     kind: str  # "append" to a paragraph, or "insert" a new one after it
     paragraph: int
+    # "save" as the window does, or export → edit the file → import, the file's updated_at
+    # kept as exported, or rewritten to long ago or far ahead (issue 20)
+    via: str = "save"
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,13 @@ def steps(workstations: int, own_paragraphs: bool) -> st.SearchStrategy[list[Ste
             paragraph = st.sampled_from(mine)
         else:
             paragraph = st.integers(0, 2)  # few paragraphs: edits collide often
-        return st.builds(Edit, st.just(ws), st.sampled_from(["append", "insert"]), paragraph)
+        return st.builds(
+            Edit,
+            st.just(ws),
+            st.sampled_from(["append", "insert"]),
+            paragraph,
+            st.sampled_from(VIAS),
+        )
 
     ws = st.integers(0, workstations - 1)
     one = st.one_of(
@@ -79,11 +100,21 @@ def _apply_edit(profile: Profile, article_id: str, edit: Edit, token: str) -> No
     paragraphs = split_paragraphs(article.body)
     label = f"P{edit.paragraph}"
     index = next(i for i, p in enumerate(paragraphs) if p.startswith(label))
-    if edit.kind == "append":
-        paragraphs[index] += f" {token}"
-    else:
-        paragraphs.insert(index + 1, f"N {token}")
-    save_working_copy(profile.db, article.with_changes(body=join_paragraphs(paragraphs)))
+    old = paragraphs[index]
+    new = f"{old} {token}" if edit.kind == "append" else f"{old}\n\nN {token}"
+    if edit.via == "save":
+        body = join_paragraphs([*paragraphs[:index], new, *paragraphs[index + 1 :]])
+        save_working_copy(profile.db, article.with_changes(body=body))
+        return
+    text = export_article(profile.db, article_id)
+    assert text.count(old) == 1, (old, text)
+    text = text.replace(old, new)
+    if edit.via != "import":
+        text, count = re.subn(r"(?m)^updated_at:.*$", f"updated_at: '{STAMPS[edit.via]}'", text)
+        assert count == 1
+    path = profile.home / f"edit-{token}.md"
+    path.write_text(text, encoding="utf-8")
+    import_files(profile.db, [path])
 
 
 def _conflict_texts(profile: Profile, article_id: str) -> str:

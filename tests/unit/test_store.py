@@ -97,3 +97,48 @@ def test_failed_unit_of_work_writes_nothing(tmp_path: Path) -> None:
     with db.session() as session:
         assert ArticleRepository(session).count() == 0
     db.close()
+
+
+def test_the_content_hash_migration_backfills_drafts_and_bases(tmp_path: Path) -> None:
+    """A store from before 0005 gets both hashes, so its synced drafts don't all look changed
+    and an edit made before the upgrade (text differs from the base) is still found."""
+    from alembic import command
+
+    from workstation.domain.article import article_hash, content_hash
+    from workstation.store.models import ArticleRow
+    from workstation.store.sync_state import SyncBaseRow, SyncRepository
+    from workstation.sync.convert import content_of
+
+    db = open_database(tmp_path / "old.sqlite3")
+    config = Config()
+    config.set_main_option("script_location", "workstation.store:migrations")
+    same = Article(id=new_id(), headline="Same", body="Body.", byline=("Ann",), tags=("nhs",))
+    edited = Article(id=new_id(), headline="Edited", body="New text.", newsletter=False)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_sync")
+        for article, base_body in ((same, same.body), (edited, "Old text.")):
+            connection.execute(
+                ArticleRow.__table__.insert().values(
+                    id=article.id, headline=article.headline, body=article.body,
+                    byline=list(article.byline), tags=list(article.tags),
+                    newsletter=article.newsletter, status="draft", origin="local",
+                    created_at=article.created_at, updated_at=article.updated_at,
+                )
+            )  # fmt: skip
+            connection.execute(
+                SyncBaseRow.__table__.insert().values(
+                    article_id=article.id, target="desk", version=1, author="ann",
+                    content={**content_of(article), "body": base_body},
+                    synced_at=article.updated_at,
+                )
+            )  # fmt: skip
+        command.upgrade(config, "head")
+    with db.session() as session:
+        rows = {row.id: row for row in session.query(ArticleRow)}
+        assert rows[same.id].content_hash == article_hash(same)
+        assert rows[edited.id].content_hash == article_hash(edited)
+        base = session.get(SyncBaseRow, (same.id, "desk"))
+        assert base is not None and base.content_hash == content_hash(content_of(same))
+        assert SyncRepository(session, "desk").changed_since_sync() == [edited.id]
+    db.close()
