@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 SERVICE_NAME = "editorial-workstation"
 PLAINTEXT_OPT_IN = "WORKSTATION_ALLOW_PLAINTEXT_SECRETS"
 PLAINTEXT_FILE = "secrets-plaintext.json"
+_MACOS_API = "keyring.backends.macOS.api"
 
 
 _plaintext_opted_in = False
@@ -108,8 +110,19 @@ class _PlaintextFile:
         self._save(data)
 
 
-def _backend() -> Any:
+def _import_keyring() -> Any:
+    """keyring, without its macOS probe off macOS: importing its macOS backend runs
+    `ctypes.util.find_library` three times, which on Linux shells out to ldconfig, gcc and ld
+    (issue 19). The backend already declines anywhere but Darwin when its API is missing."""
+    if sys.platform != "darwin":
+        sys.modules.setdefault(_MACOS_API, None)  # type: ignore[arg-type]  # import fails fast
     import keyring
+
+    return keyring
+
+
+def _backend() -> Any:
+    keyring = _import_keyring()
 
     backend = keyring.get_keyring()
     if not _is_fail(backend) and (_explicitly_chosen() or not _is_insecure(backend)):

@@ -155,10 +155,13 @@ class PublishController(QObject):
     def _prepared(self, result: tuple[OutboxWorker, LocalService | None]) -> None:
         self.worker, self.local = result
         self.worker.start()
+        where = self.local.account.url if self.local is not None else "the accounts set up"
+        log.info("publishing ready: %s", where)
         self.refresh_outbox()
         self.sig_ready.emit()
 
     def _prepare_failed(self, error: BaseException) -> None:
+        log.warning("publishing unavailable: %s", error)
         self.link.setText(self.tr("Publishing is off: set up an account in Publish › Accounts…"))
         self.host.show_message(self.tr("Publishing is unavailable: %s") % error, 15_000)
 
