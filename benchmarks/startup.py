@@ -1,9 +1,13 @@
-"""Cold start to the first painted window with the last article open, against ReText.
+"""Start-up and quit against ReText, alternating runs pair by pair (issue 19).
 
-Ours: `python -m workstation` on a data dir whose last open article has 800 words, offscreen,
-timed from process spawn to the app's "article shown" line (printed on the event-loop turn after
-the window showed the article). ReText: the same 800-word file, timed from spawn to its first
-event-loop turn. Median of 5 runs each. Run: python benchmarks/startup.py
+Ours: `python -m workstation` on a data dir whose last open article has 800 words, offscreen.
+Timed from process spawn to the "article shown" line (first paint: the event-loop turn after the
+window showed the article), to "startup: ready" (an editable document: store open, features
+attached), and to the process's exit after the window closes itself at ready, as a person's
+close would (so the quit is timed too). ReText: the same 800-word file, timed from spawn to its
+first event-loop turn (painted and editable), then it quits; spawn to exit likewise.
+Each pair runs ours then the peer's, alternating which goes first, so a change of load hits
+both. Median of 7 pairs. Run: python benchmarks/startup.py
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import median, peer_python, sample_body, table
 
-RUNS = 5
+RUNS = 7
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
 
 RETEXT_PROBE = """
@@ -39,35 +43,36 @@ main()
 """
 
 
-def time_until(command: list[str], marker: str, env: dict[str, str]) -> float:
+def timings(command: list[str], markers: dict[str, str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from spawn to each marker line, and to the process's exit ("exit")."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
     )
     assert proc.stdout is not None
-    elapsed = float("nan")
+    found = dict.fromkeys(markers, float("nan"))
     for line in proc.stdout:
-        if line.startswith(marker):
-            elapsed = time.perf_counter() - start
-            break
+        for name, marker in markers.items():
+            if line.startswith(marker) and found[name] != found[name]:  # first time (not NaN)
+                found[name] = time.perf_counter() - start
     proc.wait(timeout=60)
-    return elapsed
+    found["exit"] = time.perf_counter() - start
+    return found
 
 
-def ours(data: Path) -> list[float]:
-    env = dict(ENV, WORKSTATION_REPORT_STARTUP="quit")
+def ours(data: Path) -> dict[str, float]:
+    env = dict(ENV, WORKSTATION_REPORT_STARTUP="close")
     command = [sys.executable, "-m", "workstation", "--data-dir", str(data)]
-    return [time_until(command, "startup: article shown", env) for _ in range(RUNS)]
+    got = timings(command, {"paint": "startup: article shown", "editable": "startup: ready"}, env)
+    got["quit"] = got["exit"] - got["editable"]
+    return got
 
 
-def retext(markdown_file: Path) -> list[float] | None:
-    python = peer_python("retext", "ReText")
-    if python is None:
-        return None
-    return [
-        time_until([str(python), "-c", RETEXT_PROBE, str(markdown_file)], "ready", ENV)
-        for _ in range(RUNS)
-    ]
+def retext(python: Path, markdown_file: Path) -> dict[str, float]:
+    got = timings([str(python), "-c", RETEXT_PROBE, str(markdown_file)], {"paint": "ready"}, ENV)
+    got["editable"] = got["paint"]
+    got["quit"] = got["exit"] - got["paint"]
+    return got
 
 
 def main() -> None:
@@ -86,27 +91,35 @@ def main() -> None:
         md = Path(tmp) / "article.md"
         md.write_text(body, encoding="utf-8")
         ours(data)  # warm the OS file cache once, as a second launch would be
-        our_times = ours(data)
-        peer_times = retext(md)
-    rows = [
-        [
-            "Editorial Workstation (python -m workstation)",
-            f"{median(our_times):.3f}",
-            f"{min(our_times):.3f}",
-            f"{max(our_times):.3f}",
-        ]
-    ]
-    if peer_times:
-        rows.append(
-            [
-                "ReText 8 (peer, same file)",
-                f"{median(peer_times):.3f}",
-                f"{min(peer_times):.3f}",
-                f"{max(peer_times):.3f}",
-            ]
-        )
-    print(f"Cold start to first painted window with an 800-word article, median of {RUNS} (s)\n")
-    print(table(["app", "median", "min", "max"], rows))
+        python = peer_python("retext", "ReText")
+        mine: list[dict[str, float]] = []
+        theirs: list[dict[str, float]] = []
+        for pair in range(RUNS):
+            if python is not None and pair % 2:
+                theirs.append(retext(python, md))
+            mine.append(ours(data))
+            if python is not None and not pair % 2:
+                theirs.append(retext(python, md))
+    rows = []
+    for name, label in (
+        ("paint", "first paint"),
+        ("editable", "editable document"),
+        ("exit", "spawn to exit"),
+        ("quit", "quit (ready to exit)"),
+    ):
+        our = median([run[name] for run in mine])
+        row = [label, f"{our:.3f}", f"{min(run[name] for run in mine):.3f}"]
+        if theirs:
+            peer = median([run[name] for run in theirs])
+            row += [f"{peer:.3f}", f"{our / peer:.2f}"]
+        else:
+            row += ["n/a", "n/a"]
+        rows.append(row)
+    first = sum(a["paint"] < b["paint"] for a, b in zip(mine, theirs, strict=False))
+    print(f"Start-up and quit with an 800-word article, median of {RUNS} alternating pairs (s)\n")
+    print(table(["measure", "ours", "ours min", "ReText 8", "ratio"], rows))
+    if theirs:
+        print(f"\nours painted first in {first} of {len(theirs)} pairs")
 
 
 if __name__ == "__main__":

@@ -80,3 +80,26 @@ def test_text_typed_before_sigkill_is_there_after_restart(
             app.wait()
     shown = json.loads(_cli(data, "show", article_id, "--json"))
     assert saved_words in shown["body"], shown
+
+
+def test_text_typed_just_before_quit_is_saved(tmp_path: Path, xvfb_display: str) -> None:
+    """Issue 19: File › Quit (Ctrl+Q) straight after typing, with no pause for the autosave:
+    the quit saves it, and the process ends (it does not wait on background work)."""
+    data = tmp_path / "data"
+    _cli(data, "demo", "load")
+    article_id = _cli(data, "new", "--headline", "Typed then quit").strip()
+    app = _start_app(data, xvfb_display)
+    try:
+        window = _xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--pid",
+                          str(app.pid)).split()[0]  # fmt: skip
+        _xdotool(xvfb_display, "windowfocus", "--sync", window)
+        words = "papa quebec romeo sierra tango"
+        _xdotool(xvfb_display, "type", "--delay", "15", words)
+        _xdotool(xvfb_display, "key", "ctrl+q")
+        assert app.wait(timeout=30) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    shown = json.loads(_cli(data, "show", article_id, "--json"))
+    assert words in shown["body"], shown

@@ -82,7 +82,7 @@ def export_dialog(window: MainWindow) -> None:
     def done(_: object) -> None:
         window.statusBar().showMessage(window.tr("Exported to %s") % name, 6000)
 
-    window.tasks.submit(write, on_success=done, on_error=failed)
+    window.tasks.submit(write, on_success=done, on_error=failed, durable=True)
 
 
 def revisions_dialog(window: MainWindow) -> None:

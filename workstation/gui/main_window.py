@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.tasks.sig_error.connect(self._show_error)
         self._article: Article | None = None
+        self._finished = False
+        self.exit_without_waiting = False
+        """Set by the app's launcher, which ends the process right after `finish`: the pool's
+        jobs still running are not waited for (see TaskRunner.shutdown)."""
         self._list_generation = Generation()
         self._count_generation = Generation()
         self._related: list[RelatedLink] = []
@@ -522,15 +526,24 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.finish()
+        event.accept()
+
+    def finish(self) -> None:
+        """Save what was typed, the window state, and close the store; once (the window's
+        close does it, and start-up's caller again in case the loop ended another way)."""
+        if self._finished:
+            return
+        self._finished = True
         self._state_timer.stop()
         self.autosaver.save_now()
         self.save_window_state()
         if self.preview is not None:
             self.preview.shutdown()
-        self.tasks.shutdown()  # waits for queued saves: nothing typed is lost
+        # Waits for queued saves (nothing typed is lost) and durable jobs.
+        self.tasks.shutdown(wait_for_pool=not self.exit_without_waiting)
         if self.workspace is not None:
             self.workspace.close()
-        event.accept()
 
     def _show_error(self, message: str) -> None:
         log.error("%s", message)

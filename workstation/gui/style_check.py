@@ -270,7 +270,7 @@ class StyleChecker(QObject):
             self._speller.add(word)
         root = self._data_root()
         if root is not None:
-            self._tasks.submit(add_to_personal_dictionary, root, word)
+            self._tasks.submit(add_to_personal_dictionary, root, word, durable=True)
         self._show(
             [f for f in self._findings if not (f.kind == "spelling" and self._word_of(f) == word)],
             True,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +37,7 @@ class TaskRunner(QObject):
         self._closed = False
         self._pending = 0
         self._lock = threading.Lock()
+        self._durable: set[Future[Any]] = set()
 
     def submit_db(
         self,
@@ -54,9 +55,22 @@ class TaskRunner(QObject):
         *args: Any,
         on_success: Callback | None = None,
         on_error: ErrorCallback | None = None,
+        durable: bool = False,
     ) -> Future[Any]:
-        """Run `job` on the pool (rendering, checking, network)."""
-        return self._submit(self._pool, job, args, on_success, on_error)
+        """Run `job` on the pool (rendering, checking, network). A `durable` job (one that
+        writes a file the user asked for) is waited for when the window closes; the others
+        are not: the store's writes go through `submit_db`, and a sync or publish cut short
+        is taken up again next time, as after a kill."""
+        future = self._submit(self._pool, job, args, on_success, on_error)
+        if durable and not future.cancelled():
+            with self._lock:
+                self._durable.add(future)
+            future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._durable.discard(future)
 
     @property
     def pending(self) -> int:
@@ -80,6 +94,8 @@ class TaskRunner(QObject):
         future = executor.submit(job, *args)
 
         def finished(done: Future[Any]) -> None:
+            if done.cancelled():  # dropped at shutdown: nobody is waiting for it
+                return
             exc = done.exception()
             if exc is not None:
                 self._sig_finished.emit((on_error, exc, True))
@@ -102,11 +118,19 @@ class TaskRunner(QObject):
         if callback is not None:
             callback(value)
 
-    def shutdown(self) -> None:
-        """Finish queued database work (nothing typed is lost), then stop both executors."""
+    def shutdown(self, wait_for_pool: bool = True) -> None:
+        """Finish queued database work (nothing typed is lost) and durable pool jobs, then
+        stop both executors.
+
+        With `wait_for_pool` False the other pool jobs still running (rendering, linting,
+        suggestions, a sync round) are not waited for, so a quit does not wait on them
+        (issue 19): the process exits under them as it could be killed under them."""
         self._closed = True
         self._db.shutdown(wait=True)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            durable = list(self._durable)
+        wait(durable)
+        self._pool.shutdown(wait=wait_for_pool, cancel_futures=True)
 
 
 class Generation:
