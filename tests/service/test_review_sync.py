@@ -241,3 +241,36 @@ def test_a_conflict_keeps_both_versions_until_resolved(
     with service.client(Role.ADMIN) as admin:
         body = admin.get(f"/api/v1/articles/{article_id}").json()["content"]["body"]
     assert "Unions cautiously welcomed the move." in body
+
+
+def test_a_draft_published_in_one_click_stays_published_after_a_sync(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    """A desk without approval publishes a draft as it is: the service's live version carries
+    the workflow word "draft". The next sync round must not take the story back to draft (the
+    window once showed "Live at" over a store that said draft)."""
+    service, _writer, _sub = desk
+    publisher = Profile(
+        "desk-1", tmp_path / "one-click", service.url, service.new_token("pia", Role.PUBLISHER)
+    )
+    try:
+        code, out = publisher.cli(
+            "new", "--headline", "Trusts publish waiting data", "--byline", "Staff",
+            "--section", "Workforce",
+        )  # fmt: skip
+        article_id = out.strip().split()[-1]
+        article = get_article(publisher.db, article_id)
+        body = "Boards must act.\n\nThe data will be public."
+        save_working_copy(publisher.db, article.with_changes(standfirst="Boards act.", body=body))
+        # Published before its first sync, as a one-click publish of a new story is.
+        code, out = publisher.cli("publish", article_id, "--wait", "--timeout", "60")
+        assert code == 0, out
+        assert get_article(publisher.db, article_id).status is Status.PUBLISHED
+        for _round in range(2):
+            report = publisher.sync()
+            assert not report.error, report.lines()
+            assert get_article(publisher.db, article_id).status is Status.PUBLISHED
+        shown = json.loads(publisher.cli("show", article_id, "--json")[1])
+        assert shown["status"] == "published"
+    finally:
+        publisher.close()

@@ -16,6 +16,7 @@ from workstation.store.repository import ArticleRepository
 from workstation.store.sync_state import SyncBase, SyncRepository
 from workstation.sync.client import Remote
 from workstation.sync.convert import (
+    LIVE_KEY,
     PUBLICATION_KEY,
     apply_content,
     content_of,
@@ -63,11 +64,12 @@ class SyncReport:
 
 
 def base_content(remote: Remote) -> dict[str, Any]:
-    return {**remote.content, PUBLICATION_KEY: remote.publication_state}
+    return {**remote.content, PUBLICATION_KEY: remote.publication_state, LIVE_KEY: remote.is_live}
 
 
 def status_of_base(base: SyncBase) -> Status:
-    return effective_status(base.content, str(base.content.get(PUBLICATION_KEY, "")))
+    publication = str(base.content.get(PUBLICATION_KEY, ""))
+    return effective_status(base.content, publication, bool(base.content.get(LIVE_KEY)))
 
 
 def apply_remote(
@@ -89,7 +91,7 @@ def apply_remote(
         # Open in an editor: the window merges it with what is on screen (`accept_incoming`).
         report.incoming[remote.id] = remote
         return
-    status = effective_status(remote.content, remote.publication_state)
+    status = effective_status(remote.content, remote.publication_state, remote.is_live)
     unchanged_here = local is not None and (
         same_text(content_of(local), remote.content)
         or (base is not None and same_text(content_of(local), base.content))

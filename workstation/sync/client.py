@@ -47,6 +47,13 @@ class Remote:
     publication_state: str
     last_note: str = ""
     updated_at: datetime | None = None
+    live_version: int | None = None
+    """The version the reader site shows (None when none is live)."""
+
+    @property
+    def is_live(self) -> bool:
+        """This version is the one on the reader site."""
+        return self.publication_state == "published" and self.live_version == self.version
 
 
 def remote_from(data: dict[str, Any], author: str = "", note: str = "") -> Remote:
@@ -59,6 +66,7 @@ def remote_from(data: dict[str, Any], author: str = "", note: str = "") -> Remot
         publication_state=str(publication.get("state", "")),
         last_note=note,
         updated_at=datetime.fromisoformat(data["updated_at"]) if data.get("updated_at") else None,
+        live_version=publication.get("live_version"),
     )
 
 

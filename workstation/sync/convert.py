@@ -7,7 +7,15 @@ from typing import Any
 from workstation.domain.article import Article, Status, now_utc, same_text
 
 PUBLICATION_KEY = "_publication"  # kept beside a base's content; never sent
-__all__ = ["PUBLICATION_KEY", "apply_content", "content_of", "effective_status", "same_text"]
+LIVE_KEY = "_live"  # likewise: whether the base's version is the one on the reader site
+__all__ = [
+    "LIVE_KEY",
+    "PUBLICATION_KEY",
+    "apply_content",
+    "content_of",
+    "effective_status",
+    "same_text",
+]
 
 
 def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
@@ -32,12 +40,16 @@ def sendable(content: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in content.items() if not key.startswith("_")}
 
 
-def effective_status(content: dict[str, Any], publication_state: str) -> Status:
-    """The status to show: content says "approved" while the site has it live: published."""
+def effective_status(content: dict[str, Any], publication_state: str, live: bool = False) -> Status:
+    """The status to show: content says "approved" while the site has it live: published.
+    So does a version that is itself the live one (`live`), whatever workflow word it carries:
+    a desk without approval publishes a draft in one click."""
     try:
         status = Status(content.get("status", Status.DRAFT.value))
     except ValueError:
         status = Status.DRAFT
+    if live and publication_state == "published":
+        return Status.PUBLISHED
     if status in (Status.APPROVED, Status.SCHEDULED):
         if publication_state == "published":
             return Status.PUBLISHED

@@ -237,7 +237,7 @@ class SyncEngine:
         with self.db.session() as session:
             articles, sync = ArticleRepository(session), SyncRepository(session, self.target)
             local = articles.get(article_id)
-            status = effective_status(remote.content, remote.publication_state)
+            status = effective_status(remote.content, remote.publication_state, remote.is_live)
             moved = local.with_changes(status=status)
             write_with_revision(
                 session, moved, f"moved:{status.value}", self.user, payload.get("note", "")
