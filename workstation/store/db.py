@@ -25,13 +25,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    dbapi_connection.isolation_level = None  # the driver emits no BEGIN: `make_engine` does
+
+
+def _begin_immediate(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL, synchronous=FULL and foreign keys on."""
+    """An engine for `url`; SQLite gets WAL, synchronous=FULL and foreign keys on.
+
+    On SQLite every unit of work starts with BEGIN IMMEDIATE. Python's sqlite3 would begin a
+    transaction only at the first write, so a unit of work that reads a row and then writes it
+    (the window's save keeping the store's status, the outbox recording a publish) read outside
+    any transaction, and the last writer silently put back what another thread or process had
+    just committed (a published story read back as a draft). Now the read and the write are one
+    transaction and units of work take turns (waiting up to the 5 s busy timeout; each is a
+    few milliseconds).
+    """
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
