@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 from review_support import Profile
 from service_helpers import RunningService
 
@@ -243,12 +244,21 @@ def test_a_conflict_keeps_both_versions_until_resolved(
     assert "Unions cautiously welcomed the move." in body
 
 
-def test_a_draft_published_in_one_click_stays_published_after_a_sync(
-    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [(None, Status.PUBLISHED), ("2099-06-01T09:00:00+01:00", Status.SCHEDULED)],
+    ids=["published", "scheduled"],
+)
+def test_a_draft_published_in_one_click_keeps_its_state_after_a_sync(
+    desk: tuple[RunningService, Profile, Profile],
+    tmp_path: Path,
+    when: str | None,
+    expected: Status,
 ) -> None:
-    """A desk without approval publishes a draft as it is: the service's live version carries
-    the workflow word "draft". The next sync round must not take the story back to draft (the
-    window once showed "Live at" over a store that said draft)."""
+    """A desk without approval publishes (or schedules) a draft as it is: the service's
+    version carries the workflow word "draft". The next sync round must not take the story back
+    to draft (the window once showed "Live at" or "Scheduled for" over a store that said draft,
+    and a scheduled story that went live was never noticed)."""
     service, _writer, _sub = desk
     publisher = Profile(
         "desk-1", tmp_path / "one-click", service.url, service.new_token("pia", Role.PUBLISHER)
@@ -263,14 +273,15 @@ def test_a_draft_published_in_one_click_stays_published_after_a_sync(
         body = "Boards must act.\n\nThe data will be public."
         save_working_copy(publisher.db, article.with_changes(standfirst="Boards act.", body=body))
         # Published before its first sync, as a one-click publish of a new story is.
-        code, out = publisher.cli("publish", article_id, "--wait", "--timeout", "60")
+        at = ["--at", when] if when else []
+        code, out = publisher.cli("publish", article_id, *at, "--wait", "--timeout", "60")
         assert code == 0, out
-        assert get_article(publisher.db, article_id).status is Status.PUBLISHED
+        assert get_article(publisher.db, article_id).status is expected
         for _round in range(2):
             report = publisher.sync()
             assert not report.error, report.lines()
-            assert get_article(publisher.db, article_id).status is Status.PUBLISHED
+            assert get_article(publisher.db, article_id).status is expected
         shown = json.loads(publisher.cli("show", article_id, "--json")[1])
-        assert shown["status"] == "published"
+        assert shown["status"] == expected.value
     finally:
         publisher.close()

@@ -124,10 +124,11 @@ def test_each_write_path_records_the_change_and_syncs(
     editor, edited = path(writer, sub, article_id, tmp_path)
     other = sub if editor is writer else writer
 
+    stored = get_article(editor.db, article_id)
     with editor.db.session() as session:
         row = session.get(ArticleRow, article_id)
         assert row is not None
-        assert row.content_hash == article_hash(get_article(editor.db, article_id))
+        assert row.content_hash == article_hash(stored)
         assert SyncRepository(session, editor.name).changed_since_sync() == [article_id]
     report = editor.sync()
     assert report.pushed == [article_id], report.lines()

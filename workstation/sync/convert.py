@@ -42,14 +42,16 @@ def sendable(content: dict[str, Any]) -> dict[str, Any]:
 
 def effective_status(content: dict[str, Any], publication_state: str, live: bool = False) -> Status:
     """The status to show: content says "approved" while the site has it live: published.
-    So does a version that is itself the live one (`live`), whatever workflow word it carries:
-    a desk without approval publishes a draft in one click."""
+    So does a version that is itself the live one (`live`), whatever workflow word it carries
+    (a desk without approval publishes a draft in one click); a scheduled one is scheduled."""
     try:
         status = Status(content.get("status", Status.DRAFT.value))
     except ValueError:
         status = Status.DRAFT
     if live and publication_state == "published":
         return Status.PUBLISHED
+    if publication_state == "scheduled":  # it goes live at its time whatever the word says
+        return Status.SCHEDULED
     if status in (Status.APPROVED, Status.SCHEDULED):
         if publication_state == "published":
             return Status.PUBLISHED
