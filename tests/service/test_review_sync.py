@@ -285,3 +285,46 @@ def test_a_draft_published_in_one_click_keeps_its_state_after_a_sync(
         assert shown["status"] == expected.value
     finally:
         publisher.close()
+
+
+def test_a_sync_read_from_before_this_desks_publish_does_not_undo_it(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    """The race the schedule journey met: a sync round reads a new story from the service
+    just before this desk's outbox schedules it, and applies what it read just after the
+    outbox recorded "scheduled". Publishing changes no version, so the read looks current."""
+    from dataclasses import replace
+
+    from workstation.sync.apply import SyncReport, apply_remote
+    from workstation.sync.client import SyncClient
+
+    service, _writer, _sub = desk
+    publisher = Profile(
+        "desk-r", tmp_path / "race", service.url, service.new_token("rae", Role.PUBLISHER)
+    )
+    try:
+        code, out = publisher.cli(
+            "new", "--headline", "Car parks stay free", "--byline", "Staff",
+            "--section", "Workforce",
+        )  # fmt: skip
+        article_id = out.strip().split()[-1]
+        article = get_article(publisher.db, article_id)
+        body = "Staff will not pay.\n\nThe rule holds until May."
+        save_working_copy(publisher.db, article.with_changes(standfirst="Free.", body=body))
+        at = "2099-06-01T09:00:00+01:00"
+        code, out = publisher.cli("publish", article_id, "--at", at, "--wait", "--timeout", "60")
+        assert code == 0, out
+        client = SyncClient(publisher.url, publisher.token)
+        try:
+            now = client.get(article_id)
+        finally:
+            client.close()
+        assert now.publication_state == "scheduled"
+        read_before = replace(now, publication_state="draft", live_version=None)
+        with publisher.db.session() as session:
+            apply_remote(session, publisher.name, "rae", read_before, SyncReport(publisher.name))
+        assert get_article(publisher.db, article_id).status is Status.SCHEDULED
+        assert publisher.sync().error == ""
+        assert get_article(publisher.db, article_id).status is Status.SCHEDULED
+    finally:
+        publisher.close()

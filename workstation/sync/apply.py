@@ -12,6 +12,7 @@ from workstation.domain.anchors import reanchor
 from workstation.domain.article import Article, Status, now_utc
 from workstation.domain.merge import merge_content
 from workstation.store.db import Database
+from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
 from workstation.store.sync_state import SyncBase, SyncRepository
 from workstation.sync.client import Remote
@@ -63,6 +64,23 @@ class SyncReport:
         return out
 
 
+def _with_known_publication(session: Session, target: str, remote: Remote) -> Remote:
+    """`remote` with the publication the outbox recorded for the same version, when the remote
+    was read before that publish landed (a sync round reading the story while this desk's
+    outbox scheduled or published it): publishing changes no version, so the outbox's record
+    of it is the later word."""
+    known = OutboxRepository(session).publication(remote.id, target)
+    if (
+        known is None
+        or known.remote_version != remote.version
+        or known.state not in ("published", "scheduled")
+        or remote.publication_state not in ("", "draft")
+    ):
+        return remote
+    live_version = remote.version if known.state == "published" else None
+    return replace(remote, publication_state=known.state, live_version=live_version)
+
+
 def base_content(remote: Remote) -> dict[str, Any]:
     return {**remote.content, PUBLICATION_KEY: remote.publication_state, LIVE_KEY: remote.is_live}
 
@@ -86,6 +104,7 @@ def apply_remote(
     base = sync.base(remote.id)
     if base is not None and base.version >= remote.version:
         return
+    remote = _with_known_publication(session, target, remote)
     local = articles.find(remote.id)
     if local is not None and remote.id in held:
         # Open in an editor: the window merges it with what is on screen (`accept_incoming`).
