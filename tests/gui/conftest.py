@@ -1,4 +1,4 @@
-"""GUI fixtures: a main window on a fresh data dir, opened, with one draft."""
+"""GUI fixtures: a window on a fresh data dir with one draft; the journeys' real service."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from journeys import JourneyService, workstation_profile
 
 from workstation.paths import DataDir
+from workstation.service.auth import Role
+from workstation.service.config import ServiceConfig
+from workstation.service.db import sqlite_url_for
+from workstation.service.server import BackgroundServer
 from workstation.store.db import open_database
 from workstation.usecases.articles import create_article
 
@@ -40,3 +45,21 @@ def window(qtbot, seeded_home: DataDir) -> Iterator[object]:  # type: ignore[no-
     yield win
     if win.isVisible():
         win.close()
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JourneyService]:
+    """One real service for the module; the scheduler looks for due stories twice a second."""
+    root = tmp_path_factory.mktemp("journey-service")
+    config = ServiceConfig(database_url=sqlite_url_for(root / "svc"), scheduler_interval=0.3)
+    server = BackgroundServer(config).start()
+    running = JourneyService(server.url, "", config.database_url)
+    running.token = running.new_token("desk", Role.PUBLISHER)
+    yield running
+    server.stop()
+
+
+@pytest.fixture
+def desk(data_home: Path, service: JourneyService) -> DataDir:
+    """The profile the CLI sees too (WORKSTATION_HOME), with an account on the service."""
+    return workstation_profile(data_home, service.url, service.token)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,78 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from workstation.paths import DataDir
+from workstation.service.auth import Role, create_token
+from workstation.service.db import open_service_database
+from workstation.store.db import open_database
+from workstation.store.repository import ArticleRepository
+from workstation.usecases import publishing
+from workstation.usecases.articles import LAST_OPEN_KEY, create_article
+from workstation.usecases.demo import DEMO_LOADED_KEY
 
 WAIT_MS = 30_000
+BODY = "The council approved the plan on Tuesday.\n\nWork starts in the spring."
+
+
+@dataclass
+class JourneyService:
+    """The real upload service the journeys publish to, and a publisher's token on it."""
+
+    url: str
+    token: str
+    database_url: str
+
+    def new_token(self, user: str, role: Role) -> str:
+        db = open_service_database(self.database_url)
+        try:
+            with db.session() as session:
+                return create_token(session, user, role)
+        finally:
+            db.close()
+
+
+def workstation_profile(root: Path, url: str, token: str) -> DataDir:
+    """A workstation's data dir (no demo archive) with an account "newsroom" on the service."""
+    data = DataDir(root).ensure()
+    db = open_database(data.database)
+    with db.session() as session:
+        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
+    publishing.add_account(db, "newsroom", url, token, check=False)
+    db.close()
+    return data
+
+
+def ready_story(data: DataDir, headline: str, body: str = BODY) -> str:
+    """A story ready to publish, the one the window opens next."""
+    db = open_database(data.database)
+    article = create_article(
+        db, headline, "Councils will publish the figures.", ["Staff reporter"], body, "Workforce"
+    )
+    with db.session() as session:
+        ArticleRepository(session).set_state(LAST_OPEN_KEY, article.id)
+    db.close()
+    return article.id
+
+
+def open_window(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
+    """The main window on `data`, shown and started, publishing ready: (window, controller)."""
+    from workstation.gui.main_window import MainWindow
+
+    window = MainWindow(data)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: "publishing" in window.features, timeout=WAIT_MS)
+    controller = window.features["publishing"]
+    qtbot.waitUntil(lambda: controller.worker is not None, timeout=WAIT_MS)
+    activate(qtbot, window)
+    return window, controller
+
+
+def live_url(controller: Any) -> str:
+    """The URL in the window's "Live at …" line."""
+    found = re.search(r'href="([^"]+)"', controller.link.text())
+    assert found, controller.link.text()
+    return found.group(1)
 
 
 def menu_action(window: Any, *path: str) -> QAction:

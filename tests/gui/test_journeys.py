@@ -6,7 +6,6 @@ Each ends on what a person would check: the status line, the live page over HTTP
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +13,19 @@ from typing import Any
 
 import httpx
 import pytest
-from journeys import WAIT_MS, activate, cli, menu_action, press, show_json, type_into
+from journeys import (
+    BODY,
+    WAIT_MS,
+    activate,
+    cli,
+    live_url,
+    menu_action,
+    open_window,
+    press,
+    ready_story,
+    show_json,
+    type_into,
+)
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -22,78 +33,14 @@ from pytestqt.qtbot import QtBot
 
 from workstation.domain.article import Status
 from workstation.paths import DataDir
-from workstation.service.auth import Role, create_token
-from workstation.service.config import ServiceConfig
-from workstation.service.db import open_service_database, sqlite_url_for
-from workstation.service.server import BackgroundServer
 from workstation.store.db import open_database
 from workstation.store.repository import ArticleRepository
-from workstation.usecases import publishing
 from workstation.usecases.articles import LAST_OPEN_KEY, create_article
 from workstation.usecases.demo import DEMO_LOADED_KEY
 
-BODY = "The council approved the plan on Tuesday.\n\nWork starts in the spring."
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """One real service for the module; the scheduler looks for due stories twice a second."""
-    root = tmp_path_factory.mktemp("journey-service")
-    config = ServiceConfig(database_url=sqlite_url_for(root / "svc"), scheduler_interval=0.3)
-    server = BackgroundServer(config).start()
-    db = open_service_database(config.database_url)
-    with db.session() as session:
-        token = create_token(session, "desk", Role.PUBLISHER)
-    db.close()
-    yield server.url, token
-    server.stop()
-
-
-@pytest.fixture
-def desk(data_home: Path, service: tuple[str, str]) -> DataDir:
-    """The profile the CLI sees too (WORKSTATION_HOME), with an account on the service."""
-    data = DataDir(data_home).ensure()
-    db = open_database(data.database)
-    with db.session() as session:
-        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
-    publishing.add_account(db, "newsroom", service[0], service[1], check=False)
-    db.close()
-    return data
-
-
-def _ready_story(data: DataDir, headline: str) -> str:
-    db = open_database(data.database)
-    article = create_article(
-        db, headline, "Councils will publish the figures.", ["Staff reporter"], BODY, "Workforce"
-    )
-    with db.session() as session:
-        ArticleRepository(session).set_state(LAST_OPEN_KEY, article.id)
-    db.close()
-    return article.id
-
-
-def _open(qtbot: QtBot, data: DataDir) -> tuple[Any, Any]:
-    from workstation.gui.main_window import MainWindow
-
-    window = MainWindow(data)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: "publishing" in window.features, timeout=WAIT_MS)
-    controller = window.features["publishing"]
-    qtbot.waitUntil(lambda: controller.worker is not None, timeout=WAIT_MS)
-    activate(qtbot, window)
-    return window, controller
-
-
-def _live_url(controller: Any) -> str:
-    found = re.search(r'href="([^"]+)"', controller.link.text())
-    assert found, controller.link.text()
-    return found.group(1)
-
 
 def test_write_a_story_from_ctrl_n_to_a_live_url(qtbot: QtBot, desk: DataDir) -> None:
-    window, controller = _open(qtbot, desk)
+    window, controller = open_window(qtbot, desk)
     try:
         press(window.editor, "Ctrl+N")
         qtbot.waitUntil(lambda: window.current_article() is not None, timeout=WAIT_MS)
@@ -107,7 +54,7 @@ def test_write_a_story_from_ctrl_n_to_a_live_url(qtbot: QtBot, desk: DataDir) ->
         type_into(window.editor, BODY)
         press(window.editor, "Ctrl+Shift+P")
         qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
-        url = _live_url(controller)
+        url = live_url(controller)
         page = httpx.get(url)
         assert page.status_code == 200 and "Councils get a new duty on care homes" in page.text
         article_id = window.current_article().id
@@ -120,12 +67,12 @@ def test_write_a_story_from_ctrl_n_to_a_live_url(qtbot: QtBot, desk: DataDir) ->
 
 
 def test_publish_menu_item_publishes_the_open_story(qtbot: QtBot, desk: DataDir) -> None:
-    article_id = _ready_story(desk, "Trusts must publish equality data")
-    window, controller = _open(qtbot, desk)
+    article_id = ready_story(desk, "Trusts must publish equality data")
+    window, controller = open_window(qtbot, desk)
     try:
         menu_action(window, "Publish", "Publish").trigger()
         qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
-        assert httpx.get(_live_url(controller)).status_code == 200
+        assert httpx.get(live_url(controller)).status_code == 200
         assert "tzinfo" not in window.statusBar().currentMessage()
     finally:
         window.close()
@@ -136,8 +83,8 @@ def test_schedule_then_see_it_go_live_in_the_window(
     qtbot: QtBot, desk: DataDir, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("workstation.gui.publish_controller.FOLLOW_SCHEDULED_MS", 300)
-    article_id = _ready_story(desk, "Hospital car parks to stay free for staff")
-    window, controller = _open(qtbot, desk)
+    article_id = ready_story(desk, "Hospital car parks to stay free for staff")
+    window, controller = open_window(qtbot, desk)
     try:
         menu_action(window, "Publish", "Schedule…").trigger()
         dialog = controller.schedule_dialog
@@ -150,7 +97,7 @@ def test_schedule_then_see_it_go_live_in_the_window(
         assert window.status_label.text() == "Scheduled"
         qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
         assert window.status_label.text() == "Published"
-        assert httpx.get(_live_url(controller)).status_code == 200
+        assert httpx.get(live_url(controller)).status_code == 200
     finally:
         window.close()
     assert show_json(desk, article_id)["status"] == "published"
@@ -159,8 +106,8 @@ def test_schedule_then_see_it_go_live_in_the_window(
 def test_publish_from_the_cli_while_the_window_is_open_then_keep_typing(
     qtbot: QtBot, desk: DataDir
 ) -> None:
-    article_id = _ready_story(desk, "Ambulance waits fall for a third month")
-    window, controller = _open(qtbot, desk)
+    article_id = ready_story(desk, "Ambulance waits fall for a third month")
+    window, controller = open_window(qtbot, desk)
     try:
         done = cli(desk, "publish", article_id, "--wait", "--timeout", "60")
         assert done.returncode == 0, done.stderr
@@ -177,8 +124,8 @@ def test_publish_from_the_cli_while_the_window_is_open_then_keep_typing(
 
 
 def test_a_status_set_elsewhere_is_never_overwritten(qtbot: QtBot, desk: DataDir) -> None:
-    article_id = _ready_story(desk, "Dentists back the new contract")
-    window, _controller = _open(qtbot, desk)
+    article_id = ready_story(desk, "Dentists back the new contract")
+    window, _controller = open_window(qtbot, desk)
     try:
         assert cli(desk, "submit", article_id).returncode == 0
         qtbot.waitUntil(lambda: window.status_label.text() == "Submitted", timeout=WAIT_MS)
@@ -209,7 +156,7 @@ def test_no_keyring_then_an_account_in_settings_then_publish(
     from workstation.gui.settings_dialog import SettingsDialog
 
     data = DataDir(data_home).ensure()
-    article_id = _ready_story(data, "Midwives win a new training fund")
+    article_id = ready_story(data, "Midwives win a new training fund")
     db = open_database(data.database)
     with db.session() as session:
         ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
@@ -241,7 +188,7 @@ def test_no_keyring_then_an_account_in_settings_then_publish(
         activate(qtbot, window)
         press(window.editor, "Ctrl+Shift+P")
         qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
-        assert httpx.get(_live_url(controller)).status_code == 200
+        assert httpx.get(live_url(controller)).status_code == 200
     finally:
         window.close()
     assert show_json(data, article_id)["status"] == "published"
@@ -254,8 +201,8 @@ def test_no_keyring_then_an_account_in_settings_then_publish(
 
 
 def test_headline_and_standfirst_show_their_house_limits(qtbot: QtBot, desk: DataDir) -> None:
-    _ready_story(desk, "Short headline")
-    window, _controller = _open(qtbot, desk)
+    ready_story(desk, "Short headline")
+    window, _controller = open_window(qtbot, desk)
     try:
         form = window.form
         assert form.headline_count.text() == f"{len('Short headline')}/120"
@@ -298,7 +245,7 @@ def test_fix_every_house_style_finding_through_the_problems_panel(
     with db.session() as session:
         ArticleRepository(session).set_state(LAST_OPEN_KEY, article.id)
     db.close()
-    window, _controller = _open(qtbot, desk)
+    window, _controller = open_window(qtbot, desk)
     checker = window.features["style"]
     panel = checker.panel
 
