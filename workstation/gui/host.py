@@ -190,6 +190,9 @@ class Host(QObject):
         widget.setMinimumWidth(min(widget.minimumSizeHint().width(), 240))
         dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # Shown now, not by the show Qt queues for a dock added to a shown window: that one
+        # would come after restoreState and bring back a dock the user had closed.
+        dock.show()
         if self._docks:  # one column of tabs beside the preview, not a stack of slivers
             window.tabifyDockWidget(self._docks[0], dock)
         self._docks.append(dock)
