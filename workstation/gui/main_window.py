@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.domain.anchors import carry_offset
 from workstation.domain.article import (
     Article,
     ArticleSummary,
@@ -365,10 +366,20 @@ class MainWindow(QMainWindow):
         )
 
     def show_article(self, article: Article) -> None:
+        """Load `article` into the widgets. The open article again (a merge, a restore) keeps
+        the writer's place: the cursor carried through the new text, the scroll, the focus."""
+        again = self._article is not None and self._article.id == article.id
+        shown, position = self.editor.toPlainText(), self.editor.textCursor().position()
+        scrolled = self.editor.verticalScrollBar().value()
         self._article = article
         self.form.load(article)
         self.editor.blockSignals(True)
         self.editor.setPlainText(article.body)
+        if again:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(carry_offset(shown, article.body, position))
+            self.editor.setTextCursor(cursor)
+            self.editor.verticalScrollBar().setValue(scrolled)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
         self._set_editing_enabled(True)
@@ -377,7 +388,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr(STATUS_LABELS[article.status]))
         self._recount()
         self._refresh_related()
-        self.editor.setFocus()
+        if not again:
+            self.editor.setFocus()
         self._state = None
         if self.workspace is not None:
             self.tasks.submit_db(jobs.remember_open_article, self.workspace.db, article.id)
