@@ -145,5 +145,16 @@ def show_json(data: DataDir, article_id: str) -> dict[str, Any]:
     return loaded
 
 
+def click_row(qtbot: QtBot, view: Any, row: int, double: bool = False) -> None:
+    """Click (or double-click) a row of a list or table view where a person would: the middle
+    of its first cell."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    if double:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
 def key_enter(widget: QWidget) -> None:
     QTest.keyClick(widget, Qt.Key.Key_Return)

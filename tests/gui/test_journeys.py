@@ -18,6 +18,7 @@ from journeys import (
     WAIT_MS,
     activate,
     cli,
+    click_row,
     live_url,
     menu_action,
     open_window,
@@ -216,14 +217,6 @@ def test_headline_and_standfirst_show_their_house_limits(qtbot: QtBot, desk: Dat
         window.close()
 
 
-def _click_row(qtbot: QtBot, view: Any, row: int) -> None:
-    """Click a row of a list or table view where a person would: the middle of its first cell."""
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    rect = view.visualRect(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
 FLAWED_BODY = (
     'The NHS said 5 trusts had "no plan at all" for the winter.\n\n'
     '"We are ready," said one finance director. The organization will report on 3/4/2027.'
@@ -255,7 +248,7 @@ def test_fix_every_house_style_finding_through_the_problems_panel(
     try:
         qtbot.waitUntil(lambda: "percent-headline" in rules(), timeout=WAIT_MS)
         # The error first: click its row, then Fix.
-        _click_row(qtbot, panel.view, rules().index("percent-headline"))
+        click_row(qtbot, panel.view, rules().index("percent-headline"))
         assert panel.fix_button.isEnabled()
         with qtbot.waitSignal(checker.sig_checked, timeout=WAIT_MS):
             qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
@@ -265,7 +258,7 @@ def test_fix_every_house_style_finding_through_the_problems_panel(
             qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
         # The ambiguous date has no safe fix: clicking it selects it in the text; type over it.
         qtbot.waitUntil(lambda: rules() == ["date-format"], timeout=WAIT_MS)
-        _click_row(qtbot, panel.view, 0)
+        click_row(qtbot, panel.view, 0)
         assert window.editor.textCursor().selectedText() == "3/4/2027"
         QTest.keyClicks(window.editor, "3 April 2027")
         qtbot.waitUntil(lambda: rules() == [], timeout=WAIT_MS)
