@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshot_main_window import _prepare  # noqa: E402  (the demo data dir, article open)
 
-WIDTH, HEIGHT = 1600, 1000
+WIDTH, HEIGHT = 1280, 800  # the size the issue asks to fit with nothing cut short
 
 
 def shoot(output: Path, theme: str, scale: int, wait: float) -> None:
@@ -43,6 +43,9 @@ def shoot(output: Path, theme: str, scale: int, wait: float) -> None:
         env = dict(
             os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QTWEBENGINE_DISABLE_SANDBOX="1",
             QT_SCALE_FACTOR=str(scale), WORKSTATION_REPORT_STARTUP="1", LC_ALL="C.UTF-8",
+            # A keyring as on a desktop (an explicit choice, kept in the temporary dir), so the
+            # shot shows publishing on, not the no-keyring notice.
+            PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring", XDG_DATA_HOME=tmp,
         )  # fmt: skip
         app = subprocess.Popen(
             [sys.executable, "-m", "workstation", "--data-dir", str(data)], env=env,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QSplitter,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 
 
 STATE_POLL_MS = 3000
+DOCK_WIDTH = 400  # first-run width of the right-hand panels (px): their buttons fit whole
 """How often the open article's state is read back from the store (another process, the
 outbox worker or a sync round may have moved it)."""
 
@@ -499,6 +501,12 @@ class MainWindow(QMainWindow):
         state = getattr(self, "_saved_dock_state", None)
         if state is not None:
             self.restoreState(state)
+        elif self.host.docks:  # first run: room for the panels' buttons beside the preview
+            self.resizeDocks(self.host.docks[:1], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        for bar in self.findChildren(QTabBar):  # the docks' tabs: whole names, never "Probl…"
+            if bar.parent() is self:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
         raised = self._settings().value("raisedDocks") if self.data.window_state.exists() else None
         names = [raised] if isinstance(raised, str) else list(raised or [])
         for dock in self.host.docks:

@@ -69,8 +69,9 @@ class ProblemsPanel(QWidget):
         self.fix_all_button.clicked.connect(self.sig_fix_all_requested)
         self.add_word_button = QPushButton(self.tr("&Add to dictionary"), self)
         self.add_word_button.clicked.connect(self._add_word)
+        self.summary.setWordWrap(True)  # its own line: a narrow dock never cuts it short
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.add_word_button)
         buttons.addWidget(self.fix_all_button)
         buttons.addWidget(self.fix_button)
@@ -78,6 +79,7 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.set_findings([], {})
 
