@@ -16,6 +16,7 @@ from fault_proxy import FAULTS, FaultProxy
 from sqlalchemy import func, select
 
 from workstation.domain.article import Article, new_id, now_utc
+from workstation.domain.publication import JobState
 from workstation.paths import DataDir
 from workstation.publish.worker import OutboxWorker, RetryPolicy
 from workstation.service.auth import Role, create_token
@@ -23,7 +24,7 @@ from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database, sqlite_url_for
 from workstation.service.models import ArticleRecord, IdempotencyRecord, LiveRecord, RevisionRecord
 from workstation.service.server import BackgroundServer
-from workstation.store.outbox import JobState, OutboxRepository
+from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
 from workstation.usecases import publishing
 from workstation.usecases.workspace import Workspace, open_workspace

@@ -16,11 +16,11 @@ from bs4 import BeautifulSoup, Tag
 from publish_support import make_token, ready_article, running_service, workspace
 
 from workstation.domain.article import Article, now_utc
+from workstation.domain.publication import JobState
 from workstation.gui import jobs
 from workstation.gui.preview_update import render_update
 from workstation.render import IncrementalRenderer
 from workstation.service.server import BackgroundServer
-from workstation.store.outbox import JobState
 from workstation.usecases import article_state, publishing
 from workstation.usecases.articles import get_article, save_revision
 from workstation.usecases.workspace import Workspace

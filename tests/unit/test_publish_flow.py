@@ -13,10 +13,10 @@ import pytest
 from publish_support import make_token, ready_article, running_service, workspace
 
 from workstation.domain.article import Status
+from workstation.domain.publication import JobState
 from workstation.publish.worker import RetryPolicy
 from workstation.service.auth import Role
 from workstation.service.server import BackgroundServer
-from workstation.store.outbox import JobState
 from workstation.usecases import publishing
 from workstation.usecases.articles import get_article, save_revision
 from workstation.usecases.workspace import Workspace

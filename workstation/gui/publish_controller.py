@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
-from workstation.domain.publication import ArticleState
+from workstation.domain.publication import ArticleState, JobState, OutboxJob
 from workstation.domain.validation import readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
@@ -23,7 +23,6 @@ from workstation.gui.publish_widgets import (
     OutboxPanel,
     ScheduleDialog,
 )
-from workstation.store.outbox import JobState, OutboxJob
 
 if TYPE_CHECKING:
     from pathlib import Path

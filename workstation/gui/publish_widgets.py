@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.domain.publication import JobState, OutboxJob
 from workstation.domain.validation import Problem
 from workstation.gui.schedule_time import (
     DEFAULT_ZONE,
@@ -31,7 +32,6 @@ from workstation.gui.schedule_time import (
     to_qdatetime,
     zone,
 )
-from workstation.store.outbox import JobState, OutboxJob
 
 
 class ChecklistDialog(QDialog):

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.article import Article
+from workstation.domain.comments import Comment
 from workstation.domain.diff import Change, Row, Run
 from workstation.domain.workflow import Move
-from workstation.store.sync_state import Comment
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from workstation.article_writer import write_article
 from workstation.domain.article import Article, Status, now_utc
+from workstation.domain.publication import JobState, OutboxJob
 from workstation.publish.errors import (
     ConflictError,
     NotConfigured,
@@ -23,7 +24,7 @@ from workstation.publish.errors import (
 )
 from workstation.publish.target import PublishTarget, RemoteState
 from workstation.store.db import Database
-from workstation.store.outbox import JobState, OutboxJob, OutboxRepository
+from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
 
 log = logging.getLogger(__name__)

@@ -1,31 +1,25 @@
-"""Publishing state in the local database: accounts, the durable outbox and remote versions."""
+"""Publishing state in the local database: accounts, the durable outbox and remote versions.
+
+The tables only; the values they are read into (Account, OutboxJob, JobState, Publication)
+live in domain/publication.py.
+"""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from workstation.domain.article import now_utc
+from workstation.domain.publication import (
+    OPEN_STATES,
+    Account,
+    JobState,
+    OutboxJob,
+    Publication,
+)
 from workstation.store.models import Base, UTCDateTime
-
-
-class JobState(enum.StrEnum):
-    """Where an outbox job is. Only PENDING and SENDING jobs are still to be sent."""
-
-    PENDING = "pending"
-    SENDING = "sending"
-    DONE = "done"
-    FAILED = "failed"
-    CONFLICT = "conflict"
-    SIGN_IN = "sign_in"
-    CANCELLED = "cancelled"
-
-
-OPEN_STATES = (JobState.PENDING, JobState.SENDING)
 
 
 class AccountRow(Base):
@@ -72,45 +66,6 @@ class PublicationRow(Base):
     url: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(20), default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-@dataclass(frozen=True)
-class Account:
-    name: str
-    kind: str
-    url: str
-    is_default: bool
-
-
-@dataclass(frozen=True)
-class OutboxJob:
-    id: int
-    article_id: str
-    revision_id: int | None
-    action: str
-    target: str
-    idempotency_key: str
-    publish_at: datetime | None
-    state: JobState
-    attempts: int
-    next_attempt_at: datetime
-    last_error: str
-    live_url: str
-    created_at: datetime
-    updated_at: datetime
-
-    @property
-    def is_open(self) -> bool:
-        return self.state in OPEN_STATES
-
-
-@dataclass(frozen=True)
-class Publication:
-    article_id: str
-    target: str
-    remote_version: int | None
-    url: str
-    state: str
 
 
 def _job(row: OutboxRow) -> OutboxJob:

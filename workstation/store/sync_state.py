@@ -1,8 +1,10 @@
-"""Sync state in the local database: bases, cursors, the offline queue, comments, conflicts."""
+"""Sync state in the local database: bases, cursors, the offline queue, comments, conflicts.
+
+The tables only; the values they are read into live in domain/sync.py and domain/comments.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +13,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.anchors import Anchor
 from workstation.domain.article import Origin, content_hash, now_utc
+from workstation.domain.comments import Comment
+from workstation.domain.sync import QueuedChange, SyncBase, SyncConflict, TargetState
 from workstation.store.models import ArticleRow, Base, UTCDateTime
 from workstation.store.outbox import OutboxRepository, PublicationRow
 
@@ -96,61 +100,6 @@ class SyncConflictRow(Base):
     fields: Mapped[list[str]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-
-@dataclass(frozen=True)
-class SyncBase:
-    version: int
-    content: dict[str, Any]
-    author: str
-
-
-@dataclass(frozen=True)
-class TargetState:
-    target: str
-    article_cursor: str
-    comment_cursor: str
-    user: str
-    role: str
-    last_sync_at: datetime | None
-    last_error: str
-
-
-@dataclass(frozen=True)
-class QueuedChange:
-    id: int
-    article_id: str
-    kind: str
-    payload: dict[str, Any]
-    state: str
-    last_error: str
-
-
-@dataclass(frozen=True)
-class Comment:
-    id: str
-    article_id: str
-    parent_id: str | None
-    author: str
-    body: str
-    anchor: Anchor
-    resolved: bool
-    resolved_by: str
-    pending: bool
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class SyncConflict:
-    id: int
-    article_id: str
-    base_version: int
-    remote_version: int
-    local_revision_id: int
-    remote_revision_id: int
-    fields: tuple[str, ...]
-    created_at: datetime
-    resolved: bool
 
 
 PENDING, DONE, REFUSED = "pending", "done", "refused"

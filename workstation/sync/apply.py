@@ -11,10 +11,11 @@ from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.anchors import reanchor
 from workstation.domain.article import Article, Status, now_utc
 from workstation.domain.merge import merge_content
+from workstation.domain.sync import SyncBase
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
-from workstation.store.sync_state import SyncBase, SyncRepository
+from workstation.store.sync_state import SyncRepository
 from workstation.sync.client import Remote
 from workstation.sync.convert import (
     LIVE_KEY,

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.domain.anchors import Anchor, anchor_for
-from workstation.store.sync_state import Comment
+from workstation.domain.comments import Comment
 
 
 def comment_from_remote(data: dict[str, Any]) -> Comment:

@@ -7,13 +7,14 @@ import socket
 from dataclasses import dataclass
 
 from workstation import secrets
+from workstation.domain.publication import Account
 from workstation.paths import DataDir
 from workstation.service.auth import Role, authenticate, create_token
 from workstation.service.config import ServiceConfig
 from workstation.service.db import open_service_database, sqlite_url_for
 from workstation.service.server import DEFAULT_PORT, BackgroundServer
 from workstation.store.db import Database
-from workstation.store.outbox import Account, OutboxRepository
+from workstation.store.outbox import OutboxRepository
 from workstation.usecases.publishing import PublishingError, secret_name
 
 LOCAL_ACCOUNT = "local"

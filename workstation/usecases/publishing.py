@@ -14,6 +14,7 @@ from typing import Any
 from workstation import secrets
 from workstation.domain.article import Article
 from workstation.domain.preferences import Preferences
+from workstation.domain.publication import Account, JobState, OutboxJob
 from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
@@ -21,7 +22,7 @@ from workstation.publish.service_client import ServiceTarget
 from workstation.publish.target import PublishTarget
 from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
-from workstation.store.outbox import Account, JobState, OutboxJob, OutboxRepository
+from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
 from workstation.usecases import page_context
 from workstation.usecases.lint import blocking_findings, publish_override_note

@@ -14,7 +14,9 @@ from workstation import secrets
 from workstation.article_writer import write_with_revision
 from workstation.domain.anchors import anchor_for
 from workstation.domain.article import Article, Revision, Status, now_utc
+from workstation.domain.comments import Comment
 from workstation.domain.diff import Row, Run, side_by_side, word_diff
+from workstation.domain.sync import SyncConflict
 from workstation.domain.workflow import (
     Move,
     Role,
@@ -26,7 +28,7 @@ from workstation.domain.workflow import (
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
-from workstation.store.sync_state import Comment, SyncConflict, SyncRepository
+from workstation.store.sync_state import SyncRepository
 from workstation.sync.client import Remote, SyncClient
 from workstation.sync.engine import SyncEngine, SyncReport
 from workstation.sync.engine import accept_incoming as engine_accept
