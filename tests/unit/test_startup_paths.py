@@ -88,3 +88,29 @@ def test_saving_and_importing_keep_the_archive_index_current(tmp_path: Path) -> 
     change_status(db, draft.id, Status.WITHDRAWN)
     assert search_archive(db, "quokka") == []
     db.close()
+
+
+def test_the_start_up_reads_load_no_orm(tmp_path: Path) -> None:
+    """The window's first paint reads the last article and the theme through usecases.startup:
+    that path stays on the standard library (SQLAlchemy and Alembic load behind the window)."""
+    import subprocess
+    import sys
+
+    db = open_database(tmp_path / "workstation.sqlite3")
+    remember_open_article(db, create_article(db, "Quick").id)
+    db.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from workstation.paths import DataDir\n"
+        "from workstation.usecases.startup import peek_last_article, saved_preferences\n"
+        f"data = DataDir(Path({str(tmp_path)!r}))\n"
+        "assert peek_last_article(data) is not None\n"
+        "saved_preferences(data)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic'))\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr

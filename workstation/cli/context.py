@@ -8,8 +8,7 @@ from typing import Any, TextIO
 
 from workstation.files import write_text_atomically
 from workstation.paths import data_dir
-from workstation.store.db import StoreError
-from workstation.usecases.workspace import Workspace, open_workspace
+from workstation.usecases.workspace import Workspace, WorkspaceError, open_workspace
 
 
 class CliError(Exception):
@@ -34,7 +33,7 @@ class CliContext:
         if self._workspace is None:
             try:
                 self._workspace = open_workspace(data_dir(self.data_dir_arg))
-            except StoreError as exc:
+            except WorkspaceError as exc:
                 raise CliError(str(exc)) from None
             except OSError as exc:
                 raise CliError(f"cannot use the data dir: {exc.strerror}: {exc.filename}") from None

@@ -10,7 +10,6 @@ from typing import Any
 from workstation.cli.context import CliContext, CliError
 from workstation.domain.style import Finding, RuleSet, Severity, SpellChecker
 from workstation.paths import data_dir
-from workstation.store.repository import ArticleRepository, NotFound
 from workstation.usecases.lint import (
     LintError,
     fix_file,
@@ -18,6 +17,7 @@ from workstation.usecases.lint import (
     lint_with_spelling,
     load_house_style,
     load_spelling,
+    stored_article,
 )
 
 
@@ -60,12 +60,8 @@ def cmd_lint(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CliError("--fix works on a FILE.md; export the article first", exit_code=2)
         rules = load_house_style(data_root=ctx.workspace.data.root)
         speller = _speller(ctx, ctx.workspace.data.root, rules) if args.spelling else None
-        with ctx.workspace.db.session() as session:
-            repo = ArticleRepository(session)
-            article = repo.get(repo.resolve_id(ref))
+        article = stored_article(ctx.workspace.db, ref)
     except LintError as exc:
-        raise CliError(str(exc), exit_code=2) from None
-    except NotFound as exc:
         raise CliError(str(exc), exit_code=2) from None
     findings = lint_with_spelling(
         rules, speller, article.headline, article.standfirst, article.body

@@ -28,9 +28,8 @@ from workstation.gui.host import Host
 from workstation.gui.publish_widgets import AccountDialog
 
 if TYPE_CHECKING:
-    from workstation.store.db import Database
     from workstation.usecases.accounts import AccountsOverview
-    from workstation.usecases.workspace import Workspace
+    from workstation.usecases.workspace import Database, Workspace
 
 
 def _overview(db: Database) -> AccountsOverview:

@@ -11,7 +11,7 @@ from workstation.domain.article import Article
 from workstation.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from workstation.store.db import Database
+    from workstation.usecases.workspace import Database
 from workstation.gui.jobs import save_revision, save_working_copy
 
 MAX_WAIT_MS = 1000

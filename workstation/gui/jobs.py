@@ -21,8 +21,7 @@ from workstation.domain.publication import ArticleState
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
-    from workstation.store.db import Database
-    from workstation.usecases.workspace import Workspace
+    from workstation.usecases.workspace import Database, Workspace
 
 
 @dataclass(frozen=True)
@@ -36,9 +35,9 @@ class Opened:
 
 def peek_last_article(data: DataDir) -> Article | None:
     """The last open article read with the standard library only (the fast first paint)."""
-    from workstation.store.quick_read import peek_last_article as peek
+    from workstation.usecases.startup import peek_last_article as peek
 
-    return peek(data.database)
+    return peek(data)
 
 
 def open_data_dir(data: DataDir) -> Opened:

@@ -29,9 +29,8 @@ if TYPE_CHECKING:
 
     from workstation.gui.accounts_page import AccountEditor
     from workstation.publish.worker import OutboxWorker
-    from workstation.store.db import Database
     from workstation.usecases.local_service import LocalService
-    from workstation.usecases.workspace import Workspace
+    from workstation.usecases.workspace import Database, Workspace
 
 log = logging.getLogger(__name__)
 FOLLOW_SCHEDULED_MS = 10_000

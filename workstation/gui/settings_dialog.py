@@ -22,8 +22,7 @@ from workstation.domain.preferences import Preferences
 from workstation.gui.host import Host
 
 if TYPE_CHECKING:
-    from workstation.store.db import Database
-    from workstation.usecases.workspace import Workspace
+    from workstation.usecases.workspace import Database, Workspace
 
 
 def account_names(db: Database) -> list[str]:

@@ -110,9 +110,9 @@ def theme_manager(app: QApplication | None = None) -> ThemeManager:
 
 def apply_saved_theme(app: QApplication, data: DataDir) -> str:
     """At start-up, before the window exists: the theme preference read straight from its file."""
-    from workstation.store.preferences_file import load_preferences  # JSON only, no ORM
+    from workstation.usecases.startup import saved_preferences  # JSON only, no ORM
 
-    return theme_manager(app).apply(load_preferences(data.preferences).theme)
+    return theme_manager(app).apply(saved_preferences(data).theme)
 
 
 def set_window_icon(app: QApplication) -> None:

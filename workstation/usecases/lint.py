@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -28,6 +29,9 @@ from workstation.domain.style import (
 from workstation.domain.style.findings import sort_key
 from workstation.files import write_text_atomically
 from workstation.paths import resource
+
+if TYPE_CHECKING:
+    from workstation.usecases.workspace import Database
 
 OVERRIDE_FILE = "house_style.yaml"
 PERSONAL_DICTIONARY_FILE = "dictionary.txt"
@@ -89,6 +93,17 @@ def lint_article(
     """Every finding for an article, headline first."""
     rules = rules or load_house_style(data_root=data_root)
     return rules.check(article.headline, article.standfirst, article.body)
+
+
+def stored_article(db: Database, ref: str) -> Article:
+    """The stored article to lint, by id or unique id prefix; LintError when there is none.
+    (The store is imported here, not at the top: the editor imports this module on start.)"""
+    from workstation.usecases.articles import UseCaseError, get_article
+
+    try:
+        return get_article(db, ref)
+    except UseCaseError as exc:
+        raise LintError(str(exc)) from None
 
 
 def blocking_findings(
