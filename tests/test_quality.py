@@ -1,4 +1,5 @@
-"""The code itself: lint clean (ruff), types checked (mypy), layers held (import-linter)."""
+"""The code itself: lint clean (ruff), types checked (mypy), layers held (import-linter), and
+no import cycle in the GUI (grimp, import-linter's own graph library)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,3 +56,46 @@ def test_importing_the_package_starts_nothing() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def _graph(exclude_type_checking_imports: bool) -> grimp.ImportGraph:
+    return grimp.build_graph(
+        "workstation",
+        exclude_type_checking_imports=exclude_type_checking_imports,
+        cache_dir=None,
+    )
+
+
+def gui_cycles(graph: grimp.ImportGraph) -> list[str]:
+    """Every import a -> b between gui modules that b leads back from: 'a -> b -> ... -> a'."""
+    gui = {"workstation.gui", *graph.find_descendants("workstation.gui")}
+    cycles = []
+    for importer in sorted(gui):
+        for imported in sorted(graph.find_modules_directly_imported_by(importer) & gui):
+            back = graph.find_shortest_chain(importer=imported, imported=importer)
+            if back is not None:
+                cycles.append(" -> ".join((importer, *back)))
+    return cycles
+
+
+def test_no_import_cycle_in_the_gui() -> None:
+    """Modules of workstation.gui never import each other round in a circle, at run time.
+    (Imports under `if TYPE_CHECKING:` run only for mypy; the window's own parts, such as
+    gui/menus.py, name `MainWindow` that way. Features may not even do that: below.)"""
+    cycles = gui_cycles(_graph(exclude_type_checking_imports=True))
+    assert cycles == [], "import cycles in workstation.gui:\n" + "\n".join(cycles)
+
+
+def test_features_never_reach_the_window() -> None:
+    """The features the window composes (gui/features.py) and everything they import see the
+    window only through gui/host.py: no chain to gui.main_window, type-checking imports
+    included, so each can be built alone on a fake host (tests/gui/fake_host.py)."""
+    graph = _graph(exclude_type_checking_imports=False)
+    features = graph.find_modules_directly_imported_by("workstation.gui.features")
+    assert "workstation.gui.publish_controller" in features  # the graph sees the lazy imports
+    chains = [
+        " -> ".join(chain)
+        for feature in sorted(features)
+        if (chain := graph.find_shortest_chain(feature, "workstation.gui.main_window"))
+    ]
+    assert chains == [], "features that reach the window:\n" + "\n".join(chains)
