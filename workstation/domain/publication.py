@@ -46,6 +46,14 @@ class JobState(enum.StrEnum):
 OPEN_STATES = (JobState.PENDING, JobState.SENDING)
 
 
+class OutboxAction(enum.StrEnum):
+    """What an outbox job does (stored in `outbox_jobs.action`; the column stays a plain
+    string so a job with a word this version does not know fails as a job, not as a read)."""
+
+    PUBLISH = "publish"
+    UNPUBLISH = "unpublish"
+
+
 @dataclass(frozen=True)
 class Account:
     """A publish target. Its token is in the keyring (workstation.secrets), never here."""

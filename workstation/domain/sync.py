@@ -6,9 +6,26 @@ these values.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+
+class QueueKind(enum.StrEnum):
+    """What a queued change asks of the service (stored in `sync_queue.kind`)."""
+
+    TRANSITION = "transition"  # a workflow move: {"to": status, "note": text}
+    COMMENT = "comment"  # a new comment or reply: {"id", "body", "parent_id", "quote", "start"}
+    RESOLVE = "resolve"  # resolve or reopen a comment: {"id", "resolved"}
+
+
+class QueueState(enum.StrEnum):
+    """Where a queued change is (stored in `sync_queue.state`)."""
+
+    PENDING = "pending"  # to send at the next sync
+    DONE = "done"  # the service took it
+    REFUSED = "refused"  # the service said no; kept, and reported
 
 
 @dataclass(frozen=True)
@@ -39,9 +56,9 @@ class QueuedChange:
 
     id: int
     article_id: str
-    kind: str
+    kind: QueueKind
     payload: dict[str, Any]
-    state: str
+    state: QueueState
     last_error: str
 
 

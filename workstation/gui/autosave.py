@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workstation.domain.article import Article
+from workstation.domain.revisions import RevisionReason
 from workstation.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class Autosaver(QObject):
 
     def _periodic_revision(self) -> None:
         if self._edited_since_revision:
-            self.take_revision("periodic")
+            self.take_revision(RevisionReason.PERIODIC)
 
     def _failed(self, error: BaseException) -> None:
         self._dirty = True  # keep the text: try again on the next pause

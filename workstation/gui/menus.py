@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workstation.domain.article import Status
+from workstation.domain.revisions import RevisionReason
 from workstation.gui import file_actions
 from workstation.gui.article_list import STATUS_LABELS
 from workstation.gui.help_menu import HelpMenu
@@ -62,7 +63,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     window.save_action = _action(
         window, file_menu, tr("&Save revision"),
-        lambda: window.autosaver.take_revision("manual"), Std.Save,
+        lambda: window.autosaver.take_revision(RevisionReason.MANUAL), Std.Save,
     )  # fmt: skip
     _action(
         window, file_menu, tr("&Revisions…"), lambda: file_actions.revisions_dialog(window),

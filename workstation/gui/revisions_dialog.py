@@ -16,18 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.article import Revision
+from workstation.domain.revisions import RevisionReason
 from workstation.gui import jobs
 
 if TYPE_CHECKING:
     from workstation.gui.main_window import MainWindow
 
-REASONS = {
-    "manual": "Saved",
-    "periodic": "Timed snapshot",
-    "created": "Created",
-    "imported": "Imported",
-    "import-update": "Updated by import",
-    "before-restore": "Before a restore",
+REASONS: dict[str, str] = {
+    RevisionReason.MANUAL: "Saved",
+    RevisionReason.PERIODIC: "Timed snapshot",
+    RevisionReason.CREATED: "Created",
+    RevisionReason.IMPORTED: "Imported",
+    RevisionReason.IMPORT_UPDATE: "Updated by import",
+    RevisionReason.BEFORE_RESTORE: "Before a restore",
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from workstation.article_writer import write_article
 from workstation.domain.article import Article, Status, now_utc
-from workstation.domain.publication import JobState, OutboxJob
+from workstation.domain.publication import JobState, OutboxAction, OutboxJob
 from workstation.publish.errors import (
     ConflictError,
     NotConfigured,
@@ -117,9 +117,9 @@ class OutboxWorker:
             self._finish(job, JobState.SIGN_IN, str(exc))
             return
         try:
-            if job.action == "publish":
+            if job.action == OutboxAction.PUBLISH:
                 result = self._publish(job, target)
-            elif job.action == "unpublish":
+            elif job.action == OutboxAction.UNPUBLISH:
                 result = target.unpublish(job.article_id, job.idempotency_key)
             else:
                 raise RejectedError(f"unknown action {job.action}", 0)

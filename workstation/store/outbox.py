@@ -19,7 +19,7 @@ from workstation.domain.publication import (
     OutboxJob,
     Publication,
 )
-from workstation.store.models import Base, UTCDateTime
+from workstation.store.models import Base, StrEnumColumn, UTCDateTime
 
 
 class AccountRow(Base):
@@ -46,7 +46,7 @@ class OutboxRow(Base):
     target: Mapped[str] = mapped_column(String(80))
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    state: Mapped[str] = mapped_column(String(20), index=True)
+    state: Mapped[JobState] = mapped_column(StrEnumColumn(JobState, 20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
@@ -77,7 +77,7 @@ def _job(row: OutboxRow) -> OutboxJob:
         target=row.target,
         idempotency_key=row.idempotency_key,
         publish_at=row.publish_at,
-        state=JobState(row.state),
+        state=row.state,
         attempts=row.attempts,
         next_attempt_at=row.next_attempt_at,
         last_error=row.last_error,
@@ -133,11 +133,11 @@ class OutboxRepository:
         row = OutboxRow(
             article_id=article_id,
             revision_id=revision_id,
-            action=action,
+            action=str(action),
             target=target,
             idempotency_key=key,
             publish_at=publish_at,
-            state=JobState.PENDING.value,
+            state=JobState.PENDING,
             attempts=0,
             next_attempt_at=now,
             last_error="",
@@ -156,13 +156,12 @@ class OutboxRepository:
     def jobs(self, include_finished: bool = True) -> list[OutboxJob]:
         query = select(OutboxRow).order_by(OutboxRow.id)
         if not include_finished:
-            query = query.where(OutboxRow.state.in_([s.value for s in OPEN_STATES]))
+            query = query.where(OutboxRow.state.in_(OPEN_STATES))
         return [_job(row) for row in self._session.scalars(query)]
 
     def claim_due(self, now: datetime, lease: timedelta) -> OutboxJob | None:
         """The oldest due job whose article has no older open job (jobs for one article go in
         order), marked SENDING until now + lease so a crashed sender's claim expires."""
-        open_states = [s.value for s in OPEN_STATES]
         older = aliased(OutboxRow)
         blocked = (
             select(older.id)
@@ -170,19 +169,19 @@ class OutboxRepository:
                 older.article_id == OutboxRow.article_id,
                 older.target == OutboxRow.target,
                 older.id < OutboxRow.id,
-                older.state.in_(open_states),
+                older.state.in_(OPEN_STATES),
             )
             .exists()
         )
         row = self._session.scalars(
             select(OutboxRow)
-            .where(OutboxRow.state.in_(open_states), OutboxRow.next_attempt_at <= now, ~blocked)
+            .where(OutboxRow.state.in_(OPEN_STATES), OutboxRow.next_attempt_at <= now, ~blocked)
             .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
             .limit(1)
         ).first()
         if row is None:
             return None
-        row.state = JobState.SENDING.value
+        row.state = JobState.SENDING
         row.attempts += 1
         row.next_attempt_at = now + lease
         row.updated_at = now
@@ -191,16 +190,16 @@ class OutboxRepository:
     def reclaim_sending(self, now: datetime) -> int:
         """Jobs left SENDING by a process that died: due again now (their key keeps it safe)."""
         rows = self._session.scalars(
-            select(OutboxRow).where(OutboxRow.state == JobState.SENDING.value)
+            select(OutboxRow).where(OutboxRow.state == JobState.SENDING)
         ).all()
         for row in rows:
-            row.state, row.next_attempt_at, row.updated_at = JobState.PENDING.value, now, now
+            row.state, row.next_attempt_at, row.updated_at = JobState.PENDING, now, now
         return len(rows)
 
     def next_due_time(self) -> datetime | None:
         return self._session.scalars(
             select(OutboxRow.next_attempt_at)
-            .where(OutboxRow.state.in_([s.value for s in OPEN_STATES]))
+            .where(OutboxRow.state.in_(OPEN_STATES))
             .order_by(OutboxRow.next_attempt_at)
             .limit(1)
         ).first()
@@ -209,24 +208,24 @@ class OutboxRepository:
         row = self._session.get(OutboxRow, job_id)
         if row is None:
             return
-        row.state, row.last_error, row.updated_at = state.value, error, now_utc()
+        row.state, row.last_error, row.updated_at = state, error, now_utc()
         if live_url:
             row.live_url = live_url
 
     def retry_later(self, job_id: int, at: datetime, error: str) -> None:
         row = self._session.get(OutboxRow, job_id)
-        if row is None or row.state != JobState.SENDING.value:
+        if row is None or row.state != JobState.SENDING:
             return
-        row.state, row.next_attempt_at = JobState.PENDING.value, at
+        row.state, row.next_attempt_at = JobState.PENDING, at
         row.last_error, row.updated_at = error, now_utc()
 
     def reopen(self, job_id: int) -> bool:
         """Send a failed, conflicted or signed-out job again (same key, so never twice)."""
         row = self._session.get(OutboxRow, job_id)
-        if row is None or row.state in (JobState.DONE.value, *[s.value for s in OPEN_STATES]):
+        if row is None or row.state in (JobState.DONE, *OPEN_STATES):
             return False
         row.state, row.next_attempt_at, row.updated_at = (
-            JobState.PENDING.value,
+            JobState.PENDING,
             now_utc(),
             now_utc(),
         )
@@ -234,9 +233,9 @@ class OutboxRepository:
 
     def cancel(self, job_id: int) -> bool:
         row = self._session.get(OutboxRow, job_id)
-        if row is None or row.state == JobState.DONE.value:
+        if row is None or row.state == JobState.DONE:
             return False
-        row.state, row.updated_at = JobState.CANCELLED.value, now_utc()
+        row.state, row.updated_at = JobState.CANCELLED, now_utc()
         return True
 
     # publications

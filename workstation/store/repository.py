@@ -171,7 +171,7 @@ class ArticleRepository:
         row = RevisionRow(
             article_id=article.id,
             created_at=now_utc(),
-            reason=reason,
+            reason=str(reason),  # a RevisionReason is stored as its word
             author=author,
             note=note,
             snapshot=snapshot_of(article),

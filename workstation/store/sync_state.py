@@ -14,8 +14,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from workstation.domain.anchors import Anchor
 from workstation.domain.article import Origin, content_hash, now_utc
 from workstation.domain.comments import Comment
-from workstation.domain.sync import QueuedChange, SyncBase, SyncConflict, TargetState
-from workstation.store.models import ArticleRow, Base, UTCDateTime
+from workstation.domain.sync import (
+    QueuedChange,
+    QueueKind,
+    QueueState,
+    SyncBase,
+    SyncConflict,
+    TargetState,
+)
+from workstation.store.models import ArticleRow, Base, StrEnumColumn, UTCDateTime
 from workstation.store.outbox import OutboxRepository, PublicationRow
 
 
@@ -55,9 +62,9 @@ class SyncQueueRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     target: Mapped[str] = mapped_column(String(80), index=True)
     article_id: Mapped[str] = mapped_column(String(36))
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[QueueKind] = mapped_column(StrEnumColumn(QueueKind, 20))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    state: Mapped[str] = mapped_column(String(20), index=True)
+    state: Mapped[QueueState] = mapped_column(StrEnumColumn(QueueState, 20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -102,7 +109,6 @@ class SyncConflictRow(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
-PENDING, DONE, REFUSED = "pending", "done", "refused"
 _NO_PUBLICATION = "sync.no_publication"  # session.info key: article ids known to have none
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -271,13 +277,13 @@ class SyncRepository:
             setattr(row, name, value)
 
     # queue
-    def enqueue(self, article_id: str, kind: str, payload: dict[str, Any]) -> int:
+    def enqueue(self, article_id: str, kind: QueueKind, payload: dict[str, Any]) -> int:
         row = SyncQueueRow(
             target=self.target,
             article_id=article_id,
             kind=kind,
             payload=payload,
-            state=PENDING,
+            state=QueueState.PENDING,
             attempts=0,
             last_error="",
             created_at=now_utc(),
@@ -289,7 +295,7 @@ class SyncRepository:
     def pending(self) -> list[QueuedChange]:
         rows = self._session.scalars(
             select(SyncQueueRow)
-            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == PENDING)
+            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == QueueState.PENDING)
             .order_by(SyncQueueRow.id)
         )
         return [
@@ -297,10 +303,10 @@ class SyncRepository:
             for r in rows
         ]
 
-    def has_pending(self, article_id: str, kind: str) -> bool:
+    def has_pending(self, article_id: str, kind: QueueKind) -> bool:
         return any(c.article_id == article_id and c.kind == kind for c in self.pending())
 
-    def finish(self, change_id: int, state: str, error: str = "") -> None:
+    def finish(self, change_id: int, state: QueueState, error: str = "") -> None:
         row = self._session.get(SyncQueueRow, change_id)
         if row is not None:
             row.state, row.last_error = state, error
@@ -309,7 +315,7 @@ class SyncRepository:
     def refused(self) -> list[QueuedChange]:
         rows = self._session.scalars(
             select(SyncQueueRow)
-            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == REFUSED)
+            .where(SyncQueueRow.target == self.target, SyncQueueRow.state == QueueState.REFUSED)
             .order_by(SyncQueueRow.id)
         )
         return [

@@ -11,6 +11,7 @@ from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.anchors import reanchor
 from workstation.domain.article import Article, Status, now_utc
 from workstation.domain.merge import merge_content
+from workstation.domain.revisions import RevisionReason
 from workstation.domain.sync import SyncBase
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
@@ -118,7 +119,7 @@ def apply_remote(
     )
     if local is None or unchanged_here:
         updated = apply_content(local, remote.id, remote.content, status)
-        _store(session, target, local, updated, "synced", remote.author)
+        _store(session, target, local, updated, RevisionReason.SYNCED, remote.author)
         sync.set_base(
             remote.id, remote.version, base_content(remote), remote.author, updated.updated_at
         )
@@ -129,10 +130,10 @@ def apply_remote(
     merged = apply_content(local, remote.id, merge.content, status)
     theirs = apply_content(local, remote.id, remote.content, status)
     # The service's version is kept as a revision under its author: every change attributed.
-    reason = "remote" if merge.clean else "conflict-remote"
+    reason = RevisionReason.REMOTE if merge.clean else RevisionReason.CONFLICT_REMOTE
     other = articles.add_revision(theirs, reason, remote.author)
     if not merge.clean:
-        mine = articles.add_revision(local, "conflict-local", user)
+        mine = articles.add_revision(local, RevisionReason.CONFLICT_LOCAL, user)
         fields = [c.name for c in merge.field_conflicts]
         if merge.body_conflicts:
             fields.insert(0, "body")
@@ -140,7 +141,7 @@ def apply_remote(
             remote.id, base.version if base else 0, remote.version, mine.id, other.id, fields
         )
         report.conflicts.append(remote.id)
-    _store(session, target, local, merged, "merged", user)
+    _store(session, target, local, merged, RevisionReason.MERGED, user)
     # The merge is a local change on top of the service's version: pushed next.
     sync.set_base(remote.id, remote.version, base_content(remote), remote.author)
     report.merged.append(remote.id)

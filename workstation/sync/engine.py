@@ -8,9 +8,11 @@ from typing import Any
 
 from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Origin, Revision, Status, now_utc
+from workstation.domain.revisions import ReasonKind, RevisionReason, moved_reason, parse_reason
+from workstation.domain.sync import QueueKind, QueueState
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
-from workstation.store.sync_state import DONE, REFUSED, SyncRepository
+from workstation.store.sync_state import SyncRepository
 from workstation.sync.apply import (
     SyncReport,
     accept_incoming,
@@ -40,17 +42,27 @@ def _safe_cursor(cursor: str, items: list[Remote], server_time: datetime | None)
     return settled.isoformat() if newest > settled else cursor
 
 
-SYNC_REASONS = ("synced", "merged", "remote", "conflict-local", "conflict-remote", "moved:")
+WRITTEN_BY_SYNC = frozenset(
+    {
+        RevisionReason.SYNCED,
+        RevisionReason.MERGED,
+        RevisionReason.REMOTE,
+        RevisionReason.CONFLICT_LOCAL,
+        RevisionReason.CONFLICT_REMOTE,
+        ReasonKind.MOVED,
+    }
+)
 
 
 def _chosen_here(revisions: list[Revision], status: Status) -> bool:
     """Whether the newest revision about status, newer than anything sync wrote, is a person
     moving the article to `status` (revisions come newest first)."""
     for revision in revisions:
-        if revision.reason.startswith(SYNC_REASONS):
+        reason = parse_reason(revision.reason)
+        if reason.word in WRITTEN_BY_SYNC:
             return False
-        if revision.reason.startswith("status:"):
-            return revision.reason == f"status:{status.value}"
+        if reason.word is ReasonKind.STATUS:
+            return reason.argument == status.value
     return False
 
 
@@ -122,10 +134,11 @@ class SyncEngine:
                     continue
                 if local.status in MOVE_TARGETS_NOT_INFERRED:
                     continue
-                if sync.has_pending(article_id, "transition"):
+                if sync.has_pending(article_id, QueueKind.TRANSITION):
                     continue
                 if _chosen_here(articles.revisions(article_id), local.status):
-                    sync.enqueue(article_id, "transition", {"to": local.status.value, "note": ""})
+                    move = {"to": local.status.value, "note": ""}
+                    sync.enqueue(article_id, QueueKind.TRANSITION, move)
                 else:
                     write_article(session, local.with_changes(status=status_of_base(base)))
 
@@ -216,12 +229,12 @@ class SyncEngine:
             pending = SyncRepository(session, self.target).pending()
         for change in pending:
             try:
-                if change.kind == "transition":
+                if change.kind == QueueKind.TRANSITION:
                     self._send_move(change.article_id, change.payload, report)
-                elif change.kind == "comment":
+                elif change.kind == QueueKind.COMMENT:
                     self._send_comment(change.article_id, change.payload)
                     report.comments_sent += 1
-                elif change.kind == "resolve":
+                elif change.kind == QueueKind.RESOLVE:
                     data = self.client.resolve(
                         change.article_id, change.payload["id"], change.payload["resolved"]
                     )
@@ -230,7 +243,7 @@ class SyncEngine:
                 self._refused(change.id, change.article_id, change.kind, str(exc), report)
                 continue
             with self.db.session() as session:
-                SyncRepository(session, self.target).finish(change.id, DONE)
+                SyncRepository(session, self.target).finish(change.id, QueueState.DONE)
 
     def _send_move(self, article_id: str, payload: dict[str, Any], report: SyncReport) -> None:
         remote = self.client.transition(article_id, payload["to"], payload.get("note", ""))
@@ -240,7 +253,7 @@ class SyncEngine:
             status = effective_status(remote.content, remote.publication_state, remote.is_live)
             moved = local.with_changes(status=status)
             write_with_revision(
-                session, moved, f"moved:{status.value}", self.user, payload.get("note", "")
+                session, moved, moved_reason(status), self.user, payload.get("note", "")
             )
             in_step = same_text(content_of(local), remote.content)
             sync.set_base(
@@ -253,16 +266,16 @@ class SyncEngine:
         report.moves_sent.append(article_id)
 
     def _refused(
-        self, change_id: int, article_id: str, kind: str, error: str, report: SyncReport
+        self, change_id: int, article_id: str, kind: QueueKind, error: str, report: SyncReport
     ) -> None:
         """A refused move puts the local status back to the service's; nothing is dropped
         silently: the change stays in the queue as refused, and the report says why."""
         with self.db.session() as session:
             sync, articles = SyncRepository(session, self.target), ArticleRepository(session)
-            sync.finish(change_id, REFUSED, error)
+            sync.finish(change_id, QueueState.REFUSED, error)
             base = sync.base(article_id)
             local = articles.find(article_id)
-            if kind == "transition" and base is not None and local is not None:
+            if kind == QueueKind.TRANSITION and base is not None and local is not None:
                 write_article(session, local.with_changes(status=status_of_base(base)))
         report.refused.append(f"{article_id[:8]} {kind}: {error}")
 

@@ -13,6 +13,7 @@ import logging
 from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.publication import ArticleState
+from workstation.domain.revisions import status_reason
 from workstation.publish.errors import PublishError
 from workstation.publish.target import RemoteState
 from workstation.store.db import Database
@@ -86,7 +87,7 @@ def save_and_move(db: Database, article: Article, status: Status, author: str = 
     with db.session() as session:
         stored = keep_store_owned(article, ArticleRepository(session).get(article.id))
         moved = stored.with_changes(status=status, updated_at=now_utc())
-        write_with_revision(session, moved, f"status:{status.value}", author)
+        write_with_revision(session, moved, status_reason(status), author)
     return moved
 
 

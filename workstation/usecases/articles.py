@@ -19,6 +19,7 @@ from workstation.domain.article import (
     now_utc,
     slugify,
 )
+from workstation.domain.revisions import RevisionReason, restored_reason, status_reason
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository, NotFound
 
@@ -68,7 +69,7 @@ def create_article(
         section=section,
     )
     with db.session() as session:
-        write_with_revision(session, article, "created")
+        write_with_revision(session, article, RevisionReason.CREATED)
     return article
 
 
@@ -110,7 +111,7 @@ def change_status(db: Database, article_id: str, status: Status, author: str = "
     with db.session() as session:
         repo = ArticleRepository(session)
         article = repo.get(article_id).with_changes(status=status, updated_at=now_utc())
-        write_with_revision(session, article, f"status:{status.value}", author)
+        write_with_revision(session, article, status_reason(status), author)
     return article
 
 
@@ -125,11 +126,11 @@ def restore_revision(db: Database, revision_id: int, author: str = "") -> Articl
         repo = ArticleRepository(session)
         revision = repo.revision(revision_id)
         current = repo.get(revision.article_id)
-        repo.add_revision(current, "before-restore", author)
+        repo.add_revision(current, RevisionReason.BEFORE_RESTORE, author)
         restored = revision.article.with_changes(
             status=current.status, published_at=current.published_at, updated_at=now_utc()
         )
-        write_with_revision(session, restored, f"restored:{revision_id}", author)
+        write_with_revision(session, restored, restored_reason(revision_id), author)
     return restored
 
 
@@ -204,7 +205,9 @@ def import_parsed(
             if not article.slug:
                 article = article.with_changes(slug=slugify(article.headline))
             write_with_revision(
-                session, article, "imported" if existing is None else "import-update"
+                session,
+                article,
+                RevisionReason.IMPORTED if existing is None else RevisionReason.IMPORT_UPDATE,
             )
             ids.append(article.id)
     return ids

@@ -14,7 +14,8 @@ from typing import Any
 from workstation import secrets
 from workstation.domain.article import Article
 from workstation.domain.preferences import Preferences
-from workstation.domain.publication import Account, JobState, OutboxJob
+from workstation.domain.publication import Account, JobState, OutboxAction, OutboxJob
+from workstation.domain.revisions import RevisionReason
 from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
@@ -167,8 +168,10 @@ def publish(
         note = publish_override_note(style_errors, override_note) if style_errors else ""
         outbox = OutboxRepository(session)
         name = _target_name(outbox, target)
-        revision = articles.add_revision(article, "publish", author, note)
-        return outbox.enqueue(article.id, revision.id, "publish", name, str(uuid.uuid4()), at)
+        revision = articles.add_revision(article, RevisionReason.PUBLISH, author, note)
+        return outbox.enqueue(
+            article.id, revision.id, OutboxAction.PUBLISH, name, str(uuid.uuid4()), at
+        )
 
 
 def _style_problem(finding: Finding) -> Problem:
@@ -185,7 +188,7 @@ def unpublish(db: Database, article_ref: str, target: str | None = None) -> Outb
             raise PublishingError(str(exc)) from None
         outbox = OutboxRepository(session)
         name = _target_name(outbox, target)
-        return outbox.enqueue(article_id, None, "unpublish", name, str(uuid.uuid4()))
+        return outbox.enqueue(article_id, None, OutboxAction.UNPUBLISH, name, str(uuid.uuid4()))
 
 
 def outbox_jobs(db: Database, include_finished: bool = True) -> list[OutboxJob]:

@@ -16,7 +16,8 @@ from workstation.domain.anchors import anchor_for
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.comments import Comment
 from workstation.domain.diff import Row, Run, side_by_side, word_diff
-from workstation.domain.sync import SyncConflict
+from workstation.domain.revisions import RevisionReason, status_reason
+from workstation.domain.sync import QueueKind, SyncConflict
 from workstation.domain.workflow import (
     Move,
     Role,
@@ -124,8 +125,8 @@ def request_move(
         except WorkflowError as exc:
             raise UseCaseError(str(exc)) from None
         moved = article.with_changes(status=move.target, updated_at=now_utc())
-        write_with_revision(session, moved, f"status:{move.target.value}", sync.state().user, note)
-        sync.enqueue(article.id, "transition", {"to": move.target.value, "note": note})
+        write_with_revision(session, moved, status_reason(move.target), sync.state().user, note)
+        sync.enqueue(article.id, QueueKind.TRANSITION, {"to": move.target.value, "note": note})
     return moved
 
 
@@ -174,7 +175,7 @@ def add_comment(
             "quote": anchor.quote,
             "start": anchor.start,
         }
-        sync.enqueue(article.id, "comment", payload)
+        sync.enqueue(article.id, QueueKind.COMMENT, payload)
     return comment
 
 
@@ -202,7 +203,7 @@ def resolve_comment(
             }
         )
         sync.save_comment(changed)
-        sync.enqueue(article.id, "resolve", {"id": comment.id, "resolved": resolved})
+        sync.enqueue(article.id, QueueKind.RESOLVE, {"id": comment.id, "resolved": resolved})
     return changed
 
 
@@ -271,7 +272,7 @@ def resolve_conflict(db: Database, conflict_id: int, body: str | None = None) ->
         current = repo.get(closed.article_id)
         if body is not None and body != current.body:
             current = current.with_changes(body=body, updated_at=now_utc())
-            write_with_revision(session, current, "conflict-resolved")
+            write_with_revision(session, current, RevisionReason.CONFLICT_RESOLVED)
     return current
 
 
