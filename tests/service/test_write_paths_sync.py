@@ -27,7 +27,7 @@ from workstation.usecases.articles import (
     restore_revision,
     save_working_copy,
 )
-from workstation.usecases.review import resolve_conflict
+from workstation.usecases.review.conflicts import resolve_conflict
 
 BODY = "Trusts must publish waiting times.\n\nThe rule starts in May.\n\nUnions welcomed it."
 

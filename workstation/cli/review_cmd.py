@@ -7,8 +7,12 @@ from typing import Any
 
 from workstation.cli.context import CliContext, CliError
 from workstation.domain.diff import Change, Run, summary
-from workstation.usecases import review
 from workstation.usecases.articles import UseCaseError
+from workstation.usecases.review import changes as review_changes
+from workstation.usecases.review import comments as review_comments
+from workstation.usecases.review import conflicts as review_conflicts
+from workstation.usecases.review import sync as review_sync
+from workstation.usecases.review import workflow as review_workflow
 
 EXIT_OFFLINE = 75  # EX_TEMPFAIL: queued, not failed; the next sync sends it
 
@@ -68,7 +72,7 @@ def register(subparsers: Any) -> None:
 
 
 def _sync_and_report(args: argparse.Namespace, ctx: CliContext, as_json: bool = False) -> int:
-    report = review.sync_once(ctx.workspace.db, args.target)
+    report = review_sync.sync_once(ctx.workspace.db, args.target)
     if as_json:
         ctx.print_json({**report.__dict__, "incoming": sorted(report.incoming)})
     else:
@@ -88,7 +92,9 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        moved = review.request_move(ctx.workspace.db, args.id, args.verb, args.note, args.target)
+        moved = review_workflow.request_move(
+            ctx.workspace.db, args.id, args.verb, args.note, args.target
+        )
         ctx.print(f"{moved.id[:8]} is {moved.status.value} here")
         if args.offline:
             ctx.print("queued: it goes to the service at the next sync")
@@ -100,11 +106,11 @@ def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_comments(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        found = review.list_comments(ctx.workspace.db, args.id, args.target)
+        found = review_comments.list_comments(ctx.workspace.db, args.id, args.target)
     except UseCaseError as exc:
         raise CliError(str(exc)) from None
     if args.json:
-        ctx.print_json([review.comment_as_json(c) for c in found])
+        ctx.print_json([review_comments.comment_as_json(c) for c in found])
         return 0
     for c in found:
         flags = " [resolved]" if c.resolved else ""
@@ -118,7 +124,7 @@ def cmd_comments(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_comment(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        made = review.add_comment(
+        made = review_comments.add_comment(
             ctx.workspace.db,
             args.id,
             args.text,
@@ -134,7 +140,7 @@ def cmd_comment(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_resolve(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        done = review.resolve_comment(
+        done = review_comments.resolve_comment(
             ctx.workspace.db, args.id, args.comment, not args.reopen, args.target
         )
     except UseCaseError as exc:
@@ -149,15 +155,15 @@ def cmd_conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             body = None
             if args.keep != "current":
-                view = review.conflict_view(db, args.resolve)
+                view = review_conflicts.conflict_view(db, args.resolve)
                 body = (view.mine if args.keep == "mine" else view.theirs).article.body
-            article = review.resolve_conflict(db, args.resolve, body)
+            article = review_conflicts.resolve_conflict(db, args.resolve, body)
         except UseCaseError as exc:
             raise CliError(str(exc)) from None
         ctx.print(f"conflict {args.resolve} resolved; {article.id[:8]} goes out at the next sync")
         return 0
     try:
-        found = review.open_conflicts(ctx.workspace.db, args.id)
+        found = review_conflicts.open_conflicts(ctx.workspace.db, args.id)
     except UseCaseError as exc:
         raise CliError(str(exc)) from None
     for c in found:
@@ -178,12 +184,12 @@ def cmd_changes(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         since = args.since
         if since is None:
-            looked = review.last_looked(db, args.id)
+            looked = review_changes.last_looked(db, args.id)
             if looked is None:
                 ctx.print("nobody else has changed it since you last looked")
                 return 0
             since = looked.id
-        runs, rows = review.changes_since(db, args.id, since)
+        runs, rows = review_changes.changes_since(db, args.id, since)
     except UseCaseError as exc:
         raise CliError(str(exc)) from None
     if args.json:

@@ -21,8 +21,13 @@ from workstation.gui.tasks import Generation
 from workstation.sync.client import SyncError
 from workstation.sync.convert import content_of
 from workstation.sync.engine import SyncReport
-from workstation.usecases import review
 from workstation.usecases.articles import UseCaseError, get_article
+from workstation.usecases.review import comments as review_comments
+from workstation.usecases.review import conflicts as review_conflicts
+from workstation.usecases.review import presence as review_presence
+from workstation.usecases.review import sync as review_sync
+from workstation.usecases.review import target as review_target
+from workstation.usecases.review import workflow as review_workflow
 from workstation.usecases.workspace import Workspace
 
 SYNC_INTERVAL_MS = 60_000
@@ -34,19 +39,19 @@ def _sync_job(
 ) -> tuple[SyncReport, dict[str, list[str]]] | None:
     """One round and who has what open; None when no account is set up."""
     try:
-        report = review.sync_once(workspace.db, held=held, progress=progress)
+        report = review_sync.sync_once(workspace.db, held=held, progress=progress)
     except UseCaseError:
         return None
     editing: dict[str, list[str]] = {}
     if report.online:
         with suppress(SyncError, UseCaseError):
-            editing = review.who_is_editing(workspace.db)
+            editing = review_presence.who_is_editing(workspace.db)
     return report, editing
 
 
-def _state_job(workspace: Workspace, article_id: str | None) -> review.ReviewState | None:
+def _state_job(workspace: Workspace, article_id: str | None) -> review_workflow.ReviewState | None:
     try:
-        return review.review_state(workspace.db, article_id)
+        return review_workflow.review_state(workspace.db, article_id)
     except UseCaseError:
         return None
 
@@ -142,7 +147,7 @@ class ReviewController(QObject):
             if incoming is not None:
                 self._cancel_autosave()
                 self.host.tasks.submit_db(
-                    review.accept_incoming,
+                    review_sync.accept_incoming,
                     workspace.db,
                     current,
                     incoming,
@@ -202,7 +207,7 @@ class ReviewController(QObject):
             on_success=lambda state: self._show_state(generation, state),
         )
 
-    def _show_state(self, generation: int, state: review.ReviewState | None) -> None:
+    def _show_state(self, generation: int, state: review_workflow.ReviewState | None) -> None:
         if state is None or not self._state_generation.is_current(generation):
             return
         self.comments.set_comments(state.comments)
@@ -217,7 +222,7 @@ class ReviewController(QObject):
         if left and workspace is not None and (current is None or current.id != left):
             # Another article now: take our mark off the last one (else it lapses by itself).
             self.host.tasks.submit(
-                review.stop_presence, workspace.db, left, on_error=self._presence_failed
+                review_presence.stop_presence, workspace.db, left, on_error=self._presence_failed
             )
         self._present_on = current.id if current is not None else None
         self.refresh()
@@ -229,7 +234,7 @@ class ReviewController(QObject):
             return
         generation = self._presence_generation.next()
         self.host.tasks.submit(
-            review.presence,
+            review_presence.presence,
             workspace.db,
             current.id,
             on_success=lambda marks: self._show_presence(generation, marks),
@@ -240,7 +245,7 @@ class ReviewController(QObject):
         if self._presence_generation.is_current(generation):
             workspace = self.host.workspace
             if workspace is not None and not self._me:
-                self._me = review.sync_user(workspace.db)
+                self._me = review_target.sync_user(workspace.db)
             self.comments.set_presence(marks, self._me)
 
     def _presence_failed(self, _error: BaseException) -> None:
@@ -251,7 +256,7 @@ class ReviewController(QObject):
         if workspace is None or current is None:
             return
         self.host.tasks.submit_db(
-            partial(review.add_comment, quote=quote),
+            partial(review_comments.add_comment, quote=quote),
             workspace.db,
             current.id,
             text,
@@ -264,7 +269,7 @@ class ReviewController(QObject):
         if workspace is None or current is None:
             return
         self.host.tasks.submit_db(
-            review.resolve_comment,
+            review_comments.resolve_comment,
             workspace.db,
             current.id,
             comment_id,
@@ -294,7 +299,7 @@ class ReviewController(QObject):
             return
         self._cancel_autosave()
         self.host.tasks.submit_db(
-            review.request_move,
+            review_workflow.request_move,
             workspace.db,
             current.id,
             verb,
@@ -314,7 +319,7 @@ class ReviewController(QObject):
         if workspace is None or not self._conflicts:
             return
         self.host.tasks.submit_db(
-            review.conflict_view, workspace.db, self._conflicts[0].id,
+            review_conflicts.conflict_view, workspace.db, self._conflicts[0].id,
             on_success=self._ask_conflict, on_error=self._sync_failed,
         )  # fmt: skip
 
@@ -331,7 +336,7 @@ class ReviewController(QObject):
         if workspace is None:
             return
         self.host.tasks.submit_db(
-            review.resolve_conflict, workspace.db, view.conflict.id, body,
+            review_conflicts.resolve_conflict, workspace.db, view.conflict.id, body,
             on_success=self._conflict_resolved, on_error=self._sync_failed,
         )  # fmt: skip
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from workstation.article_writer import write_article, write_with_revision
 from workstation.domain import frontmatter
 from workstation.domain.article import (
@@ -76,11 +78,17 @@ def create_article(
 def get_article(db: Database, article_id: str) -> Article:
     """The article with this id or unique id prefix."""
     with db.session() as session:
-        repo = ArticleRepository(session)
-        try:
-            return repo.get(repo.resolve_id(article_id))
-        except NotFound as exc:
-            raise UseCaseError(str(exc)) from None
+        return article_by_ref(session, article_id)
+
+
+def article_by_ref(session: Session, ref: str) -> Article:
+    """Within a use case's unit of work: the article with this id or unique id prefix
+    (UseCaseError, with the store's words, when there is none or the prefix is ambiguous)."""
+    repo = ArticleRepository(session)
+    try:
+        return repo.get(repo.resolve_id(ref))
+    except NotFound as exc:
+        raise UseCaseError(str(exc)) from None
 
 
 def list_articles(

@@ -1,0 +1,62 @@
+"""The account review talks to, who we are there, and a client for it."""
+
+from __future__ import annotations
+
+import httpx
+from sqlalchemy.orm import Session
+
+from workstation import secrets
+from workstation.store.db import Database
+from workstation.store.outbox import OutboxRepository
+from workstation.store.sync_state import SyncRepository
+from workstation.sync.client import SyncClient
+from workstation.usecases.articles import UseCaseError
+from workstation.usecases.publishing import secret_name
+
+
+def target_in(session: Session, requested: str | None = None) -> str:
+    """Within a unit of work: the account to sync with, the one asked for, else the default."""
+    outbox = OutboxRepository(session)
+    if requested:
+        if outbox.account(requested) is None:
+            raise UseCaseError(f"no account named {requested} (see `workstation accounts list`)")
+        return requested
+    for account in outbox.accounts():
+        if account.is_default:
+            return account.name
+    raise UseCaseError("no account to sync with: add one with `workstation accounts add`")
+
+
+def target_name(db: Database, requested: str | None = None) -> str:
+    """The account to sync with: the one asked for, else the default account."""
+    with db.session() as session:
+        return target_in(session, requested)
+
+
+def connect(
+    db: Database, requested: str | None = None, transport: httpx.BaseTransport | None = None
+) -> tuple[str, SyncClient]:
+    """The account (asked for, else the default) and a client signed in with its token."""
+    with db.session() as session:
+        name = target_in(session, requested)
+        account = OutboxRepository(session).account(name)
+    if account is None:
+        raise UseCaseError(f"no account named {name}")
+    try:
+        token = secrets.get_secret(secret_name(name))
+    except secrets.SecretsUnavailable as exc:
+        raise UseCaseError(str(exc)) from None
+    if not token:
+        raise UseCaseError(f"no token for {name} in the keyring; add the account again")
+    return name, SyncClient(account.url, token, transport=transport)
+
+
+def user_in(session: Session, target: str) -> str:
+    """Within a unit of work: who we are on `target` (known after the first sync), else ""."""
+    return SyncRepository(session, target).state().user
+
+
+def sync_user(db: Database, target: str | None = None) -> str:
+    """Who we are on the service (known after the first sync), else ""."""
+    with db.session() as session:
+        return user_in(session, target_in(session, target))
