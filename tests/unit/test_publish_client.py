@@ -10,13 +10,14 @@ import httpx
 import pytest
 
 from workstation.domain.article import Article
+from workstation.domain.wire import content_of
 from workstation.publish.errors import (
     ConflictError,
     RejectedError,
     SignInRequired,
     TransientError,
 )
-from workstation.publish.service_client import ServiceTarget, content_of, retry_after_seconds
+from workstation.publish.service_client import ServiceTarget, retry_after_seconds
 from workstation.publish.worker import RetryPolicy
 
 ARTICLE = Article(id="5b0c6f1e-8a57-4a43-9a57-0e3c3a7d8f10", headline="Headline", body="Body")

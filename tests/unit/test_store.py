@@ -105,9 +105,9 @@ def test_the_content_hash_migration_backfills_drafts_and_bases(tmp_path: Path) -
     from alembic import command
 
     from workstation.domain.article import article_hash, content_hash
+    from workstation.domain.wire import content_of
     from workstation.store.models import ArticleRow
     from workstation.store.sync_state import SyncBaseRow, SyncRepository
-    from workstation.sync.convert import content_of
 
     db = open_database(tmp_path / "old.sqlite3")
     config = Config()

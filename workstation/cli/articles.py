@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from workstation.cli.context import CliContext, CliError
 from workstation.domain.article import Status
 from workstation.domain.frontmatter import FrontMatterError, decode
+from workstation.domain.wire import article_as_json
 from workstation.usecases import articles, demo
 
 T = TypeVar("T")
@@ -117,9 +118,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     article = _get(lambda: articles.get_article(ctx.workspace.db, args.id))
     if args.json:
-        ctx.print_json(articles.article_as_json(article))
+        ctx.print_json(article_as_json(article))
         return 0
-    data = articles.article_as_json(article)
+    data = article_as_json(article)
     body = data.pop("body")
     for key, value in data.items():
         shown = ", ".join(value) if isinstance(value, list) else value

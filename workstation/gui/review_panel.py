@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QInputDialog
 
 from workstation.domain.article import Article, now_utc
 from workstation.domain.merge import merge_content
+from workstation.domain.wire import content_of
 from workstation.gui.host import Host
 from workstation.gui.review_widgets import CommentsPanel, ConflictDialog, InboxPanel, SyncIndicator
 from workstation.gui.tasks import Generation
 from workstation.sync.client import SyncError
-from workstation.sync.convert import content_of
 from workstation.sync.engine import SyncReport
 from workstation.usecases.articles import UseCaseError, get_article
 from workstation.usecases.review import comments as review_comments

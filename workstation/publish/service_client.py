@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from workstation.domain.article import Article
+from workstation.domain.wire import content_of
 from workstation.http_client import json_or_none, problem_detail, service_client
 from workstation.publish.errors import (
     ConflictError,
@@ -19,23 +20,6 @@ from workstation.publish.errors import (
 from workstation.publish.target import RemoteState
 
 RETRYABLE = {408, 409, 425, 429}  # 409: the same Idempotency-Key is still in flight
-
-
-def content_of(article: Article) -> dict[str, Any]:
-    """The article's content as the service stores it (so equal content compares equal)."""
-    return {
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "byline": list(article.byline),
-        "section": article.section,
-        "tags": list(article.tags),
-        "audience": article.audience,
-        "newsletter": article.newsletter,
-        "related": list(article.related),
-        "slug": article.slug,
-        "status": article.status.value,
-    }
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:

@@ -13,6 +13,7 @@ from workstation.domain.article import Article, Status, now_utc
 from workstation.domain.merge import merge_content
 from workstation.domain.revisions import RevisionReason
 from workstation.domain.sync import SyncBase
+from workstation.domain.wire import content_of
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
@@ -22,7 +23,6 @@ from workstation.sync.convert import (
     LIVE_KEY,
     PUBLICATION_KEY,
     apply_content,
-    content_of,
     effective_status,
     same_text,
 )

@@ -1,4 +1,7 @@
-"""Articles to and from the service's content dicts, and the workflow status a reader sees."""
+"""The service's content dicts back into articles, and the workflow status a reader sees.
+
+Articles into content: domain/wire.py's `content_of`, the one serializer.
+"""
 
 from __future__ import annotations
 
@@ -12,28 +15,9 @@ __all__ = [
     "LIVE_KEY",
     "PUBLICATION_KEY",
     "apply_content",
-    "content_of",
     "effective_status",
     "same_text",
 ]
-
-
-def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
-    """The content the service stores; `status` overrides the article's (sync sends the
-    service's own status back and makes moves as moves)."""
-    return {
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "byline": list(article.byline),
-        "section": article.section,
-        "tags": list(article.tags),
-        "audience": article.audience,
-        "newsletter": article.newsletter,
-        "related": list(article.related),
-        "slug": article.slug,
-        "status": status or article.status.value,
-    }
 
 
 def sendable(content: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Origin, Revision, Status, now_utc
 from workstation.domain.revisions import ReasonKind, RevisionReason, moved_reason, parse_reason
 from workstation.domain.sync import QueueKind, QueueState
+from workstation.domain.wire import content_of
 from workstation.store.db import Database
 from workstation.store.repository import ArticleRepository
 from workstation.store.sync_state import SyncRepository
@@ -22,7 +23,7 @@ from workstation.sync.apply import (
 )
 from workstation.sync.client import Offline, Refused, Remote, Stale, SyncClient, SyncError
 from workstation.sync.comments import comment_from_remote, comment_request
-from workstation.sync.convert import content_of, effective_status, same_text
+from workstation.sync.convert import effective_status, same_text
 
 __all__ = ["SyncEngine", "SyncReport", "accept_incoming"]
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from workstation import secrets
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
-from workstation.usecases.publishing import PublishingError, check_token, secret_name
+from workstation.usecases.credentials import CredentialsError, credentials
+from workstation.usecases.publishing import PublishingError, check_token
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,9 @@ def overview(db: Database) -> AccountsOverview:
 
 def check_connection(db: Database, name: str) -> str:
     """Ask the service who the stored token belongs to; the answer, in words (network)."""
-    with db.session() as session:
-        account = OutboxRepository(session).account(name)
-    if account is None:
-        raise PublishingError(f"no account named {name}")
     try:
-        token = secrets.get_secret(secret_name(name))
-    except secrets.SecretsUnavailable as exc:
+        found = credentials(db, name)
+    except CredentialsError as exc:
         raise PublishingError(str(exc)) from None
-    if not token:
-        raise PublishingError(f"no token for {name} is kept here; sign in again")
-    user, role = check_token(account.url, token)
-    return f"{name}: signed in as {user} ({role}) at {account.url}"
+    user, role = check_token(found.account.url, found.token)
+    return f"{name}: signed in as {user} ({role}) at {found.account.url}"

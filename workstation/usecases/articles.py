@@ -226,28 +226,6 @@ def export_article(db: Database, article_id: str) -> str:
     return frontmatter.dump(get_article(db, article_id))
 
 
-def article_as_json(article: Article) -> dict[str, Any]:
-    """Every field, JSON-ready, times in ISO 8601."""
-    return {
-        "id": article.id,
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "byline": list(article.byline),
-        "section": article.section,
-        "tags": list(article.tags),
-        "audience": article.audience,
-        "newsletter": article.newsletter,
-        "related": list(article.related),
-        "slug": article.effective_slug,
-        "status": article.status.value,
-        "origin": article.origin.value,
-        "body": article.body,
-        "created_at": article.created_at.isoformat(),
-        "updated_at": article.updated_at.isoformat(),
-        "published_at": article.published_at.isoformat() if article.published_at else None,
-    }
-
-
 def summary_as_json(summary: ArticleSummary) -> dict[str, Any]:
     return {
         "id": summary.id,

@@ -15,7 +15,8 @@ from workstation.service.db import open_service_database, sqlite_url_for
 from workstation.service.server import DEFAULT_PORT, BackgroundServer
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
-from workstation.usecases.publishing import PublishingError, secret_name
+from workstation.usecases.credentials import secret_name
+from workstation.usecases.publishing import PublishingError
 
 LOCAL_ACCOUNT = "local"
 # Set to 0 to never start the embedded service (e.g. a desk that only publishes to a newsroom).

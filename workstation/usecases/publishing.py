@@ -26,6 +26,12 @@ from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
 from workstation.usecases import page_context
+from workstation.usecases.credentials import (
+    AccountMissing,
+    CredentialsError,
+    credentials,
+    secret_name,
+)
 from workstation.usecases.lint import blocking_findings, publish_override_note
 
 KINDS = ("service",)
@@ -42,10 +48,6 @@ class NotReady(PublishingError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("not ready to publish: " + " ".join(p.message for p in problems))
         self.problems = problems
-
-
-def secret_name(account: str) -> str:
-    return f"account:{account}"
 
 
 def add_account(
@@ -124,17 +126,13 @@ def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
     """Targets by account name, the token read from the keyring at the moment of sending."""
 
     def make(name: str) -> PublishTarget:
-        with db.session() as session:
-            account = OutboxRepository(session).account(name)
-        if account is None:
-            raise NotConfigured(f"the account {name} has been removed")
         try:
-            token = secrets.get_secret(secret_name(name))
-        except secrets.SecretsUnavailable as exc:
+            found = credentials(db, name)
+        except AccountMissing:
+            raise NotConfigured(f"the account {name} has been removed") from None
+        except CredentialsError as exc:
             raise NotConfigured(str(exc)) from None
-        if not token:
-            raise NotConfigured(f"no token for {name} in the keyring; sign in again")
-        return ServiceTarget(name, account.url, token, timeout=timeout)
+        return ServiceTarget(name, found.account.url, found.token, timeout=timeout)
 
     return make
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import httpx
 from sqlalchemy.orm import Session
 
-from workstation import secrets
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.sync_state import SyncRepository
 from workstation.sync.client import SyncClient
 from workstation.usecases.articles import UseCaseError
-from workstation.usecases.publishing import secret_name
+from workstation.usecases.credentials import CredentialsError, account_in, token_of
 
 
 def target_in(session: Session, requested: str | None = None) -> str:
@@ -37,17 +36,13 @@ def connect(
     db: Database, requested: str | None = None, transport: httpx.BaseTransport | None = None
 ) -> tuple[str, SyncClient]:
     """The account (asked for, else the default) and a client signed in with its token."""
-    with db.session() as session:
-        name = target_in(session, requested)
-        account = OutboxRepository(session).account(name)
-    if account is None:
-        raise UseCaseError(f"no account named {name}")
     try:
-        token = secrets.get_secret(secret_name(name))
-    except secrets.SecretsUnavailable as exc:
+        with db.session() as session:
+            name = target_in(session, requested)
+            account = account_in(session, name)
+        token = token_of(name)
+    except CredentialsError as exc:
         raise UseCaseError(str(exc)) from None
-    if not token:
-        raise UseCaseError(f"no token for {name} in the keyring; add the account again")
     return name, SyncClient(account.url, token, transport=transport)
 
 
