@@ -4,7 +4,7 @@ A feature is handed one `Host` and nothing else. It runs work through `tasks`, r
 use cases through `workspace`, follows the open article through the signals, and adds its
 panels, actions and status widgets through the `add_*` methods. The window composes the
 features; no feature imports the window, so a feature can be built alone on a plain
-`QMainWindow` with a fake `Document` (see tests/gui/test_host.py).
+`QMainWindow` with a fake `Document` (tests/gui/fake_host.py; docs/architecture.md).
 
 Actions added here are connected so that Qt's `triggered(bool checked)` never reaches the
 slot: a slot is called with no arguments, whatever signal overload fires.
