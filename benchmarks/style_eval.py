@@ -29,32 +29,72 @@ from workstation.domain.style import Finding, RuleSet  # noqa: E402
 from workstation.usecases.lint import load_house_style  # noqa: E402
 
 RULE_KINDS = {
-    "ise-spelling": "spelling", "british-spelling": "spelling", "preferred-terms": "terms",
-    "covid-name": "terms", "time-format": "times", "time-format-capitals": "times",
-    "journalese": "journalese", "cliches": "cliche", "hype": "hype",
-    "inclusive-language": "inclusive", "straight-quotes": "straight_quotes",
-    "quote-style": "quote_style", "dash-spacing": "dashes", "repeated-word": "repeated_word",
-    "headline-full-stop": "headline_style", "headline-sentence-case": "headline_style",
-    "numbers-in-words": "numbers", "per-cent": "percent", "percent-headline": "percent",
-    "date-format": "dates", "acronym-first-use": "acronyms", "headline-length": "headline_length",
-    "standfirst-length": "standfirst_length", "long-sentence": "long_sentence",
-    "long-paragraph": "long_paragraph", "generic-lower-case": "capitals",
-    "government-lower-case": "capitals", "thousands-separator": "numbers",
-    "millions-separator": "numbers", "money-pence": "numbers", "twenty-four-hour-clock": "times",
+    "ise-spelling": "spelling",
+    "british-spelling": "spelling",
+    "preferred-terms": "terms",
+    "covid-name": "terms",
+    "time-format": "times",
+    "time-format-capitals": "times",
+    "journalese": "journalese",
+    "cliches": "cliche",
+    "hype": "hype",
+    "inclusive-language": "inclusive",
+    "straight-quotes": "straight_quotes",
+    "quote-style": "quote_style",
+    "dash-spacing": "dashes",
+    "repeated-word": "repeated_word",
+    "headline-full-stop": "headline_style",
+    "headline-sentence-case": "headline_style",
+    "numbers-in-words": "numbers",
+    "per-cent": "percent",
+    "percent-headline": "percent",
+    "date-format": "dates",
+    "acronym-first-use": "acronyms",
+    "headline-length": "headline_length",
+    "standfirst-length": "standfirst_length",
+    "long-sentence": "long_sentence",
+    "long-paragraph": "long_paragraph",
+    "generic-lower-case": "capitals",
+    "government-lower-case": "capitals",
+    "thousands-separator": "numbers",
+    "millions-separator": "numbers",
+    "money-pence": "numbers",
+    "twenty-four-hour-clock": "times",
     "attribution-tense": "attribution",
 }
 ALIASES = {
-    "british_spelling": "spelling", "americanism": "spelling", "ize": "spelling",
-    "date": "dates", "date_format": "dates", "number": "numbers", "numerals": "numbers",
-    "per_cent": "percent", "acronym": "acronyms", "abbreviation": "acronyms",
-    "cliches": "cliche", "banned": "cliche", "quotes": "straight_quotes",
-    "apostrophe": "straight_quotes", "quotation_style": "quote_style", "dash": "dashes",
-    "repeated_words": "repeated_word", "repetition": "repeated_word",
-    "inclusive_language": "inclusive", "time": "times", "headline_case": "headline_style",
-    "sentence_length": "long_sentence", "paragraph_length": "long_paragraph",
-    "preferred_terms": "terms", "term": "terms", "capitalisation": "capitals",
-    "capitalization": "capitals", "case": "capitals", "capital": "capitals",
-    "tense": "attribution", "attribution_tense": "attribution", "said": "attribution",
+    "british_spelling": "spelling",
+    "americanism": "spelling",
+    "ize": "spelling",
+    "date": "dates",
+    "date_format": "dates",
+    "number": "numbers",
+    "numerals": "numbers",
+    "per_cent": "percent",
+    "acronym": "acronyms",
+    "abbreviation": "acronyms",
+    "cliches": "cliche",
+    "banned": "cliche",
+    "quotes": "straight_quotes",
+    "apostrophe": "straight_quotes",
+    "quotation_style": "quote_style",
+    "dash": "dashes",
+    "repeated_words": "repeated_word",
+    "repetition": "repeated_word",
+    "inclusive_language": "inclusive",
+    "time": "times",
+    "headline_case": "headline_style",
+    "sentence_length": "long_sentence",
+    "paragraph_length": "long_paragraph",
+    "preferred_terms": "terms",
+    "term": "terms",
+    "capitalisation": "capitals",
+    "capitalization": "capitals",
+    "case": "capitals",
+    "capital": "capitals",
+    "tense": "attribution",
+    "attribution_tense": "attribution",
+    "said": "attribution",
 }
 _MARK_OPEN, _MARK_CLOSE = "⟦", "⟧"
 
@@ -97,7 +137,7 @@ def strip_markers(text: str) -> tuple[str, list[tuple[str, int, int]]]:
         ch = text[i]
         if ch == _MARK_OPEN:
             bar = text.index("|", i)
-            stack.append((text[i + 1:bar], length))
+            stack.append((text[i + 1 : bar], length))
             i = bar + 1
             continue
         if ch == _MARK_CLOSE and stack:
@@ -119,8 +159,11 @@ def load_article(path: Path) -> Article:
     if text.startswith("---\n"):
         parsed = parse(text)
         body_start = len(text) - len(parsed.body)
-        fields = {"headline": str(parsed.fields.get("headline", "")),
-                  "standfirst": str(parsed.fields.get("standfirst", "")), "body": parsed.body}
+        fields = {
+            "headline": str(parsed.fields.get("headline", "")),
+            "standfirst": str(parsed.fields.get("standfirst", "")),
+            "body": parsed.body,
+        }
         starts = {"body": body_start}
         for key in ("headline", "standfirst"):
             match = re.search(rf"^{key}:[ \t]*", text, re.MULTILINE)
@@ -167,8 +210,12 @@ def kind_of(finding: Finding) -> str:
 
 
 def detects(finding: Finding, label: Label) -> bool:
-    return (finding.field.value == label.field and kind_of(finding) == label.kind
-            and finding.start < max(label.end, label.start + 1) and label.start < finding.end)
+    return (
+        finding.field.value == label.field
+        and kind_of(finding) == label.kind
+        and finding.start < max(label.end, label.start + 1)
+        and label.start < finding.end
+    )
 
 
 @dataclass
@@ -192,7 +239,8 @@ def evaluate(articles: list[Article], rules: RuleSet) -> Report:
             report.clean_articles += 1
             report.clean_words += article.words
             report.clean_findings.extend(
-                (article.path, x, f[x.field.value][x.start:x.end]) for x in findings)
+                (article.path, x, f[x.field.value][x.start : x.end]) for x in findings
+            )
             continue
         report.flawed_words += article.words
         for label in article.labels:
@@ -203,7 +251,7 @@ def evaluate(articles: list[Article], rules: RuleSet) -> Report:
                 report.missed.append((article.path, label))
         for x in findings:
             if not any(detects(x, label) for label in article.labels):
-                report.unplanned.append((article.path, x, f[x.field.value][x.start:x.end]))
+                report.unplanned.append((article.path, x, f[x.field.value][x.start : x.end]))
     return report
 
 
@@ -220,12 +268,16 @@ def print_report(report: Report, verbose: bool) -> None:
     words = max(report.clean_words, 1)
     serious = [x for x in report.clean_findings if x[1].severity.value != "suggestion"]
     print()
-    print(f"clean text: {report.clean_articles} articles, {report.clean_words} words, "
-          f"{len(report.clean_findings)} findings = {1000 * len(report.clean_findings) / words:.2f}"
-          f" false alarms per 1,000 words ({1000 * len(serious) / words:.2f} errors+warnings)")
+    print(
+        f"clean text: {report.clean_articles} articles, {report.clean_words} words, "
+        f"{len(report.clean_findings)} findings = {1000 * len(report.clean_findings) / words:.2f}"
+        f" false alarms per 1,000 words ({1000 * len(serious) / words:.2f} errors+warnings)"
+    )
     flawed = max(report.flawed_words, 1)
-    print(f"flawed text: {report.flawed_words} words, {len(report.unplanned)} findings on no "
-          f"planted mistake = {1000 * len(report.unplanned) / flawed:.2f} per 1,000 words")
+    print(
+        f"flawed text: {report.flawed_words} words, {len(report.unplanned)} findings on no "
+        f"planted mistake = {1000 * len(report.unplanned) / flawed:.2f} per 1,000 words"
+    )
     if verbose:
         for path, label in report.missed:
             print(f"  missed  {path.name}: {label.kind} {label.field} {label.text!r}")
@@ -237,30 +289,52 @@ def print_report(report: Report, verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dirs", nargs="*", type=Path,
-                        default=[ROOT / "benchmarks" / "style_corpus"])
+    parser.add_argument(
+        "dirs", nargs="*", type=Path, default=[ROOT / "benchmarks" / "style_corpus"]
+    )
     parser.add_argument("--house-style", type=Path, help="an override file merged over the default")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and alarms")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
-                        help="leave a rule's findings out (e.g. straight-quotes on ASCII text)")
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="leave a rule's findings out (e.g. straight-quotes on ASCII text)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    paths = sorted(p for d in args.dirs for p in (d.rglob("*.md") if d.is_dir() else [d])
-                   if p.name.lower() != "readme.md")
+    paths = sorted(
+        p
+        for d in args.dirs
+        for p in (d.rglob("*.md") if d.is_dir() else [d])
+        if p.name.lower() != "readme.md"
+    )
     default = load_house_style(data_root=None)
-    rules = default if args.house_style is None else load_house_style(
-        [Path(str(_default_path())), args.house_style])
+    rules = (
+        default
+        if args.house_style is None
+        else load_house_style([Path(str(_default_path())), args.house_style])
+    )
     if args.ignore:
-        rules = RuleSet([r for r in rules.rules if r.id not in args.ignore], rules.options,
-                        rules.specs)
+        rules = RuleSet(
+            [r for r in rules.rules if r.id not in args.ignore], rules.options, rules.specs
+        )
     report = evaluate([load_article(p) for p in paths], rules)
     if args.json:
-        print(json.dumps({
-            "recall": {k: report.found[k] / report.planted[k] for k in report.planted},
-            "planted": dict(report.planted), "found": dict(report.found),
-            "clean_words": report.clean_words, "clean_findings": len(report.clean_findings),
-            "flawed_words": report.flawed_words, "unplanned_findings": len(report.unplanned),
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "recall": {k: report.found[k] / report.planted[k] for k in report.planted},
+                    "planted": dict(report.planted),
+                    "found": dict(report.found),
+                    "clean_words": report.clean_words,
+                    "clean_findings": len(report.clean_findings),
+                    "flawed_words": report.flawed_words,
+                    "unplanned_findings": len(report.unplanned),
+                },
+                indent=2,
+            )
+        )
     else:
         print_report(report, args.verbose)
     return 0

@@ -31,8 +31,9 @@ from workstation.usecases.lint import (  # noqa: E402
 
 def corpus_text() -> str:
     paths = sorted((ROOT / "benchmarks" / "style_corpus").rglob("*.md"))
-    return "\n\n".join(load_article(p).fields["body"].strip() for p in paths
-                       if p.name != "README.md")
+    return "\n\n".join(
+        load_article(p).fields["body"].strip() for p in paths if p.name != "README.md"
+    )
 
 
 def text_of(words: int, source: str) -> str:
@@ -68,12 +69,21 @@ def main() -> int:
         found = 0
         for _ in range(runs):
             t0, c0 = time.perf_counter(), time.process_time()
-            found = len(lint_with_spelling(rules, speller, "Trusts told to publish equality data",
-                                           "A standfirst of a usual length for the title.", body))
+            found = len(
+                lint_with_spelling(
+                    rules,
+                    speller,
+                    "Trusts told to publish equality data",
+                    "A standfirst of a usual length for the title.",
+                    body,
+                )
+            )
             times.append((time.perf_counter() - t0) * 1000)
             cpu.append((time.process_time() - c0) * 1000)
-        print(f"{word_count(body):>8}{statistics.median(times):>11.1f}{min(times):>9.1f}"
-              f"{statistics.median(cpu):>9.1f}{found:>10}")
+        print(
+            f"{word_count(body):>8}{statistics.median(times):>11.1f}{min(times):>9.1f}"
+            f"{statistics.median(cpu):>9.1f}{found:>10}"
+        )
     return 0
 
 
