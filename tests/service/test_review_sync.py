@@ -259,19 +259,9 @@ def test_a_draft_published_in_one_click_keeps_its_state_after_a_sync(
     version carries the workflow word "draft". The next sync round must not take the story back
     to draft (the window once showed "Live at" or "Scheduled for" over a store that said draft,
     and a scheduled story that went live was never noticed)."""
-    service, _writer, _sub = desk
-    publisher = Profile(
-        "desk-1", tmp_path / "one-click", service.url, service.new_token("pia", Role.PUBLISHER)
-    )
+    publisher = _publisher(desk[0], tmp_path)
     try:
-        code, out = publisher.cli(
-            "new", "--headline", "Trusts publish waiting data", "--byline", "Staff",
-            "--section", "Workforce",
-        )  # fmt: skip
-        article_id = out.strip().split()[-1]
-        article = get_article(publisher.db, article_id)
-        body = "Boards must act.\n\nThe data will be public."
-        save_working_copy(publisher.db, article.with_changes(standfirst="Boards act.", body=body))
+        article_id = _ready_story(publisher, "Trusts publish waiting data")
         # Published before its first sync, as a one-click publish of a new story is.
         at = ["--at", when] if when else []
         code, out = publisher.cli("publish", article_id, *at, "--wait", "--timeout", "60")
@@ -298,19 +288,9 @@ def test_a_sync_read_from_before_this_desks_publish_does_not_undo_it(
     from workstation.sync.apply import SyncReport, apply_remote
     from workstation.sync.client import SyncClient
 
-    service, _writer, _sub = desk
-    publisher = Profile(
-        "desk-r", tmp_path / "race", service.url, service.new_token("rae", Role.PUBLISHER)
-    )
+    publisher = _publisher(desk[0], tmp_path)
     try:
-        code, out = publisher.cli(
-            "new", "--headline", "Car parks stay free", "--byline", "Staff",
-            "--section", "Workforce",
-        )  # fmt: skip
-        article_id = out.strip().split()[-1]
-        article = get_article(publisher.db, article_id)
-        body = "Staff will not pay.\n\nThe rule holds until May."
-        save_working_copy(publisher.db, article.with_changes(standfirst="Free.", body=body))
+        article_id = _ready_story(publisher, "Car parks stay free")
         at = "2099-06-01T09:00:00+01:00"
         code, out = publisher.cli("publish", article_id, "--at", at, "--wait", "--timeout", "60")
         assert code == 0, out
@@ -322,9 +302,28 @@ def test_a_sync_read_from_before_this_desks_publish_does_not_undo_it(
         assert now.publication_state == "scheduled"
         read_before = replace(now, publication_state="draft", live_version=None)
         with publisher.db.session() as session:
-            apply_remote(session, publisher.name, "rae", read_before, SyncReport(publisher.name))
+            apply_remote(session, publisher.name, "pia", read_before, SyncReport(publisher.name))
         assert get_article(publisher.db, article_id).status is Status.SCHEDULED
         assert publisher.sync().error == ""
         assert get_article(publisher.db, article_id).status is Status.SCHEDULED
     finally:
         publisher.close()
+
+
+def _publisher(service: RunningService, tmp_path: Path) -> Profile:
+    """A desk that publishes without approval (a publisher's account on the service)."""
+    token = service.new_token("pia", Role.PUBLISHER)
+    return Profile("desk-1", tmp_path / "one-click", service.url, token)
+
+
+def _ready_story(profile: Profile, headline: str) -> str:
+    """A new story with everything the pre-publish check asks for, never synced."""
+    code, out = profile.cli(
+        "new", "--headline", headline, "--byline", "Staff", "--section", "Workforce"
+    )
+    assert code == 0, out
+    article_id = out.strip().split()[-1]
+    article = get_article(profile.db, article_id)
+    body = "Boards must act.\n\nThe data will be public."
+    save_working_copy(profile.db, article.with_changes(standfirst="Boards act.", body=body))
+    return article_id

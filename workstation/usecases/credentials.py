@@ -45,6 +45,20 @@ def account_in(session: Session, name: str) -> Account:
     return account
 
 
+def chosen_account(session: Session, requested: str | None, none_message: str) -> str:
+    """Within a unit of work: the account asked for, else the default one. AccountMissing
+    names an unknown account; with no account at all, `none_message` says what to do."""
+    outbox = OutboxRepository(session)
+    if requested:
+        if outbox.account(requested) is None:
+            raise AccountMissing(f"no account named {requested} (see `workstation accounts list`)")
+        return requested
+    for account in outbox.accounts():
+        if account.is_default:
+            return account.name
+    raise AccountMissing(none_message)
+
+
 def token_of(name: str) -> str:
     """The token kept for account `name`; CredentialsError when none can be read."""
     try:

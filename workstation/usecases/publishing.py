@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from workstation import secrets
 from workstation.domain.article import Article
 from workstation.domain.preferences import Preferences
@@ -29,6 +31,7 @@ from workstation.usecases import page_context
 from workstation.usecases.credentials import (
     AccountMissing,
     CredentialsError,
+    chosen_account,
     credentials,
     secret_name,
 )
@@ -111,15 +114,13 @@ def remove_account(db: Database, name: str) -> None:
         secrets.delete_secret(secret_name(name))
 
 
-def _target_name(outbox: OutboxRepository, requested: str | None) -> str:
-    if requested:
-        if outbox.account(requested) is None:
-            raise PublishingError(f"no account named {requested} (see `workstation accounts list`)")
-        return requested
-    for account in outbox.accounts():
-        if account.is_default:
-            return account.name
-    raise PublishingError("no publishing account: add one with `workstation accounts add`")
+def _target_name(session: Session, requested: str | None) -> str:
+    try:
+        return chosen_account(
+            session, requested, "no publishing account: add one with `workstation accounts add`"
+        )
+    except AccountMissing as exc:
+        raise PublishingError(str(exc)) from None
 
 
 def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
@@ -165,7 +166,7 @@ def publish(
             raise NotReady([_style_problem(f) for f in style_errors])
         note = publish_override_note(style_errors, override_note) if style_errors else ""
         outbox = OutboxRepository(session)
-        name = _target_name(outbox, target)
+        name = _target_name(session, target)
         revision = articles.add_revision(article, RevisionReason.PUBLISH, author, note)
         return outbox.enqueue(
             article.id, revision.id, OutboxAction.PUBLISH, name, str(uuid.uuid4()), at
@@ -185,7 +186,7 @@ def unpublish(db: Database, article_ref: str, target: str | None = None) -> Outb
         except NotFound as exc:
             raise PublishingError(str(exc)) from None
         outbox = OutboxRepository(session)
-        name = _target_name(outbox, target)
+        name = _target_name(session, target)
         return outbox.enqueue(article_id, None, OutboxAction.UNPUBLISH, name, str(uuid.uuid4()))
 
 

@@ -6,24 +6,26 @@ import httpx
 from sqlalchemy.orm import Session
 
 from workstation.store.db import Database
-from workstation.store.outbox import OutboxRepository
 from workstation.store.sync_state import SyncRepository
 from workstation.sync.client import SyncClient
 from workstation.usecases.articles import UseCaseError
-from workstation.usecases.credentials import CredentialsError, account_in, token_of
+from workstation.usecases.credentials import (
+    AccountMissing,
+    CredentialsError,
+    account_in,
+    chosen_account,
+    token_of,
+)
 
 
 def target_in(session: Session, requested: str | None = None) -> str:
     """Within a unit of work: the account to sync with, the one asked for, else the default."""
-    outbox = OutboxRepository(session)
-    if requested:
-        if outbox.account(requested) is None:
-            raise UseCaseError(f"no account named {requested} (see `workstation accounts list`)")
-        return requested
-    for account in outbox.accounts():
-        if account.is_default:
-            return account.name
-    raise UseCaseError("no account to sync with: add one with `workstation accounts add`")
+    try:
+        return chosen_account(
+            session, requested, "no account to sync with: add one with `workstation accounts add`"
+        )
+    except AccountMissing as exc:
+        raise UseCaseError(str(exc)) from None
 
 
 def target_name(db: Database, requested: str | None = None) -> str:
