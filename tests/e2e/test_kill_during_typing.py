@@ -50,6 +50,12 @@ def _xdotool(display: str, *args: str) -> str:
     return result.stdout
 
 
+def _focus(display: str, app: subprocess.Popen[str]) -> None:
+    """Give the app's window the keyboard, as a click into it would."""
+    window = _xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(app.pid))
+    _xdotool(display, "windowfocus", "--sync", window.split()[0])
+
+
 def test_text_typed_before_sigkill_is_there_after_restart(
     tmp_path: Path, xvfb_display: str
 ) -> None:
@@ -58,9 +64,7 @@ def test_text_typed_before_sigkill_is_there_after_restart(
     article_id = _cli(data, "new", "--headline", "Typed under fire").strip()
     app = _start_app(data, xvfb_display)
     try:
-        window = _xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--pid",
-                          str(app.pid)).split()[0]  # fmt: skip
-        _xdotool(xvfb_display, "windowfocus", "--sync", window)
+        _focus(xvfb_display, app)
         saved_words = "alpha bravo charlie delta echo foxtrot golf hotel"
         _xdotool(xvfb_display, "type", "--delay", "20", saved_words)
         typed_at = time.monotonic()
@@ -90,9 +94,7 @@ def test_text_typed_just_before_quit_is_saved(tmp_path: Path, xvfb_display: str)
     article_id = _cli(data, "new", "--headline", "Typed then quit").strip()
     app = _start_app(data, xvfb_display)
     try:
-        window = _xdotool(xvfb_display, "search", "--sync", "--onlyvisible", "--pid",
-                          str(app.pid)).split()[0]  # fmt: skip
-        _xdotool(xvfb_display, "windowfocus", "--sync", window)
+        _focus(xvfb_display, app)
         words = "papa quebec romeo sierra tango"
         _xdotool(xvfb_display, "type", "--delay", "15", words)
         _xdotool(xvfb_display, "key", "ctrl+q")

@@ -9,20 +9,16 @@ from typing import Any
 
 import httpx
 import pytest
+from journeys import workstation_profile
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from workstation.gui.review_panel import ReviewController, attach_review
-from workstation.paths import DataDir
 from workstation.service.auth import Role, create_token
 from workstation.service.config import ServiceConfig
 from workstation.service.db import open_service_database, sqlite_url_for
 from workstation.service.server import BackgroundServer
-from workstation.store.db import open_database
-from workstation.store.repository import ArticleRepository
-from workstation.usecases import publishing
 from workstation.usecases.articles import create_article
-from workstation.usecases.demo import DEMO_LOADED_KEY
 
 
 @pytest.fixture
@@ -70,16 +66,6 @@ def _submitted_draft(url: str, token: str) -> str:
     return article_id
 
 
-def _home(tmp_path: Path, url: str, token: str) -> DataDir:
-    data = DataDir(tmp_path / "gui-home").ensure()
-    db = open_database(data.database)
-    with db.session() as session:
-        ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
-    publishing.add_account(db, "newsroom", url, token, check=False)
-    db.close()
-    return data
-
-
 def test_inbox_comments_presence_and_offline(
     qtbot: QtBot, tmp_path: Path, service: tuple[BackgroundServer, dict[str, str]]
 ) -> None:
@@ -87,7 +73,7 @@ def test_inbox_comments_presence_and_offline(
 
     server, tokens = service
     article_id = _submitted_draft(server.url, tokens["writer"])
-    window: Any = MainWindow(_home(tmp_path, server.url, tokens["sub"]))
+    window: Any = MainWindow(workstation_profile(tmp_path / "gui-home", server.url, tokens["sub"]))
     qtbot.addWidget(window)
     window.show()
     window.start()
