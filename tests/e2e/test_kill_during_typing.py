@@ -56,15 +56,28 @@ def _focus(display: str, app: subprocess.Popen[str]) -> None:
     _xdotool(display, "windowfocus", "--sync", window.split()[0])
 
 
+def _app_on_a_new_story(
+    tmp_path: Path, display: str, headline: str
+) -> tuple[Path, str, subprocess.Popen[str]]:
+    """The demo archive, a new story, the app open on it and focused: (data dir, id, app)."""
+    data = tmp_path / "data"
+    _cli(data, "demo", "load")
+    article_id = _cli(data, "new", "--headline", headline).strip()
+    app = _start_app(data, display)
+    try:
+        _focus(display, app)
+    except BaseException:
+        app.kill()
+        app.wait()
+        raise
+    return data, article_id, app
+
+
 def test_text_typed_before_sigkill_is_there_after_restart(
     tmp_path: Path, xvfb_display: str
 ) -> None:
-    data = tmp_path / "data"
-    _cli(data, "demo", "load")
-    article_id = _cli(data, "new", "--headline", "Typed under fire").strip()
-    app = _start_app(data, xvfb_display)
+    data, article_id, app = _app_on_a_new_story(tmp_path, xvfb_display, "Typed under fire")
     try:
-        _focus(xvfb_display, app)
         saved_words = "alpha bravo charlie delta echo foxtrot golf hotel"
         _xdotool(xvfb_display, "type", "--delay", "20", saved_words)
         typed_at = time.monotonic()
@@ -89,12 +102,8 @@ def test_text_typed_before_sigkill_is_there_after_restart(
 def test_text_typed_just_before_quit_is_saved(tmp_path: Path, xvfb_display: str) -> None:
     """Issue 19: File › Quit (Ctrl+Q) straight after typing, with no pause for the autosave:
     the quit saves it, and the process ends (it does not wait on background work)."""
-    data = tmp_path / "data"
-    _cli(data, "demo", "load")
-    article_id = _cli(data, "new", "--headline", "Typed then quit").strip()
-    app = _start_app(data, xvfb_display)
+    data, article_id, app = _app_on_a_new_story(tmp_path, xvfb_display, "Typed then quit")
     try:
-        _focus(xvfb_display, app)
         words = "papa quebec romeo sierra tango"
         _xdotool(xvfb_display, "type", "--delay", "15", words)
         _xdotool(xvfb_display, "key", "ctrl+q")

@@ -158,3 +158,16 @@ def click_row(qtbot: QtBot, view: Any, row: int, double: bool = False) -> None:
 
 def key_enter(widget: QWidget) -> None:
     QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def type_story(
+    window: Any, headline: str, standfirst: str, byline: str, section: str, body: str
+) -> None:
+    """Type a whole story into the form and the editor, field by field, as a writer does."""
+    type_into(window.form.headline_edit, headline)
+    type_into(window.form.standfirst_edit, standfirst)
+    type_into(window.form.byline_edit, byline)
+    line = window.form.section_box.lineEdit()
+    line.selectAll()
+    type_into(line, section)
+    type_into(window.editor, body)

@@ -26,6 +26,7 @@ from journeys import (
     ready_story,
     show_json,
     type_into,
+    type_story,
 )
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
@@ -46,13 +47,10 @@ def test_write_a_story_from_ctrl_n_to_a_live_url(qtbot: QtBot, desk: DataDir) ->
         press(window.editor, "Ctrl+N")
         qtbot.waitUntil(lambda: window.current_article() is not None, timeout=WAIT_MS)
         assert window.form.headline_edit.hasFocus()
-        type_into(window.form.headline_edit, "Councils get a new duty on care homes")
-        type_into(window.form.standfirst_edit, "Inspections will be published every year.")
-        type_into(window.form.byline_edit, "Staff reporter")
-        line = window.form.section_box.lineEdit()
-        line.selectAll()
-        type_into(line, "Workforce")
-        type_into(window.editor, BODY)
+        type_story(
+            window, "Councils get a new duty on care homes",
+            "Inspections will be published every year.", "Staff reporter", "Workforce", BODY,
+        )  # fmt: skip
         press(window.editor, "Ctrl+Shift+P")
         qtbot.waitUntil(lambda: "Live at" in controller.link.text(), timeout=WAIT_MS)
         url = live_url(controller)

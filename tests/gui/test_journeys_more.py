@@ -24,6 +24,7 @@ from journeys import (
     ready_story,
     show_json,
     type_into,
+    type_story,
     workstation_profile,
 )
 from PySide6.QtCore import Qt
@@ -102,17 +103,12 @@ def test_pick_related_articles_and_find_them_on_the_live_page(qtbot: QtBot, desk
         press(window.editor, "Ctrl+N")  # the earlier story was open: a new one, empty
         qtbot.waitUntil(lambda: window.current_article().id != earlier_id, timeout=WAIT_MS)
         assert window.form.headline_edit.hasFocus() and not window.editor.toPlainText()
-        type_into(window.form.headline_edit, "Northmere trusts cut agency staff to close the gap")
-        type_into(window.form.standfirst_edit, "The deficit of the system has halved in a year.")
-        type_into(window.form.byline_edit, "Staff reporter")
-        section = window.form.section_box.lineEdit()
-        section.selectAll()
-        type_into(section, "Finance")
-        type_into(
-            window.editor,
+        type_story(
+            window, "Northmere trusts cut agency staff to close the gap",
+            "The deficit of the system has halved in a year.", "Staff reporter", "Finance",
             "The trusts in Northmere spent less on agency staff this winter.\n\n"
             "The integrated care board says its deficit will halve.",
-        )
+        )  # fmt: skip
         _click_dock_tab(qtbot, window, "Related articles")
         qtbot.waitUntil(lambda: _in_front(window, "Related articles"), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: panel.suggestions.count() > 0, timeout=WAIT_MS)
