@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 
 STATE_POLL_MS = 3000
+DEFAULT_SIZE = (1380, 860)  # first-run window size (px), kept within the screen
 DOCK_WIDTH = 400  # first-run width of the right-hand panels (px): their buttons fit whole
 """How often the open article's state is read back from the store (another process, the
 outbox worker or a sync round may have moved it)."""
@@ -482,18 +483,27 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         if not self.data.window_state.exists():
-            self.resize(1380, 860)
+            self._default_size()
             return
         settings = self._settings()
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1380, 860)
+            self._default_size()
         splitter = settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self._saved_dock_state = settings.value("windowState")
+
+    def _default_size(self) -> None:
+        """1380×860, or the screen's free area when that is smaller (a 1280×800 laptop)."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = DEFAULT_SIZE
+        if free is not None and free.width() > 0 and free.height() > 0:
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     def restore_docks(self) -> None:
         """Called once features have added their docks, so their layout comes back too,
