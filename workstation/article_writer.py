@@ -22,6 +22,14 @@ def write_article(session: Session, article: Article) -> None:
     index_article(session, article)
 
 
+def write_edits(session: Session, edited: Article) -> Article:
+    """The window's save: `edited`'s text and fields with the status, publication date and
+    origin the store holds (never a stale copy's), indexed; returns what was stored."""
+    stored = ArticleRepository(session).write_edited_row(edited)
+    index_article(session, stored)
+    return stored
+
+
 def write_with_revision(
     session: Session, article: Article, reason: str, author: str = "", note: str = ""
 ) -> Revision:

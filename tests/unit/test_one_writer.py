@@ -15,7 +15,7 @@ import workstation
 SOURCE = Path(workstation.__file__).parent
 WRITER = SOURCE / "article_writer.py"
 # Calls only the writer may make; where each is defined is allowed to name it, not call it.
-WRITES = {"write_row", "index_article"}
+WRITES = {"write_row", "write_edited_row", "index_article"}
 ROW_OWNERS = {SOURCE / "store" / "repository.py"}  # builds ArticleRow objects
 
 

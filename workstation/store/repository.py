@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import (
@@ -18,7 +18,11 @@ from workstation.domain.article import (
     article_hash,
     now_utc,
 )
+from workstation.store.fast_update import fast_update
 from workstation.store.models import AppStateRow, ArticleRow, RevisionRow
+
+_ARTICLES = cast(Table, ArticleRow.__table__)
+_STATE = cast(Table, AppStateRow.__table__)
 
 _FIELDS = (
     "headline", "standfirst", "section", "audience", "newsletter", "body", "slug",
@@ -43,14 +47,29 @@ def _to_domain(row: ArticleRow) -> Article:
 
 
 def _apply(row: ArticleRow, article: Article) -> None:
-    for name in _FIELDS:
-        setattr(row, name, getattr(article, name))
-    row.byline = list(article.byline)
-    row.tags = list(article.tags)
-    row.related = list(article.related)
-    row.status = article.status.value
-    row.origin = article.origin.value
-    row.content_hash = article_hash(article)
+    for name, value in _values(article).items():
+        setattr(row, name, value)
+
+
+STORE_OWNED = ("status", "published_at", "origin", "created_at")
+"""Fields only workflow moves, the outbox and sync may change; an editor's save keeps them."""
+
+
+def _owned_domain(values: dict[str, Any]) -> dict[str, Any]:
+    return {**values, "status": Status(values["status"]), "origin": Origin(values["origin"])}
+
+
+def _values(article: Article) -> dict[str, Any]:
+    """Every column of the article's row, for one UPDATE statement."""
+    return {
+        **{name: getattr(article, name) for name in _FIELDS},
+        "byline": list(article.byline),
+        "tags": list(article.tags),
+        "related": list(article.related),
+        "status": article.status.value,
+        "origin": article.origin.value,
+        "content_hash": article_hash(article),
+    }
 
 
 def snapshot_of(article: Article) -> dict[str, Any]:
@@ -111,6 +130,38 @@ class ArticleRepository:
         row = self._session.get(ArticleRow, article_id)
         return None if row is None else _to_domain(row)
 
+    def write_edited_row(self, edited: Article) -> Article:
+        """Store an editor's save: its text and fields, with the store-owned ones (status,
+        publication date, origin, creation time) as the store holds them, never a stale
+        copy's. Returns what was stored. Only `workstation.article_writer` calls this.
+
+        On SQLite this is one prepared UPDATE ... RETURNING (the autosave's hot path)."""
+        if not self._holds(ArticleRow, edited.id):
+            values = _values(edited)
+            for name in STORE_OWNED:
+                values.pop(name)
+            owned = fast_update(self._session, _ARTICLES, "id", edited.id, values, STORE_OWNED)
+            if owned is not None:
+                return edited.with_changes(**_owned_domain(owned))
+        found = self.store_owned(edited.id)
+        stored = edited.with_changes(**found) if found is not None else edited
+        self._write_orm(stored)
+        return stored
+
+    def _holds(self, model: type[Any], key: str) -> bool:
+        """Whether this session already holds that row (then the ORM must do the write)."""
+        return self._session.identity_key(model, key) in self._session.identity_map
+
+    def store_owned(self, article_id: str) -> dict[str, Any] | None:
+        """The fields only workflow moves, the outbox and sync change (status, publication
+        date, origin, creation time), read without loading the article: the autosave's hot
+        path keeps them without a load of the 35 KB row. None when there is no such article."""
+        row = self._session.execute(
+            select(ArticleRow.status, ArticleRow.published_at, ArticleRow.origin,
+                   ArticleRow.created_at).where(ArticleRow.id == article_id)
+        ).first()  # fmt: skip
+        return None if row is None else _owned_domain(row._asdict())
+
     def resolve_id(self, prefix: str) -> str:
         """The full id for an id or a unique prefix of at least 4 characters."""
         if self._session.get(ArticleRow, prefix) is not None:
@@ -128,6 +179,13 @@ class ArticleRepository:
     def write_row(self, article: Article) -> None:
         """Insert or update the working copy and its content hash. Only
         `workstation.article_writer` calls this: it keeps the index in step too."""
+        if not self._holds(ArticleRow, article.id) and (
+            fast_update(self._session, _ARTICLES, "id", article.id, _values(article)) is not None
+        ):
+            return
+        self._write_orm(article)
+
+    def _write_orm(self, article: Article) -> None:
         row = self._session.get(ArticleRow, article.id)
         if row is None:
             row = ArticleRow(id=article.id)
@@ -211,6 +269,10 @@ class ArticleRepository:
         return None if row is None else row.value
 
     def set_state(self, key: str, value: str) -> None:
+        if not self._holds(AppStateRow, key) and (
+            fast_update(self._session, _STATE, "key", key, {"value": value}) is not None
+        ):
+            return
         row = self._session.get(AppStateRow, key)
         if row is None:
             self._session.add(AppStateRow(key=key, value=value))

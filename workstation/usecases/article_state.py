@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from workstation.article_writer import write_article, write_with_revision
+from workstation.article_writer import write_article, write_edits, write_with_revision
 from workstation.domain.article import Article, Revision, Status, now_utc
 from workstation.domain.publication import ArticleState
 from workstation.domain.revisions import status_reason
@@ -18,12 +18,9 @@ from workstation.publish.errors import PublishError
 from workstation.publish.target import RemoteState
 from workstation.store.db import Database
 from workstation.store.outbox import last_publish_job, publications_of
-from workstation.store.repository import ArticleRepository
+from workstation.store.repository import STORE_OWNED, ArticleRepository
 
 log = logging.getLogger(__name__)
-
-STORE_OWNED = ("status", "published_at", "origin", "created_at")
-"""Fields only workflow moves, the outbox and sync may change; an editor's save keeps them."""
 
 REMOTE_STATUS = {
     "published": Status.PUBLISHED,
@@ -61,13 +58,8 @@ def save_edits(db: Database, article: Article) -> Article:
     from workstation.usecases.articles import LAST_OPEN_KEY
 
     with db.session() as session:
-        repo = ArticleRepository(session)
-        found = repo.find(article.id)
-        stored = (keep_store_owned(article, found) if found else article).with_changes(
-            updated_at=now_utc()
-        )
-        write_article(session, stored)
-        repo.set_state(LAST_OPEN_KEY, stored.id)
+        stored = write_edits(session, article.with_changes(updated_at=now_utc()))
+        ArticleRepository(session).set_state(LAST_OPEN_KEY, stored.id)
     return stored
 
 
