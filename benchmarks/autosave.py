@@ -88,10 +88,17 @@ def _typing(body: str, tmp: Path) -> tuple[dict[str, list[float]], Counter[int]]
         marks["saved"] = time.perf_counter()
 
     window.autosaver.sig_saved.connect(saved)
+
+    def fired() -> None:
+        marks.setdefault("fired", time.perf_counter())
+
+    window.autosaver._pause.timeout.connect(fired)  # the debounce's two timers
+    window.autosaver._max_wait.timeout.connect(fired)
     parts: dict[str, list[float]] = {k: [] for k in ("total", "pause", "queue", "job", "back")}
     per_burst: Counter[int] = Counter()
     for i in range(BURSTS):
         saves = 0
+        marks.pop("fired", None)
         QTest.keyClicks(window.editor, f" burst{i}")
         last_key = time.perf_counter()
         done = QEventLoop()
@@ -104,10 +111,10 @@ def _typing(body: str, tmp: Path) -> tuple[dict[str, list[float]], Counter[int]]
         settle.exec()
         per_burst[saves] += 1
         parts["total"].append(marks["saved"] - last_key)
-        parts["pause"].append(marks["job_start"] - last_key)
+        parts["pause"].append(marks["fired"] - last_key)
+        parts["queue"].append(marks["job_start"] - marks["fired"])
         parts["job"].append(marks["job_end"] - marks["job_start"])
         parts["back"].append(marks["saved"] - marks["job_end"])
-    parts["queue"] = []  # the pause and the queue wait are one span seen from here
     autosave.save_working_copy = real_job  # type: ignore[assignment]
     window.close()
     window.deleteLater()  # the page must go before the interpreter tears Qt down
@@ -145,7 +152,8 @@ def main() -> None:
                 row(f"database job alone, warm ({JOB_RUNS} runs)", job, "p95 <= 1.00"),
                 row(f"in the window: last key -> committed ({BURSTS} bursts)", parts["total"],
                     "pause + job"),
-                row("  of which: last key -> job starts (pause 500)", parts["pause"], "500"),
+                row("  of which: last key -> timer fires (pause 500)", parts["pause"], "500"),
+                row("  of which: timer -> job starts (database thread)", parts["queue"], "-"),
                 row("  of which: the job on the database thread", parts["job"], "p95 <= 1.00"),
                 row("  of which: job done -> GUI told", parts["back"], "-"),
             ],

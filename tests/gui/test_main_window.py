@@ -143,3 +143,35 @@ def test_status_change_saves_text_and_takes_a_revision(qtbot, window: MainWindow
             assert newest.article.body.endswith("Last words.")
     finally:
         db.close()
+
+
+def test_a_burst_of_typing_is_saved_exactly_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The debounce fires once per pause: one save for the burst, none after it (issue 19)."""
+    saves: list[object] = []
+    window.autosaver.sig_saved.connect(saves.append)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    for key in " one burst":
+        qtbot.keyClick(window.editor, key)
+    qtbot.waitUntil(lambda: "one burst" in _stored_body(window), timeout=5000)
+    qtbot.wait(2 * 1000 + 200)  # past both debounce timers (pause and the 1 s cap) twice over
+    assert len(saves) == 1
+    assert "one burst" in saves[0].body  # type: ignore[attr-defined]
+
+
+def test_steady_typing_is_saved_at_least_each_second(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Typing without a pause still saves (the 1 s cap), and the end of it is saved once."""
+    saves: list[object] = []
+    window.autosaver.sig_saved.connect(saves.append)
+    window.autosaver.set_timing(900, 5)  # a pause longer than the gaps between keys
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    typed = " steady typing goes on and on"
+    for key in typed:
+        qtbot.keyClick(window.editor, key)
+        qtbot.wait(100)
+    during = len(saves)
+    qtbot.waitUntil(lambda: typed in _stored_body(window), timeout=5000)
+    qtbot.wait(2 * 1000 + 200)
+    assert during >= 1  # saved while the keys kept coming
+    assert len(saves) < len(typed) // 3  # not a save per key
+    assert typed in saves[-1].body  # type: ignore[attr-defined]
+    assert len([s for s in saves if typed in s.body]) == 1  # type: ignore[attr-defined]

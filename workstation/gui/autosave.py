@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workstation.domain.article import Article
 from workstation.domain.revisions import RevisionReason
@@ -45,6 +45,7 @@ class Autosaver(QObject):
         self._db: Database | None = None
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
+        self._pause.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer drifts 5%
         self._pause.setInterval(min(pause_ms, MAX_WAIT_MS))
         self._pause.timeout.connect(self.save_now)
         self._max_wait = QTimer(self)
