@@ -17,6 +17,7 @@ import yaml
 from workstation.domain.article import Article
 from workstation.domain.frontmatter import FrontMatterError, decode, parse
 from workstation.domain.style import (
+    Document,
     Field,
     Finding,
     RuleSet,
@@ -302,17 +303,14 @@ def lint_with_spelling(
 ) -> list[Finding]:
     """House-style findings plus spelling (what the editor shows as you type); a misspelling
     a house rule already reports (center -> centre) is left to the rule."""
-    findings = rules.check(headline, standfirst, body)
+    doc = Document.of(headline, standfirst, body)  # scanned once, for the rules and spelling
+    findings = rules.check_document(doc)
     if speller is not None and not speller.empty:
-        for where, text in (
-            (Field.HEADLINE, headline),
-            (Field.STANDFIRST, standfirst),
-            (Field.BODY, body),
-        ):
+        for where, scanned in doc.fields.items():
             taken = [(f.start, f.end) for f in findings if f.field is where]
             findings.extend(
                 f
-                for f in speller.check(text, where)
+                for f in speller.check(scanned.source, where, scanned)
                 if not any(s < f.end and f.start < e for s, e in taken)
             )
         findings.sort(key=sort_key)

@@ -197,7 +197,10 @@ class RuleSet:
         only: Iterable[str] | None = None,
     ) -> list[Finding]:
         """Every finding for the three fields, headline first, then by position."""
-        doc = Document.of(headline, standfirst, body)
+        return self.check_document(Document.of(headline, standfirst, body), only)
+
+    def check_document(self, doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
+        """`check` for fields already scanned (the spell checker reads the same scans)."""
         wanted = set(only) if only is not None else None
         findings: list[Finding] = []
         for where, scanned in doc.fields.items():

@@ -20,8 +20,6 @@ from workstation.domain.style.findings import Field
 from workstation.domain.style.markdown import at_sentence_start
 
 _FIRST_WORD = re.compile(r"\w+")
-_COMMON = frozenset(("the", "a", "an", "in", "at", "on", "of", "to", "and", "for", "by", "with"))
-"""First words too common to look phrases up by ('the elderly'): those go in the alternation."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,12 @@ class Entry:
     replace: str | None
     suggest: tuple[str, ...]
     message: str | None
+
+
+def _named(candidates: list[tuple[int, str]]) -> str:
+    """One alternation of the entries' patterns, longest first, each in a group named e<i>."""
+    ordered = sorted(candidates, key=lambda c: -len(c[1]))
+    return "|".join(f"(?P<e{i}>{pattern})" for i, pattern in ordered)
 
 
 def _phrase_pattern(key: str, is_regex: bool) -> str:
@@ -91,42 +95,41 @@ class ReplaceRule(Rule):
         edge_l = spec.get("boundary_before", r"(?<![\w&])")
         edge_r = spec.get("boundary_after", r"(?![\w&])")
         self.entries: list[Entry] = []
-        # Keys starting with a word are found through the field's word index (fast); the rest
-        # (and regex keys) through one alternation.
-        self.by_first_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        # Keys starting with a word are found through the field's word index: one alternation
+        # per first word, tried where that word occurs (fast); the rest (and regex keys)
+        # through one alternation over the whole text.
+        by_word: dict[str, list[tuple[int, str]]] = {}
         rest: list[tuple[int, str, str]] = []
         for i, (key, value) in enumerate(raw.items()):
             key = str(key)
             self.entries.append(_entry(self.id, value, self.fix_first))
             pattern = _phrase_pattern(key, is_regex)
             first = _FIRST_WORD.match(key)
-            if first and not is_regex and first.group().lower() not in _COMMON:
-                compiled = compile_pattern(self.id, f"(?:{pattern}){edge_r}", ignore_case)
-                self.by_first_word.setdefault(first.group().lower(), []).append((i, compiled))
+            if first and not is_regex:
+                by_word.setdefault(first.group().lower(), []).append((i, pattern))
             else:
                 rest.append((i, key, pattern))
-        for candidates in self.by_first_word.values():
-            candidates.sort(key=lambda c: -len(c[1].pattern))
+        self.by_first_word: dict[str, re.Pattern[str]] = {
+            word: compile_pattern(self.id, f"(?:{_named(candidates)}){edge_r}", ignore_case)
+            for word, candidates in by_word.items()
+        }
         self.skip_names = bool(spec.get("skip_proper_names", False))
         self.pattern: re.Pattern[str] | None = None
         if rest:
-            rest.sort(key=lambda r: -len(r[1]))
-            body = "|".join(f"(?P<e{i}>{p})" for i, _key, p in rest)
+            body = _named([(i, p) for i, _key, p in rest])
             self.pattern = compile_pattern(self.id, f"{edge_l}(?:{body}){edge_r}", ignore_case)
 
     def _matches(self, doc: Document, where: Field) -> Iterator[tuple[int, int, int]]:
         text = doc.fields[where].masked
         found: list[tuple[int, int, int]] = []
         index = doc.word_index(where)
-        for word, candidates in self.by_first_word.items():
+        for word, compiled in self.by_first_word.items():
             for pos in index.get(word, ()):
                 if pos and text[pos - 1] == "&":
                     continue
-                for entry, compiled in candidates:
-                    match = compiled.match(text, pos)
-                    if match:
-                        found.append((pos, match.end(), entry))
-                        break
+                match = compiled.match(text, pos)
+                if match and match.lastgroup is not None:
+                    found.append((pos, match.end(), int(match.lastgroup[1:])))
         if self.pattern is not None:
             for match in self.pattern.finditer(text):
                 if match.lastgroup is not None:
