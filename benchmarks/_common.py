@@ -40,7 +40,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def peer_python(name: str, requirement: str) -> Path | None:
-    """A virtualenv with a peer application installed from PyPI (created on first use)."""
+    """A virtualenv with a peer application installed from PyPI (created on first use);
+    `requirement` may name several packages, separated by spaces."""
     venv = PEERS_DIR / name
     python = venv / "bin" / "python"
     if python.exists():
@@ -48,7 +49,9 @@ def peer_python(name: str, requirement: str) -> Path | None:
     print(f"installing peer {requirement} into {venv} ...", file=sys.stderr)
     try:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", requirement], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", *requirement.split()], check=True
+        )
     except (subprocess.CalledProcessError, OSError) as exc:
         print(f"peer {requirement} unavailable: {exc}", file=sys.stderr)
         return None
