@@ -22,7 +22,7 @@ from workstation.store.models import AppStateRow, ArticleRow, RevisionRow
 
 _FIELDS = (
     "headline", "standfirst", "section", "audience", "newsletter", "body", "slug",
-    "created_at", "updated_at", "published_at",
+    "created_at", "updated_at", "published_at", "gate", "sponsor",
 )  # fmt: skip
 
 
@@ -87,6 +87,8 @@ def article_from_snapshot(data: dict[str, Any]) -> Article:
         related=tuple(data["related"]),
         body=data["body"],
         slug=data["slug"],
+        gate=data.get("gate"),
+        sponsor=data.get("sponsor") or "",
         status=Status(data["status"]),
         origin=Origin(data["origin"]),
         created_at=when("created_at") or now_utc(),
