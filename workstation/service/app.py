@@ -69,6 +69,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
+    newsletter_site.redact_access_log()
     app.include_router(api.router)
     app.include_router(media.router)
     app.include_router(ninjs_api.router)

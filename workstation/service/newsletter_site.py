@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -210,3 +211,25 @@ async def unsubscribe(request: Request) -> HTMLResponse:
     if not await run_in_threadpool(_unsubscribe, state_of(request), token):
         return _page(request, 404, "Link not recognised", ["This unsubscribe link is unknown."])
     return _page(request, 200, "You have been unsubscribed", ["You will get no more newsletters."])
+
+
+class RedactTokens(logging.Filter):
+    """Access logs (uvicorn's) show the newsletter's links without their tokens."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(
+            isinstance(a, str) and "token=" in a for a in record.args
+        ):
+            record.args = tuple(
+                _TOKEN.sub(r"\1[redacted]", a) if isinstance(a, str) else a for a in record.args
+            )
+        return True
+
+
+_TOKEN = re.compile(r"(token=)[^&\s\"]*")
+
+
+def redact_access_log() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactTokens) for f in access.filters):
+        access.addFilter(RedactTokens())
