@@ -52,9 +52,8 @@ def _home(tmp_path: Path, service: tuple[str, str]) -> tuple[DataDir, str]:
     data = DataDir(tmp_path / "gui-home").ensure()
     save_preferences(data.preferences, Preferences(professional_sections="Prescribing"))
     db = open_database(data.database)
-    article = create_article(
-        db, HEADLINE, "Owners blame the funding formula.", ["Staff reporter"], "Text.", "Prescribing"
-    )
+    standfirst = "Owners blame the funding formula."
+    article = create_article(db, HEADLINE, standfirst, ["Staff reporter"], "Text.", "Prescribing")
     save_working_copy(db, article.with_changes(gate=False))  # open, in a professionals' section
     with db.session() as session:
         repo = ArticleRepository(session)

@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -204,3 +205,39 @@ def test_signups_are_rate_limited_per_client(site: Site) -> None:
     too_many = site.sign_up("late@example.org")
     assert too_many.status_code == 429 and int(too_many.headers["Retry-After"]) > 0
     assert site.state_of("late@example.org") is None
+
+
+def test_with_a_mail_server_the_confirmation_goes_by_smtp(tmp_path: Path) -> None:
+    """A real SMTP server on a loopback port (aiosmtpd) gets the mail; no outbox is written."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received: list[Any] = []
+
+    class Keep(Message):  # type: ignore[misc]
+        def handle_message(self, message: Any) -> None:
+            received.append(message)
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    smtp = Controller(Keep(), hostname="127.0.0.1", port=port)
+    smtp.start()
+    folder = tmp_path / "service"
+    try:
+        for running in start_service(
+            sqlite_url_for(folder), smtp_host="127.0.0.1", smtp_port=port,
+            mail_from="desk@hpw.example",
+        ):  # fmt: skip
+            _id, url = publish(running, headline="Nursing plan: two years on")
+            site = Site(running, folder, url)
+            assert site.sign_up("matron@example.org").status_code == 200
+    finally:
+        smtp.stop()
+    assert [(m["To"], m["From"]) for m in received] == [("matron@example.org", "desk@hpw.example")]
+    body = received[0].get_payload()
+    assert "/newsletter/confirm?token=" in body and "/newsletter/unsubscribe?token=" in body
+    assert received[0]["List-Unsubscribe"].startswith("<http://127.0.0.1:")
+    assert not (folder / OUTBOX_NAME).exists()

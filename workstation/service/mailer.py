@@ -9,6 +9,7 @@ import smtplib
 import threading
 from collections.abc import Iterator
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,8 @@ def send_confirmation(config: ServiceConfig, signup: Signup) -> None:
     """Mail the confirm link. Logs the subscriber's number, never the address."""
     subject, body = confirmation_message(signup, config.site_name)
     if config.smtp_host:
-        message = EmailMessage()
+        # Header lines up to RFC 5322's 998: a long List-Unsubscribe URL stays one readable URL.
+        message = EmailMessage(policy=SMTP_POLICY.clone(max_line_length=998))
         message["From"] = config.mail_from
         message["To"] = signup.email
         message["Subject"] = subject
