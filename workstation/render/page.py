@@ -31,7 +31,7 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 DISPLAY_TIMEZONE = "Europe/London"
-REGIONS = ("notice", "masthead", "gate", "header", "newsletter", "related", "footer")
+REGIONS = ("notice", "masthead", "header", "gate", "newsletter", "related", "footer")
 """Parts of the page outside the body that the preview patches by name (data-region)."""
 
 
