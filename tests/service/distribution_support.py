@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import uuid
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ def publish(
     return article_id, url
 
 
+@cache
 def official_ninjs_schema() -> dict[str, Any] | None:
     """IPTC's ninjs 2.1 JSON Schema: $NINJS_SCHEMA, a cached copy, or fetched into the cache.
     None when none of these can be had (no registry package carries it, and the machines
