@@ -14,6 +14,7 @@
     var update = JSON.parse(json);
     var ok = true;
     if (update.title !== undefined) { document.title = update.title; }
+    if (update.head !== undefined) { replaceHead(update.head); }
     if (update.regions) {
       Object.keys(update.regions).forEach(function (name) {
         if (regions[name]) { regions[name].innerHTML = update.regions[name]; }
@@ -26,6 +27,15 @@
     if (ok && update.lines) { setLines(update.lines); }
     if (update.reset_scroll) { scrollToY(0); }
     if (ok) { bridge.patched(update.seq); } else { bridge.resync(update.seq); }
+  }
+
+  // The head's metadata (Open Graph, JSON-LD...): every tag marked data-meta, replaced whole.
+  function replaceHead(html) {
+    var old = document.head.querySelectorAll("[data-meta]");
+    for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    document.head.appendChild(template.content);
   }
 
   function patchBody(patch) {

@@ -28,6 +28,8 @@ EXPECTED_TAB_ORDER = [
     "combo box: Section",
     "text: Tags",
     "text: Audience notice",
+    "combo box: Section or site default",  # Readers: a combo box is named by its value
+    "text: Sponsor",
     "check box: Show the newsletter call to action",
     "text: Article body (Markdown)",
 ]
@@ -68,7 +70,7 @@ def probe_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any],
     command = [
         "dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24 -noreset",
         SYSTEM_PYTHON, str(PROBE), "--tabs", str(len(EXPECTED_TAB_ORDER) + 2),
-        "--tab-start", "Articles", "--dialogs", "12", "--core", TYPED, "--",
+        "--tab-start", "Articles", "--dialogs", str(len(SETTINGS_ORDER)), "--core", TYPED, "--",
         str(exe), "--data-dir", str(data),
     ]  # fmt: skip
     env = dict(os.environ, QTWEBENGINE_DISABLE_SANDBOX="1")
@@ -104,7 +106,8 @@ def test_tab_goes_through_the_window_in_writing_order(
 
 SETTINGS_ORDER = [
     "text: Site name", "text: Audience notice", "text: Newsletter text",
-    "text: Newsletter link text", "text: Newsletter URL", "spin button: Preview font size",
+    "text: Newsletter link text", "text: Newsletter URL", "check box: Health professionals only",
+    "text: Professionals-only sections", "spin button: Preview font size",
     "spin button: Autosave after a pause of", "combo box", "combo box", "push button: OK",
     "push button: Cancel", "page tab list: General",
 ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import conftest_preview as fixtures
@@ -192,3 +193,25 @@ def test_footnote_links_move_within_the_page_without_reloading(
     run_js(qtbot, pane, "document.querySelector('a.footnote-ref').click()")
     qtbot.waitUntil(lambda: _scroll_y(qtbot, pane) > 500, timeout=10_000)
     assert run_js(qtbot, pane, "document.body.getAttribute('data-test-marker')") == "same-page"
+
+
+def test_the_head_metadata_follows_the_article(qtbot: Any, pane: PreviewPane) -> None:
+    """The preview's head says what link cards and search engines will get, as it changes."""
+    prefs = Preferences()
+    article = Article(id="a", headline="First headline", standfirst="First.", body="Body.\n")
+    show_and_wait(qtbot, pane, article, prefs)
+    og_title = "document.querySelector('meta[property=\"og:title\"]').content"
+    assert run_js(qtbot, pane, og_title) == "First headline"
+    edited = article.with_changes(headline="Second headline", standfirst="Second.", gate=True)
+    show_and_wait(qtbot, pane, edited, prefs)
+    assert run_js(qtbot, pane, og_title) == "Second headline"
+    script = "document.querySelectorAll('script[type=\"application/ld+json\"]')"
+    assert run_js(qtbot, pane, f"{script}.length") == 1  # replaced, not added to
+    data = json.loads(run_js(qtbot, pane, f"{script}[0].textContent"))
+    assert data["headline"] == "Second headline" and data["description"] == "Second."
+    assert data["isAccessibleForFree"] is False
+    assert run_js(qtbot, pane, "document.querySelector('.gate') !== null") is True
+    # The preview opens the body for the editor: nothing is hidden behind the gate there.
+    assert run_js(qtbot, pane, "getComputedStyle(document.querySelector('#ew-body')).display") != (
+        "none"
+    )

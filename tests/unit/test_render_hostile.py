@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -11,6 +12,7 @@ from hostile_corpus import CASES
 from workstation.domain.article import Article
 from workstation.domain.preferences import Preferences
 from workstation.render import IncrementalRenderer, render_page
+from workstation.render.page_forms import GATE_SCRIPT
 from workstation.render.sanitize import ALLOWED_TAGS, EMBED_PREFIXES
 
 HANG_GUARD_S = 15.0
@@ -38,9 +40,24 @@ def _assert_inert(html: str, *, page: bool) -> None:
             assert element.get("src", "").startswith(EMBED_PREFIXES)
             assert "sandbox" in element.attrs
     if page:
-        for tag in ("script", "object", "embed", "form", "base", "link"):
+        for tag in ("object", "embed", "base"):
             assert soup.find(tag) is None, tag
+        _assert_only_our_scripts_forms_and_links(soup)
         assert len(soup.find_all("style")) == 1 and len(soup.find_all("meta")) >= 3
+
+
+def _assert_only_our_scripts_forms_and_links(soup: BeautifulSoup) -> None:
+    """The page's own parts only: one JSON-LD block that parses, the gate's script (none in
+    the preview), the newsletter form posting to the site, the canonical link."""
+    preview = "is-preview" in (soup.body.get("class") or [])
+    data = [s for s in soup.find_all("script") if s.get("type") == "application/ld+json"]
+    assert len(data) == 1 and json.loads(data[0].get_text())["@type"] == "NewsArticle"
+    code = [s.get_text() for s in soup.find_all("script") if s.get("type") is None]
+    assert code == ([] if preview else [GATE_SCRIPT])
+    forms = soup.find_all("form")
+    assert len(forms) <= 1 and all("newsletter-form" in f["class"] for f in forms)
+    assert all(f["action"].startswith("http://127.0.0.1:8765/newsletter/") for f in forms)
+    assert [link["rel"] for link in soup.find_all("link")] == [["canonical"]]
 
 
 def test_the_corpus_is_big_enough() -> None:
@@ -85,7 +102,7 @@ def test_hostile_metadata_fields_are_inert_and_bounded() -> None:
     html = render_page(article, Preferences(site_name=vector), related)
     assert time.perf_counter() - started < HANG_GUARD_S
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.find("script") is None
+    _assert_only_our_scripts_forms_and_links(soup)
     assert soup.select_one("h1 img") is None and soup.select_one(".related img") is None
     assert not any(a.get("href", "").startswith("javascript") for a in soup.find_all("a"))
     assert all(not k.startswith("on") for el in soup.find_all(True) for k in el.attrs)

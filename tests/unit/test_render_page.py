@@ -180,21 +180,30 @@ def test_site_settings_drive_notice_name_and_call_to_action() -> None:
     assert _must(soup, ".audience-notice").get_text() == "Professionals only"
     assert _must(soup, ".site-name").get_text() == "Care Policy Daily"
     assert _must(soup, ".newsletter-text").get_text() == "Get the briefing"
-    link = _must(soup, "a.newsletter-link")
-    assert (link.get_text(), link["href"]) == ("Subscribe", "https://news.example/signup")
+    form = _must(soup, "form.newsletter-form")
+    assert form["method"] == "post"
+    assert form["action"] == prefs.site_url + "/newsletter/subscribe"
+    assert _must(form, "button[type=submit]").get_text() == "Subscribe"
+    assert _must(form, "input[type=email]")["name"] == "email"
 
 
 def test_newsletter_switched_off_per_article_and_unsafe_url_dropped() -> None:
     assert _page(_article(newsletter=False)).select_one(".newsletter") is None
-    soup = _page(prefs=Preferences(newsletter_url="javascript:alert(1)"))
-    assert soup.select_one("a.newsletter-link") is None
+    soup = _page(prefs=Preferences(site_url="javascript:alert(1)"))
+    assert soup.select_one("form.newsletter-form") is None
 
 
-def test_page_has_no_scripts_and_a_strict_policy() -> None:
+def test_page_runs_only_its_own_script_under_a_strict_policy() -> None:
+    import base64
+    import hashlib
+
     soup = _page(_article(body="<script>alert(1)</script>\n\nText"))
-    assert soup.find("script") is None
+    scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+    assert len(scripts) == 1 and "alert" not in scripts[0].get_text()
     policy = _must(soup, 'meta[http-equiv="Content-Security-Policy"]')["content"]
-    assert "default-src 'none'" in policy and "script-src" not in policy
+    digest = base64.b64encode(hashlib.sha256(scripts[0].get_text().encode()).digest()).decode()
+    assert "default-src 'none'" in policy
+    assert f"script-src 'sha256-{digest}'" in policy and "unsafe-inline" not in policy
 
 
 def test_headline_is_escaped_not_interpreted() -> None:

@@ -57,7 +57,7 @@ def test_header_edit_patches_header_region_and_title_only() -> None:
     article = Article(id="a", headline="H", body=BODY)
     first = _update(article)
     patch = json.loads(_update(article.with_changes(headline="New"), first.shown).payload)
-    assert set(patch) == {"seq", "title", "regions"}
+    assert set(patch) == {"seq", "title", "regions", "head"}  # og:title and the JSON-LD follow
     assert set(patch["regions"]) == {"header"}
 
 

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "workstation.cli.publish_cmd",
     "workstation.cli.lint_cmd",
     "workstation.cli.review_cmd",
+    "workstation.cli.ninjs_cmd",
+    "workstation.cli.newsletter_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]

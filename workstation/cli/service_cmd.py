@@ -54,6 +54,16 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="publish only articles whose status is approved",
     )
+    serve.add_argument(
+        "--smtp-host",
+        default="",
+        help="mail server for the newsletter's confirmation mails (default: none, the mails go "
+        "to the local outbox that `workstation newsletter pending` lists)",
+    )
+    serve.add_argument("--smtp-port", type=int, default=25, help="mail server port (default: 25)")
+    serve.add_argument(
+        "--mail-from", default="newsletter@localhost", help="the confirmation mails' sender"
+    )
     add_database_options(serve)
     serve.set_defaults(handler=cmd_serve)
 
@@ -72,7 +82,12 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")
     print(f"workstation serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=ctx.err)
     config = ServiceConfig(
-        database_url=url, site_url=args.site_url, require_approval=args.require_approval
+        database_url=url,
+        site_url=args.site_url,
+        require_approval=args.require_approval,
+        smtp_host=args.smtp_host,
+        smtp_port=args.smtp_port,
+        mail_from=args.mail_from,
     )
     serve(config, args.host, args.port)
     return 0

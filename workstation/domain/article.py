@@ -15,9 +15,13 @@ from typing import Any
 
 SYNCED_TEXT_FIELDS = (
     "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
-    "related", "slug",
+    "related", "slug", "gate", "sponsor",
 )  # fmt: skip
 """The fields sync carries besides the workflow status (the Article attribute names)."""
+
+LATER_FIELDS = {"gate": (None,), "sponsor": (None, "")}
+"""Fields added after hashes were first stored: left out of the hash at their default, so an
+article that does not use them keeps the hash it always had (and old content compares equal)."""
 
 
 def same_text(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -28,7 +32,11 @@ def same_text(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 def content_hash(fields: Mapping[str, Any]) -> str:
     """SHA-256 of the synced fields (body and every synced field, not the status or any
     timestamp): what the store compares to tell a changed draft, whatever its clocks say."""
-    plain = {name: _plain(fields.get(name)) for name in SYNCED_TEXT_FIELDS}
+    plain = {
+        name: _plain(fields.get(name))
+        for name in SYNCED_TEXT_FIELDS
+        if fields.get(name) not in LATER_FIELDS.get(name, ())
+    }
     text = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -74,7 +82,12 @@ def new_id() -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """One news story. `audience` None means the site's default notice; "" means none."""
+    """One news story. `audience` None means the site's default notice; "" means none.
+
+    `gate` True: health professionals only (an interstitial before the body, the body kept out
+    of feeds, previews and the public ninjs); False: open to all; None: the section's or the
+    site's default (domain.audience.is_gated). `sponsor` names who paid for a sponsored story.
+    """
 
     id: str
     headline: str
@@ -87,6 +100,8 @@ class Article:
     newsletter: bool = True
     related: tuple[str, ...] = ()
     slug: str = ""
+    gate: bool | None = None
+    sponsor: str = ""
     status: Status = Status.DRAFT
     origin: Origin = Origin.LOCAL
     created_at: datetime = field(default_factory=now_utc)

@@ -12,7 +12,7 @@ from workstation.domain.article import Article, Status, new_id, now_utc
 
 KEYS = (
     "id", "slug", "headline", "standfirst", "byline", "section", "tags", "audience",
-    "newsletter", "related", "status", "published_at", "updated_at",
+    "newsletter", "related", "status", "published_at", "updated_at", "gate", "sponsor",
 )  # fmt: skip
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -79,7 +79,7 @@ def parse(text: str) -> Parsed:
 
 
 def _check(key: str, value: Any) -> Any:
-    if key in ("id", "slug", "headline", "standfirst", "section"):
+    if key in ("id", "slug", "headline", "standfirst", "section", "sponsor"):
         return _string(key, value)
     if key == "byline":
         if isinstance(value, str):
@@ -91,6 +91,12 @@ def _check(key: str, value: Any) -> Any:
         if value is None or value == "default":
             return None
         return _string(key, value)
+    if key == "gate":
+        if value is None or value == "default":
+            return None
+        if not isinstance(value, bool):
+            raise FrontMatterError(f"'gate' must be true, false or default, not {value!r}")
+        return value
     if key == "newsletter":
         if not isinstance(value, bool):
             raise FrontMatterError(f"'newsletter' must be true or false, not {value!r}")
@@ -170,5 +176,9 @@ def dump(article: Article) -> str:
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "updated_at": article.updated_at.isoformat(),
     }
+    if article.gate is not None:
+        data["gate"] = article.gate
+    if article.sponsor:
+        data["sponsor"] = article.sponsor
     block = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{block}---\n{article.body}"

@@ -17,6 +17,10 @@ class Preferences:
     newsletter_link_text: str = "Sign up to our daily newsletter"
     newsletter_url: str = "https://example.org/newsletter"
     site_url: str = "http://127.0.0.1:8765"
+    professionals_only: bool = False
+    """The site's default audience gate: True puts every story behind the self-declaration."""
+    professional_sections: str = ""
+    """Sections whose stories default to health professionals only, comma-separated."""
     author_name: str = ""
     preview_font_size: int = 16
     autosave_pause_ms: int = 500

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workstation.domain.article import Article, slugify
+from workstation.domain.audience import section_default
+from workstation.domain.preferences import Preferences
 
 HEADLINE_MAX = 120
 STANDFIRST_MAX = 400
+SEARCH_HEADLINE_MAX = 110
+"""What search results and the page's JSON-LD headline show in full."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,13 @@ def readiness_problems(article: Article) -> list[Problem]:
     if not [name for name in article.byline if name.strip()]:
         problems.append(Problem("byline", "Add a byline (a name or a desk, e.g. Staff reporter)."))
     if not article.standfirst.strip():
-        problems.append(Problem("standfirst", "Write a standfirst: one or two sentences."))
+        problems.append(
+            Problem(
+                "standfirst",
+                "Write a standfirst: one or two sentences. It is the description search "
+                "results and link previews show.",
+            )
+        )
     elif len(article.standfirst) > STANDFIRST_MAX:
         problems.append(
             Problem("standfirst", f"Cut the standfirst to {STANDFIRST_MAX} characters or fewer.")
@@ -55,4 +65,35 @@ def readiness_problems(article: Article) -> list[Problem]:
         problems.append(Problem("related", "An article cannot be related to itself."))
     if len(set(article.related)) != len(article.related):
         problems.append(Problem("related", "A related article is listed twice."))
+    return problems
+
+
+def distribution_problems(article: Article, prefs: Preferences) -> list[Problem]:
+    """How the story will look outside the site: a publisher may go ahead with a note.
+
+    (A missing hero alt text belongs here once stories have hero pictures: media, issue 13.)
+    """
+    problems: list[Problem] = []
+    headline = " ".join(article.headline.split())
+    if SEARCH_HEADLINE_MAX < len(headline) <= HEADLINE_MAX:
+        problems.append(
+            Problem(
+                "headline",
+                f"Search results cut headlines after {SEARCH_HEADLINE_MAX} characters; this "
+                f"one has {len(headline)}.",
+                overridable=True,
+            )
+        )
+    default = section_default(article, prefs)
+    if article.gate is not None and article.gate != default:
+        where = f"the {article.section} section" if article.section.strip() else "the site"
+        said = "health professionals only" if article.gate else "open to everyone"
+        usual = "health professionals only" if default else "open to everyone"
+        problems.append(
+            Problem(
+                "audience",
+                f"This story is {said}, but stories in {where} are {usual}.",
+                overridable=True,
+            )
+        )
     return problems

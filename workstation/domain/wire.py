@@ -14,7 +14,7 @@ from workstation.domain.article import Article
 
 CONTENT_KEYS = (
     "headline", "standfirst", "body", "byline", "section", "tags", "audience", "newsletter",
-    "related", "slug", "status",
+    "related", "slug", "status", "gate", "sponsor",
 )  # fmt: skip
 """The keys of the content: the synced text fields (domain.article.SYNCED_TEXT_FIELDS) and
 the workflow status."""
@@ -22,6 +22,7 @@ the workflow status."""
 EXPORT_KEYS = (
     "id", "headline", "standfirst", "byline", "section", "tags", "audience", "newsletter",
     "related", "slug", "status", "origin", "body", "created_at", "updated_at", "published_at",
+    "gate", "sponsor",
 )  # fmt: skip
 """The keys of the export form, in the order `show --json` has always printed them."""
 
@@ -41,6 +42,8 @@ def content_of(article: Article, status: str | None = None) -> dict[str, Any]:
         "related": list(article.related),
         "slug": article.slug,
         "status": status or article.status.value,
+        "gate": article.gate,
+        "sponsor": article.sponsor,
     }
 
 

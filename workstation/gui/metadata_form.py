@@ -1,4 +1,5 @@
-"""The metadata form: headline, standfirst, byline, section, tags, audience notice, newsletter."""
+"""The metadata form: headline, standfirst, byline, section, tags, audience notice and gate,
+sponsor, newsletter."""
 
 from __future__ import annotations
 
@@ -51,6 +52,15 @@ class MetadataForm(QWidget):
         self.tags_edit.setPlaceholderText(self.tr("Tags separated by commas"))
         self.audience_edit = QLineEdit(self)
         self.audience_edit.setPlaceholderText(self.tr("Site default"))
+        self.gate_box = QComboBox(self)
+        for text, value in (
+            (self.tr("Section or site default"), None),
+            (self.tr("Health professionals only"), True),
+            (self.tr("Everyone"), False),
+        ):
+            self.gate_box.addItem(text, value)
+        self.sponsor_edit = QLineEdit(self)
+        self.sponsor_edit.setPlaceholderText(self.tr("Not sponsored"))
         self.newsletter_box = QCheckBox(self.tr("Show the newsletter &call to action"), self)
         self.headline_count = self._counter("headlineCount")
         self.standfirst_count = self._counter("standfirstCount")
@@ -64,6 +74,8 @@ class MetadataForm(QWidget):
             (self.tr("S&ection"), self.section_box, "section"),
             (self.tr("&Tags"), self.tags_edit, "tags"),
             (self.tr("&Audience notice"), self.audience_edit, "audience"),
+            (self.tr("&Readers"), self.gate_box, "gate"),
+            (self.tr("S&ponsor"), self.sponsor_edit, "sponsor"),
         ]
         counters = {"headline": self.headline_count, "standfirst": self.standfirst_count}
         for label, widget, name in rows:
@@ -92,6 +104,8 @@ class MetadataForm(QWidget):
         self.section_box.currentTextChanged.connect(self._changed)
         self.tags_edit.textChanged.connect(self._changed)
         self.audience_edit.textChanged.connect(self._changed)
+        self.gate_box.currentIndexChanged.connect(self._changed)
+        self.sponsor_edit.textChanged.connect(self._changed)
         self.newsletter_box.toggled.connect(self._changed)
 
     def _counter(self, name: str) -> QLabel:
@@ -133,6 +147,8 @@ class MetadataForm(QWidget):
             self.section_box.setCurrentText(article.section)
             self.tags_edit.setText(", ".join(article.tags))
             self.audience_edit.setText(article.audience or "")
+            self.gate_box.setCurrentIndex({None: 0, True: 1, False: 2}[article.gate])
+            self.sponsor_edit.setText(article.sponsor)
             self.newsletter_box.setChecked(article.newsletter)
         finally:
             self._loading = False
@@ -148,5 +164,7 @@ class MetadataForm(QWidget):
             section=self.section_box.currentText().strip(),
             tags=_split(self.tags_edit.text(), ","),
             audience=audience or None,
+            gate=(None, True, False)[max(self.gate_box.currentIndex(), 0)],
+            sponsor=self.sponsor_edit.text().strip(),
             newsletter=self.newsletter_box.isChecked(),
         )

@@ -28,6 +28,7 @@ class Shown:
     blocks: tuple[str, ...]
     lines: tuple[int | None, ...]
     font_size: int
+    head: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def shown_from(article: Article, prefs: Preferences, parts: PageParts) -> Shown:
         tuple(b for b, _ in stripped),
         tuple(line for _, line in stripped),
         prefs.preview_font_size,
+        parts.head,
     )
 
 
@@ -68,6 +70,8 @@ def diff(old: Shown | None, new: Shown, full_blocks: Sequence[str]) -> dict[str,
     patch: dict[str, object] = {}
     if old is None or old.title != new.title:
         patch["title"] = new.title
+    if old is None or old.head != new.head:
+        patch["head"] = new.head
     regions = {
         name: html
         for name, html in new.regions.items()

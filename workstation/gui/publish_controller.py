@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
 from workstation.domain.publication import ArticleState, JobState, OutboxJob
-from workstation.domain.validation import readiness_problems
+from workstation.domain.validation import distribution_problems, readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
 from workstation.gui.publish_widgets import (
@@ -58,13 +58,19 @@ def _enqueue(
     at: datetime | None,
     data_root: Path | None = None,
     override_note: str = "",
+    checklist_note: str = "",
 ) -> OutboxJob:
     from workstation.usecases import publishing
 
     if action == "unpublish":
         return publishing.unpublish(db, article_id)
     return publishing.publish(
-        db, article_id, at=at, data_root=data_root, override_note=override_note
+        db,
+        article_id,
+        at=at,
+        data_root=data_root,
+        override_note=override_note,
+        checklist_note=checklist_note,
     )
 
 
@@ -116,6 +122,7 @@ class PublishController(QObject):
         self.account_editor: AccountEditor | None = None
         self._mine: set[int] = set()
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
+        self._checklist_note = ""
         self.panel = OutboxPanel()
         self.link = QLabel()
         self.link.setObjectName("liveUrl")
@@ -192,10 +199,18 @@ class PublishController(QObject):
             self.host.show_message(self.tr("Open an article to publish it."))
             return
         problems = readiness_problems(article)
+        problems += distribution_problems(article, self.host.workspace.prefs)
         if problems:
             self.checklist = ChecklistDialog(problems, self.host.dialog_parent())
+            self.checklist.sig_override.connect(lambda note: self._send_over(article, at, note))
             self.checklist.open()
             return
+        self._checklist_note = ""
+        self._send(article, "publish", at)
+
+    def _send_over(self, article: Article, at: datetime | None, note: str) -> None:
+        """Publish over the checklist's warnings (search length, audience), keeping why."""
+        self._checklist_note = note
         self._send(article, "publish", at)
 
     def schedule_current(self) -> None:
@@ -240,6 +255,7 @@ class PublishController(QObject):
             at,
             workspace.data.root,
             override_note,
+            self._checklist_note if action == "publish" else "",
             on_success=self._queued,
             on_error=self._enqueue_failed,
         )

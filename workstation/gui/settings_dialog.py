@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,6 +55,11 @@ class SettingsDialog(QDialog):
         self.newsletter_text = self._line("newsletterText", prefs.newsletter_text)
         self.newsletter_link_text = self._line("newsletterLinkText", prefs.newsletter_link_text)
         self.newsletter_url = self._line("newsletterUrl", prefs.newsletter_url)
+        self.professionals_only = QCheckBox(self.tr("Every story, unless it says otherwise"), self)
+        self.professionals_only.setObjectName("professionalsOnly")
+        self.professionals_only.setChecked(prefs.professionals_only)
+        self.professional_sections = self._line("professionalSections", prefs.professional_sections)
+        self.professional_sections.setPlaceholderText(self.tr("Sections, separated by commas"))
         self.font_size = self._spin("previewFontSize", 8, 48, prefs.preview_font_size, " px")
         # Autosave never waits more than a second (Autosaver.MAX_WAIT_MS): the pause fits in it.
         self.autosave = self._spin("autosavePause", 100, 1000, prefs.autosave_pause_ms, " ms")
@@ -78,6 +84,8 @@ class SettingsDialog(QDialog):
             (self.tr("&Newsletter text:"), self.newsletter_text),
             (self.tr("Newsletter &link text:"), self.newsletter_link_text),
             (self.tr("Newsletter &URL:"), self.newsletter_url),
+            (self.tr("Health &professionals only:"), self.professionals_only),
+            (self.tr("Professionals-only s&ections:"), self.professional_sections),
             (self.tr("Preview &font size:"), self.font_size),
             (self.tr("Auto&save after a pause of:"), self.autosave),
             (self.tr("Default publish &target:"), self.target),
@@ -132,6 +140,8 @@ class SettingsDialog(QDialog):
             newsletter_text=self.newsletter_text.text().strip(),
             newsletter_link_text=self.newsletter_link_text.text().strip(),
             newsletter_url=self.newsletter_url.text().strip(),
+            professionals_only=self.professionals_only.isChecked(),
+            professional_sections=self.professional_sections.text().strip(),
             preview_font_size=self.font_size.value(),
             autosave_pause_ms=self.autosave.value(),
             default_publish_target=str(self.target.currentData() or ""),

@@ -17,9 +17,12 @@ import jinja2
 from markupsafe import Markup
 
 from workstation.domain.article import Article, RelatedLink
+from workstation.domain.audience import is_gated
 from workstation.domain.preferences import Preferences
 from workstation.paths import resource
 from workstation.render.body import RenderedBody, render_blocks
+from workstation.render.metadata import head_meta
+from workstation.render.page_forms import GATE_SCRIPT, newsletter_form
 from workstation.render.sanitize import EMBED_PREFIXES
 from workstation.render.typography import smarten
 
@@ -28,7 +31,7 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 DISPLAY_TIMEZONE = "Europe/London"
-REGIONS = ("notice", "masthead", "header", "newsletter", "related", "footer")
+REGIONS = ("notice", "masthead", "header", "gate", "newsletter", "related", "footer")
 """Parts of the page outside the body that the preview patches by name (data-region)."""
 
 
@@ -82,6 +85,9 @@ class PageParts:
     title: str
     regions: dict[str, str] = field(default_factory=dict)
     body: tuple[str, ...] = ()
+    head: str = ""
+    """The head's metadata tags (Open Graph, Twitter, canonical, JSON-LD): the preview
+    replaces them as the article changes, so it shows what readers' link cards will."""
 
 
 class _Templates:
@@ -131,20 +137,29 @@ def _style(prefs: Preferences, for_preview: bool) -> str:
     return css
 
 
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
 def content_security_policy(style: str, for_preview: bool) -> str:
-    """Only our stylesheet; no scripts at all; remote images and embeds only when published."""
-    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    """Only our stylesheet; on the published page one script of ours (the audience gate's
+    remembered declaration), forms only to this site; remote images and embeds only when
+    published. The preview runs no script and sends no form."""
     parts = [
         "default-src 'none'",
-        f"style-src 'sha256-{digest}'",
+        f"style-src 'sha256-{_sha256(style)}'",
         "base-uri 'none'",
-        "form-action 'none'",
     ]
     if for_preview:
-        parts.append("img-src data:")
+        parts += ["form-action 'none'", "img-src data:"]
     else:
         frames = " ".join(sorted({_origin(p) for p in EMBED_PREFIXES}))
-        parts += ["img-src https: http: data:", f"frame-src {frames}"]
+        parts += [
+            f"script-src 'sha256-{_sha256(GATE_SCRIPT)}'",
+            "form-action 'self'",
+            "img-src https: http: data:",
+            f"frame-src {frames}",
+        ]
     return "; ".join(parts)
 
 
@@ -165,8 +180,12 @@ def render_parts(
     *,
     for_preview: bool = False,
     body: RenderedBody | None = None,
+    canonical: str = "",
+    form_token: str = "",
 ) -> PageParts:
-    """Everything the preview patches: regions by name, the title and the body blocks."""
+    """Everything the preview patches: regions by name, the title, the body blocks and the
+    head's metadata. `canonical` is the live URL (default: where the site will put it);
+    `form_token` the service's anti-forgery token for the newsletter form."""
     parts = templates().parts
     if body is None:
         body = render_blocks(article.body)
@@ -181,12 +200,18 @@ def render_parts(
     regions = {
         "notice": str(parts.notice(notice_text(article, prefs))),
         "masthead": str(parts.masthead(prefs)),
+        "gate": str(parts.gate(is_gated(article, prefs), prefs.site_url)),
         "header": str(parts.header(shown, byline_text(shown.byline), _dates(article))),
-        "newsletter": str(parts.newsletter(prefs) if article.newsletter else ""),
+        "newsletter": str(
+            parts.newsletter(prefs, newsletter_form(prefs, form_token))
+            if article.newsletter
+            else ""
+        ),
         "related": str(parts.related(links)),
         "footer": str(parts.footer(prefs)),
     }
-    return PageParts(page_title(article, prefs), regions, blocks)
+    head = str(parts.head(head_meta(article, prefs, canonical)))
+    return PageParts(page_title(article, prefs), regions, blocks, head)
 
 
 def typeset(article: Article) -> Article:
@@ -218,9 +243,19 @@ def render_page(
     *,
     for_preview: bool = False,
     body: RenderedBody | None = None,
+    canonical: str = "",
+    form_token: str = "",
 ) -> str:
     """The full HTML document readers get (or, with for_preview, its offline twin)."""
-    page_parts = render_parts(article, prefs, related, for_preview=for_preview, body=body)
+    page_parts = render_parts(
+        article,
+        prefs,
+        related,
+        for_preview=for_preview,
+        body=body,
+        canonical=canonical,
+        form_token=form_token,
+    )
     return render_document(page_parts, article, prefs, for_preview=for_preview)
 
 
@@ -239,7 +274,9 @@ def render_document(
             csp=content_security_policy(style.replace("</", "<\\/"), for_preview),
             regions={k: Markup(v) for k, v in page_parts.regions.items()},
             body=Markup("\n".join(page_parts.body)),
-            description=smarten(article.standfirst),
+            head=Markup(page_parts.head),
+            gated=is_gated(article, prefs),
+            script=Markup("" if for_preview else GATE_SCRIPT),
             section=article.section,
             for_preview=for_preview,
         )
@@ -269,6 +306,7 @@ def render_site_page(
             csp=content_security_policy(style.replace("</", "<\\/"), False),
             regions={k: Markup(str(v)) for k, v in regions.items()},
             for_preview=False,
+            script="",
             **context,
         )
     )

@@ -20,3 +20,12 @@ class ServiceConfig:
     # When set, only content whose workflow status is "approved" (or already live) may go live,
     # whoever asks: a subeditor approves, a publisher publishes.
     require_approval: bool = False
+    # Newsletter mail: with no SMTP host the confirmation mails go to a local outbox file
+    # (`workstation newsletter pending` lists them); empty means beside the SQLite database.
+    mail_outbox: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 25
+    mail_from: str = "newsletter@localhost"
+    # Signups per client address within the window (seconds), then 429.
+    signup_limit: int = 5
+    signup_window: float = 600.0

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from workstation.store import db as store_db
 
-HEAD_REVISION = "s0004_page"
+HEAD_REVISION = "s0005_newsletter"
 VERSION_TABLE = "service_alembic_version"
 DATABASE_FILE = "service.sqlite3"
 

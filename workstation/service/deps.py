@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated
+import secrets
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -12,6 +13,9 @@ from workstation.service.auth import Action, Principal, authenticate
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase
 from workstation.service.problems import Problem
+
+if TYPE_CHECKING:
+    from workstation.service.newsletter_site import SignupLimiter
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -26,6 +30,15 @@ class ServiceState:
 
     db: ServiceDatabase
     config: ServiceConfig
+    signups: SignupLimiter = field(init=False)
+    form_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    """Signs the newsletter form's anti-forgery token (per process: a restart makes reloaded
+    pages carry a new one)."""
+
+    def __post_init__(self) -> None:
+        from workstation.service.newsletter_site import SignupLimiter
+
+        self.signups = SignupLimiter(self.config.signup_limit, self.config.signup_window)
 
 
 def state_of(request: Request) -> ServiceState:

@@ -20,13 +20,20 @@ SITE_FIELDS = (
     "newsletter_text",
     "newsletter_link_text",
     "newsletter_url",
+    "professionals_only",
+    "professional_sections",
 )
 
 
 def page_prefs(base: Preferences, page: dict[str, Any] | None) -> Preferences:
-    """The service's site settings with the publisher's site texts over them."""
+    """The service's site settings with the publisher's site texts (and audience defaults)
+    over them."""
     site = (page or {}).get("site") or {}
-    changes = {name: site[name] for name in SITE_FIELDS if isinstance(site.get(name), str)}
+    changes = {
+        name: site[name]
+        for name in SITE_FIELDS
+        if type(site.get(name)) is type(getattr(base, name))
+    }
     return replace(base, **changes) if changes else base
 
 

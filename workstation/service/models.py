@@ -126,3 +126,22 @@ class MediaRecord(ServiceBase):
     credit: Mapped[str] = mapped_column(Text)
     uploaded_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SubscriberRecord(ServiceBase):
+    """A newsletter signup: pending until the confirm link is used (double opt-in), with the
+    consent wording the reader agreed to and its version. Only the confirm token's SHA-256 is
+    kept; the unsubscribe token is kept whole, as every newsletter sent carries it."""
+
+    __tablename__ = "svc_subscribers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    consent_text: Mapped[str] = mapped_column(Text)
+    consent_version: Mapped[str] = mapped_column(String(40))
+    confirm_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    unsubscribe_token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    unsubscribed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -71,6 +71,8 @@ def to_article(live: LiveRecord) -> Article:
         newsletter=bool(c.get("newsletter", True)),
         related=tuple(c.get("related", ())),
         slug=c.get("slug", ""),
+        gate=c.get("gate"),
+        sponsor=c.get("sponsor") or "",
         status=Status.PUBLISHED,
         created_at=live.published_at,
         updated_at=live.updated_at,
@@ -173,8 +175,31 @@ def article_page(year: str, month: str, slug: str, request: Request) -> Response
     article = to_article(live)
     with state_of(request).db.session() as session:
         related = live_page.related_links(session, article, live.page, prefs.site_url)
-    html = render_page(article, prefs, related, for_preview=False)
+    from workstation.service.newsletter_site import form_token
+
+    html = render_page(
+        article,
+        prefs,
+        related,
+        for_preview=False,
+        canonical=prefs.site_url + live.url_path,
+        form_token=form_token(state_of(request).form_secret),
+    )
     return _cached(request, html, "text/html; charset=utf-8")
+
+
+@router.get("/author/{name}")
+def author_page(name: str, request: Request) -> Response:
+    """The stories of one byline (the URL the page's JSON-LD gives its author)."""
+    rows = [
+        row
+        for row in _live_rows(request)
+        if any(slugify(by) == name for by in row.content.get("byline", ()))
+    ]
+    if not rows:
+        raise Problem(404, f"no stories by {name}", kind="no-such-author")
+    author = next(b for b in rows[0].content.get("byline", ()) if slugify(b) == name)
+    return _list_page(request, author, rows)
 
 
 def _atom(site: str, site_name: str, rows: list[LiveRecord]) -> str:

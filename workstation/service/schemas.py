@@ -28,6 +28,8 @@ class ArticleContent(BaseModel):
     related: list[str] = Field(default_factory=list, max_length=20)
     slug: str = Field(default="", max_length=200, pattern=r"^[a-z0-9-]*$")
     status: Status = Status.DRAFT
+    gate: bool | None = None
+    sponsor: str = Field(default="", max_length=200)
 
 
 class Publication(BaseModel):
@@ -102,6 +104,8 @@ class PageSite(BaseModel):
     newsletter_text: str = Field(default="", max_length=1000)
     newsletter_link_text: str = Field(default="", max_length=200)
     newsletter_url: str = Field(default="", max_length=2000)
+    professionals_only: bool = False
+    professional_sections: str = Field(default="", max_length=2000)
 
 
 class PageContext(BaseModel):

@@ -72,6 +72,8 @@ class ArticleRow(Base):
     related: Mapped[list[str]] = mapped_column(JSON, default=list)
     body: Mapped[str] = mapped_column(Text, default="")
     slug: Mapped[str] = mapped_column(String(200), default="")
+    gate: Mapped[bool | None] = mapped_column(nullable=True)
+    sponsor: Mapped[str] = mapped_column(Text, server_default="")
     status: Mapped[str] = mapped_column(String(20), index=True)
     origin: Mapped[str] = mapped_column(String(20), default="local")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -16,7 +16,7 @@ from workstation.store.schema_version import HEAD_REVISION
 
 _COLUMNS = (
     "id, headline, standfirst, byline, section, tags, audience, newsletter, related, body, "
-    "slug, status, origin, created_at, updated_at, published_at"
+    "slug, status, origin, created_at, updated_at, published_at, gate, sponsor"
 )
 
 
@@ -43,7 +43,7 @@ def peek_last_article(database: Path) -> Article | None:
         if row is None:
             return None
         (id_, headline, standfirst, byline, section, tags, audience, newsletter, related, body,
-         slug, status, origin, created, updated, published) = row  # fmt: skip
+         slug, status, origin, created, updated, published, gate, sponsor) = row  # fmt: skip
         return Article(
             id=id_,
             headline=headline,
@@ -56,6 +56,8 @@ def peek_last_article(database: Path) -> Article | None:
             related=tuple(json.loads(related)),
             body=body,
             slug=slug,
+            gate=None if gate is None else bool(gate),
+            sponsor=sponsor or "",
             status=Status(status),
             origin=Origin(origin),
             created_at=_when(created) or datetime.now(UTC),

@@ -26,7 +26,7 @@ _STATE = cast(Table, AppStateRow.__table__)
 
 _FIELDS = (
     "headline", "standfirst", "section", "audience", "newsletter", "body", "slug",
-    "created_at", "updated_at", "published_at",
+    "created_at", "updated_at", "published_at", "gate", "sponsor",
 )  # fmt: skip
 
 
@@ -106,6 +106,8 @@ def article_from_snapshot(data: dict[str, Any]) -> Article:
         related=tuple(data["related"]),
         body=data["body"],
         slug=data["slug"],
+        gate=data.get("gate"),
+        sponsor=data.get("sponsor") or "",
         status=Status(data["status"]),
         origin=Origin(data["origin"]),
         created_at=when("created_at") or now_utc(),

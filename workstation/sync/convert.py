@@ -59,6 +59,8 @@ def apply_content(
         "newsletter": bool(content.get("newsletter", True)),
         "related": tuple(content.get("related", ())),
         "slug": content.get("slug", ""),
+        "gate": content.get("gate"),
+        "sponsor": content.get("sponsor") or "",
         "status": status,
         "updated_at": now_utc(),
     }

@@ -21,6 +21,8 @@ SITE_FIELDS = (
     "newsletter_text",
     "newsletter_link_text",
     "newsletter_url",
+    "professionals_only",
+    "professional_sections",
 )
 
 

@@ -146,6 +146,7 @@ def publish(
     author: str = "",
     data_root: Path | None = None,
     override_note: str = "",
+    checklist_note: str = "",
 ) -> OutboxJob:
     """The click: check readiness and house style, then store the revision and the job in one
     transaction. House-style errors block unless `override_note` says why they may stand; the
@@ -165,6 +166,8 @@ def publish(
         if style_errors and not override_note.strip():
             raise NotReady([_style_problem(f) for f in style_errors])
         note = publish_override_note(style_errors, override_note) if style_errors else ""
+        if checklist_note.strip():  # why the checklist's warnings (distribution_problems) stand
+            note = "\n".join(filter(None, (f"Over the checklist: {checklist_note.strip()}", note)))
         outbox = OutboxRepository(session)
         name = _target_name(session, target)
         revision = articles.add_revision(article, RevisionReason.PUBLISH, author, note)

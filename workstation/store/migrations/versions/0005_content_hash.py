@@ -7,16 +7,20 @@ Existing rows are backfilled with the same function every save uses.
 import sqlalchemy as sa
 from alembic import op
 
-from workstation.domain.article import SYNCED_TEXT_FIELDS, content_hash
+from workstation.domain.article import LATER_FIELDS, SYNCED_TEXT_FIELDS, content_hash
 
 revision = "0005_content_hash"
 down_revision = "0004_sync"
 branch_labels = None
 depends_on = None
 
+# The synced fields as they were at this revision (columns added later do not exist yet; their
+# defaults are left out of the hash, so the backfilled hashes stay what saves compute).
+FIELDS = tuple(name for name in SYNCED_TEXT_FIELDS if name not in LATER_FIELDS)
+
 _ARTICLE_COLUMNS = [sa.column("id", sa.String), sa.column("content_hash", sa.String)] + [
     sa.column(name, sa.JSON if name in ("byline", "tags", "related") else sa.Text)
-    for name in SYNCED_TEXT_FIELDS
+    for name in FIELDS
 ]
 
 
@@ -27,7 +31,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("content_hash", sa.String(64), nullable=True))
     bind = op.get_bind()
     articles = sa.table("articles", *_ARTICLE_COLUMNS)
-    fields = [articles.c[name] for name in SYNCED_TEXT_FIELDS]
+    fields = [articles.c[name] for name in FIELDS]
     for row in bind.execute(sa.select(articles.c.id, *fields)).mappings().all():
         bind.execute(
             articles.update()
