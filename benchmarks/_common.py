@@ -69,3 +69,17 @@ def sample_body(words: int) -> str:
     for i in range(max(1, words // (per * 2))):
         paragraphs.append(f"Paragraph {i + 1}. " + sentence * 2)
     return "\n\n".join(paragraphs) + "\n"
+
+
+def demo_desk(root: Path, headline: str, body: str) -> Path:
+    """A data dir with the demo archive and an article of `body` open: what a launch shows."""
+    from workstation.store.db import open_database
+    from workstation.usecases.articles import create_article, remember_open_article
+    from workstation.usecases.demo import load_demo
+
+    data = root / "data"
+    db = open_database(data / "workstation.sqlite3")
+    load_demo(db)
+    remember_open_article(db, create_article(db, headline, body=body).id)
+    db.close()
+    return data

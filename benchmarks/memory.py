@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, peer_python, sample_body, table
+from _common import demo_desk, median, peer_python, sample_body, table
 
 SETTLE_S = 6.0
 SAMPLES = 5
@@ -117,17 +117,9 @@ def _retext_env(home: Path, web_engine: bool) -> dict[str, str]:
 
 
 def main() -> None:
-    from workstation.store.db import open_database
-    from workstation.usecases.articles import create_article, remember_open_article
-    from workstation.usecases.demo import load_demo
-
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
         body = sample_body(800)
-        db = open_database(data / "workstation.sqlite3")
-        load_demo(db)
-        remember_open_article(db, create_article(db, "Memory benchmark", body=body).id)
-        db.close()
+        data = demo_desk(Path(tmp), "Memory benchmark", body)
         md = Path(tmp) / "article.md"
         md.write_text(body, encoding="utf-8")
         runs = [("ours (QtWebEngine live preview)", measure(

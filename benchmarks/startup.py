@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, peer_python, sample_body, table
+from _common import demo_desk, median, peer_python, sample_body, table
 
 RUNS = 7
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
@@ -76,18 +76,9 @@ def retext(python: Path, markdown_file: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    from workstation.store.db import open_database
-    from workstation.usecases.articles import create_article, remember_open_article
-    from workstation.usecases.demo import load_demo
-
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
         body = sample_body(800)
-        db = open_database(data / "workstation.sqlite3")
-        load_demo(db)
-        article = create_article(db, "Benchmark article of 800 words", body=body)
-        remember_open_article(db, article.id)
-        db.close()
+        data = demo_desk(Path(tmp), "Benchmark article of 800 words", body)
         md = Path(tmp) / "article.md"
         md.write_text(body, encoding="utf-8")
         ours(data)  # warm the OS file cache once, as a second launch would be

@@ -4,20 +4,15 @@ section's default; the publisher goes ahead with a note, which is kept with the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
+import test_publish_gui
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from workstation.domain.preferences import Preferences
 from workstation.paths import DataDir
-from workstation.service.auth import Role, create_token
-from workstation.service.config import ServiceConfig
-from workstation.service.db import open_service_database, sqlite_url_for
-from workstation.service.server import BackgroundServer
 from workstation.store.db import open_database
 from workstation.store.preferences_file import save_preferences
 from workstation.store.repository import ArticleRepository
@@ -30,22 +25,12 @@ from workstation.usecases.articles import (
 )
 from workstation.usecases.demo import DEMO_LOADED_KEY
 
+service = test_publish_gui.service  # the same local service fixture, defined once
+
 HEADLINE = (
     "Community pharmacies in the north of England warn that closures will leave whole towns "
     "without a late-night chemist"
 )
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    config = ServiceConfig(database_url=sqlite_url_for(tmp_path / "svc"))
-    server = BackgroundServer(config).start()
-    db = open_service_database(config.database_url)
-    with db.session() as session:
-        token = create_token(session, "desk", Role.PUBLISHER)
-    db.close()
-    yield server.url, token
-    server.stop()
 
 
 def _home(tmp_path: Path, service: tuple[str, str]) -> tuple[DataDir, str]:
