@@ -66,11 +66,8 @@ def save_edits(db: Database, article: Article) -> Article:
 def save_edits_revision(db: Database, article: Article, reason: str, author: str = "") -> Revision:
     """Ctrl+S and periodic snapshots: save the edits (as `save_edits`) and a revision of them."""
     with db.session() as session:
-        found = ArticleRepository(session).find(article.id)
-        stored = (keep_store_owned(article, found) if found else article).with_changes(
-            updated_at=now_utc()
-        )
-        return write_with_revision(session, stored, reason, author)
+        stored = write_edits(session, article.with_changes(updated_at=now_utc()))
+        return ArticleRepository(session).add_revision(stored, reason, author)
 
 
 def save_and_move(db: Database, article: Article, status: Status, author: str = "") -> Article:
