@@ -175,3 +175,25 @@ def test_steady_typing_is_saved_at_least_each_second(qtbot, window: MainWindow) 
     assert len(saves) < len(typed) // 3  # not a save per key
     assert typed in saves[-1].body  # type: ignore[attr-defined]
     assert len([s for s in saves if typed in s.body]) == 1  # type: ignore[attr-defined]
+
+
+def test_readers_and_sponsor_chosen_in_the_form_are_saved(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: a person picks who may read the story and names a sponsor, by keyboard."""
+    form = window.form
+    form.gate_box.setFocus()
+    qtbot.keyClick(form.gate_box, Qt.Key.Key_Down)  # "Health professionals only"
+    qtbot.keyClicks(form.sponsor_edit, "Example Pharma Ltd")
+
+    def stored() -> tuple[bool | None, str]:
+        db = open_database(window.data.database)
+        try:
+            with db.session() as session:
+                article = window.current_article()
+                assert article is not None
+                found = ArticleRepository(session).get(article.id)
+                return found.gate, found.sponsor
+        finally:
+            db.close()
+
+    qtbot.waitUntil(lambda: stored() == (True, "Example Pharma Ltd"), timeout=5000)
+    assert form.gate_box.currentText() == "Health professionals only"
