@@ -39,6 +39,17 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
+def compile_ours() -> None:
+    """Write our modules' bytecode, as a wheel install or the first run does (the peer's pip
+    install compiled its own). Without it, under PYTHONDONTWRITEBYTECODE=1 (set on this
+    machine), every launch of an editable install compiles our sources again (~30 ms)."""
+    import compileall
+
+    import workstation
+
+    compileall.compile_dir(str(Path(workstation.__file__).parent), quiet=1)
+
+
 def peer_python(name: str, requirement: str) -> Path | None:
     """A virtualenv with a peer application installed from PyPI (created on first use);
     `requirement` may name several packages, separated by spaces."""

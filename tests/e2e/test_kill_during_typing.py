@@ -24,7 +24,7 @@ def _cli(data: Path, *args: str) -> str:
     return result.stdout
 
 
-def _start_app(data: Path, display: str) -> subprocess.Popen[str]:
+def _start_app(data: Path, display: str, wait_ready: bool = True) -> subprocess.Popen[str]:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", WORKSTATION_REPORT_STARTUP="1")
     exe = Path(sys.executable).with_name("workstation")
     app = subprocess.Popen(
@@ -34,6 +34,8 @@ def _start_app(data: Path, display: str) -> subprocess.Popen[str]:
     assert app.stdout is not None
     line = app.stdout.readline()  # blocks until the article is painted (or the app dies)
     assert line.startswith("startup: article shown"), f"app did not start: {line!r}"
+    if not wait_ready:
+        return app
     # Typing starts once start-up is over (store open, features attached), as a person sees
     # the window settle: this test is about the autosave's maximum wait, not start-up load.
     line = app.stdout.readline()
@@ -57,13 +59,13 @@ def _focus(display: str, app: subprocess.Popen[str]) -> None:
 
 
 def _app_on_a_new_story(
-    tmp_path: Path, display: str, headline: str
+    tmp_path: Path, display: str, headline: str, wait_ready: bool = True
 ) -> tuple[Path, str, subprocess.Popen[str]]:
     """The demo archive, a new story, the app open on it and focused: (data dir, id, app)."""
     data = tmp_path / "data"
     _cli(data, "demo", "load")
     article_id = _cli(data, "new", "--headline", headline).strip()
-    app = _start_app(data, display)
+    app = _start_app(data, display, wait_ready)
     try:
         _focus(display, app)
     except BaseException:
@@ -106,6 +108,30 @@ def test_text_typed_just_before_quit_is_saved(tmp_path: Path, xvfb_display: str)
     try:
         words = "papa quebec romeo sierra tango"
         _xdotool(xvfb_display, "type", "--delay", "15", words)
+        _xdotool(xvfb_display, "key", "ctrl+q")
+        assert app.wait(timeout=30) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    shown = json.loads(_cli(data, "show", article_id, "--json"))
+    assert words in shown["body"], shown
+
+
+def test_text_typed_as_soon_as_the_window_paints_is_saved(
+    tmp_path: Path, xvfb_display: str
+) -> None:
+    """Issue 19: the document is editable at the first paint. Keys typed straight away, while
+    the store still opens and the panels load behind the window, reach the store."""
+    data, article_id, app = _app_on_a_new_story(
+        tmp_path, xvfb_display, "Typed at first sight", wait_ready=False
+    )
+    try:
+        words = "uniform victor whiskey xray"
+        _xdotool(xvfb_display, "type", "--delay", "10", words)
+        assert app.stdout is not None
+        line = app.stdout.readline()
+        assert line.startswith("startup: ready"), f"app did not finish starting: {line!r}"
         _xdotool(xvfb_display, "key", "ctrl+q")
         assert app.wait(timeout=30) == 0
     finally:

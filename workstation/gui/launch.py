@@ -20,7 +20,7 @@ def run_gui(data_dir_arg: str | None) -> int:
         print(problem, file=sys.stderr)
         return 3
 
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     # The GUI thread gets the interpreter back quickly from busy worker threads (opening the
@@ -44,17 +44,19 @@ def run_gui(data_dir_arg: str | None) -> int:
     from workstation.paths import data_dir
 
     data = data_dir(data_dir_arg)
-    setup_logging(data)
     translators = install_translators(app)
     apply_saved_theme(app, data)
-    set_window_icon(app)
     window = MainWindow(data)
     window.exit_without_waiting = True
     if os.environ.get("WORKSTATION_REPORT_STARTUP"):
         window.sig_article_shown.connect(lambda: _report_startup(window))
         window.sig_started.connect(lambda: _report_ready(window))
+    window.start()  # the last article is read while the window is shown, so the first paint has it
     window.show()
-    window.start()
+    # The log file is opened and the icon set on the event loop's first turn, while the GUI
+    # thread waits for that read: neither is on the way to the first paint.
+    QTimer.singleShot(0, lambda: setup_logging(data))
+    QTimer.singleShot(0, lambda: set_window_icon(app))  # the SVG icon engine loads late too
     code = app.exec()
     window.finish()  # a no-op after the window's close; needed if the loop ended otherwise
     del translators  # kept alive for as long as the event loop runs

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from workstation import __version__
@@ -24,6 +23,8 @@ def log_file(data: DataDir) -> Path:
 def setup_logging(data: DataDir, level: int = logging.INFO) -> logging.Handler | None:
     """Send the workstation's log records to a rotating file; returns the handler (None if the
     dir cannot be written: the app still runs, logging to stderr as before)."""
+    import logging.handlers  # socket and more: loaded after the first paint
+
     root = logging.getLogger()
     target = log_file(data)
     for handler in root.handlers:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.anchors import carry_offset
 from workstation.domain.article import (
     Article,
     ArticleSummary,
@@ -379,6 +378,8 @@ class MainWindow(QMainWindow):
         self.editor.blockSignals(True)
         self.editor.setPlainText(article.body)
         if again:
+            from workstation.domain.anchors import carry_offset  # difflib, merge3: not at start
+
             cursor = self.editor.textCursor()
             cursor.setPosition(carry_offset(shown, article.body, position))
             self.editor.setTextCursor(cursor)
