@@ -62,7 +62,7 @@ ABBREVIATIONS = {
     "Dec": "December",
 }
 
-_CANDIDATE = re.compile(r"(?<![\w£$€#@&+^\[])(\d{1,2})(?![\w%°])")
+_CANDIDATE = re.compile(r"(\d(?<![\w£$€#@&+^\[]\d)\d?)(?![\w%°])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\s]*)")
 _PREV_WORD = re.compile(r"([\w’'.&-]+)[ \t\u00a0]*$")
 _CHAINED = re.compile(r"\b(\w+)[ \t]+\d{1,3}(?:,[ \t]*\d{1,3})*[ \t]+(?:or|and|to)[ \t]+$")
@@ -87,7 +87,7 @@ ORDINALS = (
     "ninth",
     "tenth",
 )
-_ORDINAL = re.compile(r"(?<![\w£$€#@&+^\[.,])([1-9])(st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"([1-9])(?<![\w£$€#@&+^\[.,][1-9])(st|nd|rd|th)\b")
 
 
 class NumbersRule(Rule):
@@ -220,7 +220,7 @@ _DATE_PATTERNS = (
     ),
     ("comma", re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
     ("comma", re.compile(rf"\b(?P<month>{_MONTH}),\s+(?P<year>\d{{4}})\b")),
-    ("numeric", re.compile(r"(?<![\w/.])(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
+    ("numeric", re.compile(r"(?P<numeric>\d(?<![\w/.]\d)\d?/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/])")),
 )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from workstation.domain.style.engine import Document, Hit, Options, Rule
 from workstation.domain.style.findings import Field
 
-_ACRONYM = re.compile(r"(?<![\w&.’'-])([A-Z][A-Z&]*[A-Z])(s|’s|'s)?(?![\w&’'-]|\.\w)")
+_ACRONYM = re.compile(r"([A-Z](?<![\w&.’'-][A-Z])[A-Z&]*[A-Z])(s|’s|'s)?(?![\w&’'-]|\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 

