@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from workstation.domain.article import Article
 from workstation.related.stopwords import STOP_WORDS
@@ -165,8 +165,10 @@ def salient_terms(
     """
     parts = weighted_clauses(article)
     distinct = {word for clause, _ in parts for word in clause}
-    stem_of = stemmer.stems(word for word in distinct if is_content_word(word))
-    stem_for = {w: stem_of.get(w.lower(), "") if is_content_word(w) else "" for w in distinct}
+    content = [word for word in distinct if is_content_word(word)]
+    stem_of = stemmer.stems(content)
+    stem_for = dict.fromkeys(distinct, "")
+    stem_for.update((word, stem_of[word.lower()]) for word in content)
     unigram_tf: dict[str, float] = defaultdict(float)
     bigram_tf: dict[tuple[str, str], float] = defaultdict(float)
     forms: dict[str, list[str]] = defaultdict(list)
@@ -195,20 +197,19 @@ def salient_terms(
     if prefetch is not None:  # one batched look-up before the one-by-one use below
         prefetch(set(considered))
     limit = n_docs if n_docs < 20 else n_docs // 2  # a tiny archive: every word may help
-    scored: list[QueryTerm] = []
+    scored: list[tuple[float, str, int]] = []  # (weight, stem, df); terms made for the best
     for stem in considered:
         df = doc_freq(stem)
         if 0 < df <= limit:
-            weight = (1.0 + math.log(unigram_tf[stem])) * idf(df, n_docs)
-            scored.append(QueryTerm((stem,), (), "", weight, df, cost=df))
-    strong = [term for term in scored if unigram_tf[term.stems[0]] >= MIN_SIGNAL]
+            scored.append(((1.0 + math.log(unigram_tf[stem])) * idf(df, n_docs), stem, df))
+    strong = [item for item in scored if unigram_tf[item[1]] >= MIN_SIGNAL]
     if len(strong) >= max_terms // 2:
         scored = strong
-    scored.sort(key=lambda term: term.weight, reverse=True)
+    scored.sort(key=lambda item: item[0], reverse=True)
     terms = []
-    for term in scored[:max_terms]:
-        label = _label(Counter(forms[term.stems[0]]))
-        terms.append(replace(term, words=(label.lower(),), label=label))
+    for weight, stem, df in scored[:max_terms]:
+        label = _label(Counter(forms[stem]))
+        terms.append(QueryTerm((stem,), (label.lower(),), label, weight, df, cost=df))
 
     phrases: list[QueryTerm] = []
     for pair, tf in bigram_tf.items():
