@@ -224,6 +224,12 @@ def test_a_sub_edits_on_another_profile_while_the_writer_types(
             " They want more. Talks start on Monday.\n\nA late paragraph. Typed after the merge."
         )
         assert window.editor.toPlainText() == expected
+        # The merge kept the writer's undo history: Ctrl+Z takes back their own last words
+        # (not the sub's edit, not the whole text), and Ctrl+Shift+Z puts them back.
+        press(window.editor, "Ctrl+Z")
+        assert window.editor.toPlainText() == expected.removesuffix(" Typed after the merge.")
+        press(window.editor, "Ctrl+Shift+Z")
+        assert window.editor.toPlainText() == expected
         # Saved, then the next round sends the merged story back to the service.
         qtbot.waitUntil(lambda: window.save_label.text().startswith("Saved"), timeout=WAIT_MS)
         with qtbot.waitSignal(review.sig_synced, timeout=WAIT_MS) as round_two:

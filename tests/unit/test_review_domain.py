@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workstation.domain.anchors import anchor_for, carry_offset, reanchor
+from workstation.domain.anchors import anchor_for, reanchor
 from workstation.domain.article import Status
 from workstation.domain.diff import Change, side_by_side, summary, word_diff
 from workstation.domain.merge import join_paragraphs, merge_content, merge_text, split_paragraphs
@@ -140,26 +140,3 @@ def test_word_diff_rebuilds_both_texts_paragraph_by_paragraph(
     runs = word_diff(a, b)
     assert "".join(r.text for r in runs if r.change is not Change.INSERTED) == a
     assert "".join(r.text for r in runs if r.change is not Change.DELETED) == b
-
-
-def test_a_cursor_is_carried_through_edits_merged_in_from_elsewhere() -> None:
-    old = "The regulator said so.\n\nUnions welcomed it. More"
-    new = "The health regulator said so.\n\nUnions welcomed it. More"
-    assert carry_offset(old, new, len(old)) == len(new)  # typing at the end goes on there
-    assert carry_offset(old, new, old.index("said")) == new.index("said")  # same line
-    assert carry_offset(old, new, 2) == 2  # before the change
-    assert carry_offset(old, old + "\n\nAdded.", len(old)) == len(old)  # not past new text
-    around = "A.\n\nB is here.\n\nC."
-    edited = "A and more.\n\nB is here.\n\nC, later."
-    assert carry_offset(around, edited, around.index("here")) == edited.index("here")
-    deleted = "Unions welcomed it. More"
-    assert carry_offset(old, deleted, old.index("regulator")) == 0  # its line went
-
-
-@given(st.text(alphabet="ab \n", max_size=30), st.text(alphabet="ab \n", max_size=30),
-       st.integers(min_value=-2, max_value=40))  # fmt: skip
-def test_a_carried_cursor_is_inside_the_new_text(old: str, new: str, offset: int) -> None:
-    carried = carry_offset(old, new, offset)
-    assert 0 <= carried <= len(new)
-    if old == new:
-        assert carried == max(0, min(offset, len(old)))

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from workstation.domain.merge import PARAGRAPH_BREAK
 
@@ -76,29 +74,3 @@ def reanchor(anchor: Anchor, old_text: str, new_text: str) -> Anchor:
         # The quoted words were edited, not removed: follow them and quote what is there now.
         return Anchor(new_text[start:end], start, end, paragraph_of(new_text, start))
     return replace(anchor, detached=True)
-
-
-def carry_offset(old_text: str, new_text: str, offset: int) -> int:
-    """Where a cursor at `offset` in `old_text` belongs in `new_text`, someone else's edits
-    merged in: beside the same character. Lines are matched first (cheap on a long story),
-    then characters within the lines that changed."""
-    offset = max(0, min(offset, len(old_text)))
-    if old_text == new_text:
-        return offset
-    old_lines = [*old_text.splitlines(keepends=True), ""]  # "": the end, matched on both sides
-    new_lines = [*new_text.splitlines(keepends=True), ""]
-    old_starts = list(accumulate(map(len, old_lines), initial=0))
-    new_starts = list(accumulate(map(len, new_lines), initial=0))
-    # The line the cursor is on; at the very end, the last line of text rather than the "".
-    line = bisect_right(old_starts, offset, hi=max(1, len(old_lines) - 1)) - 1
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if not i1 <= line < i2:
-            continue
-        if tag == "equal":
-            return new_starts[j1 + line - i1] + offset - old_starts[line]
-        old_part = old_text[old_starts[i1] : old_starts[i2]]
-        new_part = new_text[new_starts[j1] : new_starts[j2]]
-        inner = difflib.SequenceMatcher(None, old_part, new_part, autojunk=False).get_opcodes()
-        return new_starts[j1] + _map_offset(inner, offset - old_starts[i1], is_end=True)
-    return len(new_text)

@@ -36,6 +36,7 @@ from workstation.gui.find_bar import FindBar
 from workstation.gui.host import Host
 from workstation.gui.metadata_form import MetadataForm
 from workstation.gui.tasks import Generation, TaskRunner
+from workstation.gui.text_merge import merge_into_plain_text
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
@@ -371,19 +372,15 @@ class MainWindow(QMainWindow):
         """Load `article` into the widgets. The open article again (a merge, a restore) keeps
         the writer's place: the cursor carried through the new text, the scroll, the focus."""
         again = self._article is not None and self._article.id == article.id
-        shown, position = self.editor.toPlainText(), self.editor.textCursor().position()
         scrolled = self.editor.verticalScrollBar().value()
         self._article = article
-        self.form.load(article)
+        self.form.load(article, keep_place=again)
         self.editor.blockSignals(True)
-        self.editor.setPlainText(article.body)
-        if again:
-            from workstation.domain.anchors import carry_offset  # difflib, merge3: not at start
-
-            cursor = self.editor.textCursor()
-            cursor.setPosition(carry_offset(shown, article.body, position))
-            self.editor.setTextCursor(cursor)
+        if again:  # the change is an edit of the text shown: undo and the cursor survive it
+            merge_into_plain_text(self.editor, article.body)
             self.editor.verticalScrollBar().setValue(scrolled)
+        else:
+            self.editor.setPlainText(article.body)
         self.editor.blockSignals(False)
         self.editor.document().setModified(False)
         self._set_editing_enabled(True)

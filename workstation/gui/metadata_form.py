@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.article import Article
 from workstation.domain.validation import HEADLINE_MAX, STANDFIRST_MAX
+from workstation.gui.text_merge import merge_into_line, merge_into_plain_text
 
 SECTIONS = (
     "Workforce", "Policy", "Finance", "Primary care", "Mental health", "Public health",
@@ -137,12 +138,18 @@ class MetadataForm(QWidget):
         if not self._loading:
             self.sig_edited.emit()
 
-    def load(self, article: Article) -> None:
-        """Show `article`'s fields without emitting sig_edited."""
+    def load(self, article: Article, keep_place: bool = False) -> None:
+        """Show `article`'s fields without emitting sig_edited. With `keep_place` (the same
+        article again, after a merge or a restore) only what changed is replaced, so the
+        cursor and the undo history of the headline and standfirst survive."""
         self._loading = True
         try:
-            self.headline_edit.setText(article.headline)
-            self.standfirst_edit.setPlainText(article.standfirst)
+            if keep_place:
+                merge_into_line(self.headline_edit, article.headline)
+                merge_into_plain_text(self.standfirst_edit, article.standfirst)
+            else:
+                self.headline_edit.setText(article.headline)
+                self.standfirst_edit.setPlainText(article.standfirst)
             self.byline_edit.setText(", ".join(article.byline))
             self.section_box.setCurrentText(article.section)
             self.tags_edit.setText(", ".join(article.tags))
