@@ -163,3 +163,12 @@ def test_a_carried_cursor_is_inside_the_new_text(old: str, new: str, offset: int
     assert 0 <= carried <= len(new)
     if old == new:
         assert carried == max(0, min(offset, len(old)))
+
+
+@pytest.mark.parametrize("name", ["", None, "owner", "ADMIN ", "superuser"])
+def test_an_unknown_or_missing_role_is_the_lowest_never_admin(name: str | None) -> None:
+    assert Role.named(name) is Role.WRITER
+
+
+def test_known_role_names_keep_their_role() -> None:
+    assert [Role.named(role.value) for role in Role] == list(Role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from workstation.cli.context import CliContext, CliError
 from workstation.paths import data_dir
@@ -68,6 +69,21 @@ def register(subparsers: Any) -> None:
     serve.set_defaults(handler=cmd_serve)
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def check_site_url(site_url: str, host: str) -> None:
+    """A public site needs its URL said: links, feeds and mails must not carry whatever Host
+    header a client sent, nor the address of one machine behind the proxy."""
+    if not site_url:
+        if host not in LOOPBACK_HOSTS:
+            raise CliError(f"--host {host} is reachable from other machines: give --site-url")
+        return
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise CliError(f"--site-url must be like https://news.example.org, not {site_url!r}")
+
+
 def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     from workstation.service.config import ServiceConfig
     from workstation.service.db import ServiceDbError, open_service_database
@@ -80,6 +96,7 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(str(exc)) from None
     if not 0 < args.port < 65536:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")
+    check_site_url(args.site_url, args.host)
     print(f"workstation serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=ctx.err)
     config = ServiceConfig(
         database_url=url,

@@ -47,8 +47,15 @@ def state_of(request: Request) -> ServiceState:
 
 
 def site_url(request: Request) -> str:
+    """The configured public URL; unset, the address the server listens on. Never the Host
+    header: a client chooses that, and it would end up in feeds, links and mails."""
     configured = state_of(request).config.site_url
-    return (configured or str(request.base_url)).rstrip("/")
+    if configured:
+        return configured.rstrip("/")
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def _unauthorized(detail: str, error: str) -> Problem:
