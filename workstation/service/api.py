@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from workstation.domain.article import now_utc
 from workstation.service import articles, idempotency
 from workstation.service.auth import Action, Principal
+from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import ArticleRecord
 from workstation.service.problems import Problem
@@ -149,7 +150,7 @@ def list_articles(
 ) -> Response:
     """Articles changed after `updated_since` (a time or the previous page's `next_cursor`)."""
     require(caller, Action.READ)
-    since = articles.Cursor.decode(updated_since) if updated_since else None
+    since = Cursor.decode(updated_since) if updated_since else None
     site = site_url(request)
     with state_of(request).db.session() as session:
         rows, cursor = articles.list_changes(session, since, limit)

@@ -12,7 +12,16 @@ from fastapi.concurrency import run_in_threadpool
 
 from workstation import __version__
 from workstation.domain.article import now_utc
-from workstation.service import api, articles, media, newsletter_site, ninjs_api, reader, review_api
+from workstation.service import (
+    api,
+    articles,
+    media,
+    newsletter_site,
+    ninjs_api,
+    ops,
+    reader,
+    review_api,
+)
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
 from workstation.service.deps import ServiceState
@@ -70,6 +79,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     )
     install_problem_handlers(app)
     newsletter_site.redact_access_log()
+    app.include_router(ops.router)
     app.include_router(api.router)
     app.include_router(media.router)
     app.include_router(ninjs_api.router)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import slugify
+from workstation.service import changes
+from workstation.service.changes import Cursor
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord, RevisionRecord
 from workstation.service.problems import Problem
 from workstation.service.schemas import (
@@ -257,54 +257,14 @@ def publish_if_due(session: Session, article_id: str, now: datetime) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Cursor:
-    updated_at: datetime
-    article_id: str
-
-    def encode(self) -> str:
-        raw = f"{self.updated_at.isoformat()}|{self.article_id}"
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, text: str) -> Cursor:
-        """A cursor from `next_cursor`, or from a plain ISO 8601 time."""
-        try:
-            when = datetime.fromisoformat(text)
-        except ValueError:
-            try:
-                raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-                stamp, _, article_id = raw.partition("|")
-                return cls(datetime.fromisoformat(stamp), article_id)
-            except ValueError:
-                raise Problem(
-                    400, "updated_since is neither a cursor nor an ISO 8601 time", kind="bad-cursor"
-                ) from None
-        if when.tzinfo is None:
-            raise Problem(400, "updated_since needs a UTC offset", kind="bad-cursor")
-        return cls(when, "")
-
-
 def list_changes(
     session: Session, since: Cursor | None, limit: int
 ) -> tuple[list[ArticleRecord], str | None]:
-    """Articles changed after the cursor, oldest change first, and the cursor for the next page."""
+    """Articles changed after the cursor, in change order, and the cursor for the next page."""
     limit = max(1, min(limit, MAX_PAGE))
-    query = select(ArticleRecord).order_by(ArticleRecord.updated_at, ArticleRecord.id)
-    if since is not None:
-        query = query.where(
-            or_(
-                ArticleRecord.updated_at > since.updated_at,
-                and_(
-                    ArticleRecord.updated_at == since.updated_at,
-                    ArticleRecord.id > since.article_id,
-                ),
-            )
-        )
+    query = changes.page(select(ArticleRecord), ArticleRecord, since)
     rows = list(session.scalars(query.limit(limit)))
-    last = rows[-1] if rows else None
-    cursor = Cursor(last.updated_at, last.id).encode() if last else None
-    return rows, cursor
+    return rows, Cursor.after(rows[-1]).encode() if rows else None
 
 
 def revisions(session: Session, article_id: str) -> list[RevisionOut]:

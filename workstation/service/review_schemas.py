@@ -139,3 +139,9 @@ class FeedItem(BaseModel):
 class Feed(BaseModel):
     items: list[FeedItem]
     next_cursor: str | None
+    sequence_cursor: bool = Field(
+        default=True,
+        description="next_cursor is a place in the commit-ordered change sequence: the next "
+        "page starts from it as it is (older services' cursors were times, re-read with a "
+        "margin, as changes could commit out of order)",
+    )

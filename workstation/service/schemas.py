@@ -156,3 +156,9 @@ class MediaOut(BaseModel):
 class WhoAmI(BaseModel):
     user: str
     role: str
+
+
+class Health(BaseModel):
+    """A liveness or readiness answer."""
+
+    status: str
