@@ -117,7 +117,7 @@ class ServeProcess:
     log: IO[bytes]
 
     @classmethod
-    def start(cls, database_url: str, *options: str) -> ServeProcess:
+    def start(cls, database_url: str, workdir: Path, *options: str) -> ServeProcess:
         port = free_port()
         command = [sys.executable, "-m", "workstation", "serve", "--port", str(port)]
         # A file, as a pipe nobody reads fills up and blocks the process; stop() closes it.
@@ -126,6 +126,7 @@ class ServeProcess:
             [*command, "--database-url", database_url, *options],
             stdout=subprocess.DEVNULL,
             stderr=log,
+            cwd=workdir,  # where a PostgreSQL service keeps its newsletter outbox
         )
         return cls(process, f"http://127.0.0.1:{port}", log)
 
@@ -176,12 +177,14 @@ class ServiceProcesses:
         return httpx.Client(base_url=url, headers=headers, timeout=30)
 
 
-def start_processes(url: str, count: int, *options: str) -> Iterator[ServiceProcesses]:
+def start_processes(
+    url: str, count: int, workdir: Path, *options: str
+) -> Iterator[ServiceProcesses]:
     """`count` real service processes on the database at `url`, all started together."""
     db = open_service_database(url)
     processes: list[ServeProcess] = []
     try:
-        processes = [ServeProcess.start(url, *options) for _ in range(count)]
+        processes = [ServeProcess.start(url, workdir, *options) for _ in range(count)]
         for served in processes:
             served.wait_until_ready()
         with db.session() as session:

@@ -4,16 +4,21 @@ presence and rate limits hold across them (PostgreSQL, the newsroom set-up; SQLi
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from service_helpers import ServiceProcesses, content, database_url, new_article_id, start_processes
 
 from workstation.service.auth import Role
+from workstation.service.config import ServiceConfig
 
 FEED = "/api/v1/sync/articles"
 
@@ -22,8 +27,8 @@ FEED = "/api/v1/sync/articles"
 def processes(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServiceProcesses]:
-    url = database_url(request.param, tmp_path_factory.mktemp("processes"))
-    yield from start_processes(url, 3)
+    folder = tmp_path_factory.mktemp("processes")
+    yield from start_processes(database_url(request.param, folder), 3, folder)
 
 
 def _latest_cursor(client: httpx.Client) -> str | None:
@@ -105,3 +110,105 @@ def test_a_reader_paging_by_cursor_never_misses_or_repeats_a_change(
         for article_id, count in zip(mine, writes, strict=True)
     }
     assert {key: last.get(key) for key in expected} == expected, "a change was missed"
+
+
+def _create(client: httpx.Client, headline: str) -> str:
+    article_id = new_article_id()
+    answer = client.put(
+        f"/api/v1/articles/{article_id}",
+        json=content(headline=headline),
+        headers={"If-None-Match": "*"},
+    )
+    assert answer.status_code == 201, answer.text
+    return article_id
+
+
+def _poll(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)  # polling against a deadline, not a fixed wait
+
+
+def test_each_scheduled_publish_happens_once_across_processes(
+    processes: ServiceProcesses,
+) -> None:
+    """Articles scheduled round-robin through three processes for the same moment go live
+    once each: their workflow history has one scheduler publish, whichever process ran it."""
+    clients = [processes.client(n, Role.PUBLISHER) for n in range(3)]
+    at = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+    ids = []
+    for n in range(12):
+        client = clients[n % 3]
+        article_id = _create(client, f"Scheduled story {n}: trusts told to publish pay gaps")
+        answer = client.post(
+            f"/api/v1/articles/{article_id}/schedule",
+            json={"publish_at": at},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert answer.status_code == 200, answer.text
+        ids.append(article_id)
+
+    def state(article_id: str) -> str:
+        return str(clients[1].get(f"/api/v1/articles/{article_id}").json()["publication"]["state"])
+
+    _poll(lambda: all(state(i) == "published" for i in ids), "the scheduled articles went live")
+    for article_id in ids:
+        events = clients[2].get(f"/api/v1/articles/{article_id}/workflow").json()["items"]
+        by_scheduler = [e for e in events if e["user"] == "scheduler"]
+        assert [e["verb"] for e in by_scheduler] == ["publish"], events
+    for client in clients:
+        client.close()
+
+
+def test_an_idempotency_key_holds_across_processes(processes: ServiceProcesses) -> None:
+    clients = [processes.client(n, Role.PUBLISHER) for n in range(3)]
+    article_id = _create(clients[0], "Idempotent publish across processes")
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    path = f"/api/v1/articles/{article_id}/publish"
+    first = clients[0].post(path, json={}, headers=key)
+    replay = clients[1].post(path, json={}, headers=key)
+    other_body = clients[2].post(path, json={"version": 1}, headers=key)
+    assert first.status_code == 200, first.text
+    assert (replay.status_code, replay.json()) == (200, first.json())
+    assert other_body.status_code == 422, other_body.text
+    for client in clients:
+        client.close()
+
+
+def test_presence_marked_on_one_process_shows_on_the_others(
+    processes: ServiceProcesses,
+) -> None:
+    with processes.client(0, Role.WRITER) as first, processes.client(2, Role.ADMIN) as third:
+        article_id = _create(first, "Presence across processes")
+        mark = first.put(f"/api/v1/articles/{article_id}/presence", json={"ttl_seconds": 60})
+        assert mark.status_code == 200, mark.text
+        shown = third.get(f"/api/v1/articles/{article_id}/presence").json()["items"]
+        assert [p["user"] for p in shown] == ["writer-user"]
+        assert first.delete(f"/api/v1/articles/{article_id}/presence").status_code == 204
+        assert third.get(f"/api/v1/articles/{article_id}/presence").json()["items"] == []
+
+
+def test_the_signup_limit_counts_across_processes(processes: ServiceProcesses) -> None:
+    """The form signed by one process is good on another, and the per-client limit is one
+    count over all of them: round-robin posts stop at the limit, not at three times it."""
+    with processes.client(0, Role.PUBLISHER) as client:
+        article_id = _create(client, "Signup limit across processes")
+        published = client.post(
+            f"/api/v1/articles/{article_id}/publish",
+            json={},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        page_url = published.json()["publication"]["url"]
+    soup = BeautifulSoup(httpx.get(page_url).text, "html.parser")
+    form = soup.select_one("form.newsletter-form")
+    assert form is not None
+    fields = {str(i["name"]): str(i.get("value", "")) for i in form.select("input[type=hidden]")}
+    limit = ServiceConfig(database_url="").signup_limit
+    answers = []
+    for n in range(limit + 3):
+        url = processes.urls[n % 3]
+        data = {**fields, "email": f"limit{n}.{uuid.uuid4().hex[:6]}@example.org", "consent": "yes"}
+        posted = httpx.post(f"{url}/newsletter/subscribe", data=data, headers={"Origin": url})
+        answers.append(posted.status_code)
+    assert answers == [200] * limit + [429] * 3

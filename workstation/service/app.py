@@ -21,6 +21,7 @@ from workstation.service import (
     ops,
     reader,
     review_api,
+    workflow,
 )
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
@@ -30,16 +31,22 @@ from workstation.service.problems import install_problem_handlers
 log = logging.getLogger(__name__)
 
 
+SCHEDULER_BATCH = 20
+
+
 def publish_due(db: ServiceDatabase) -> int:
-    """Put every scheduled article whose time has come live; returns how many went live."""
+    """Put every scheduled article whose time has come live, a batch per transaction, each
+    with a workflow event naming the scheduler; returns how many went live here."""
     now = now_utc()
-    with db.session() as session:
-        ids = articles.due_ids(session, now)
     published = 0
-    for article_id in ids:
+    while True:
         with db.session() as session:
-            published += articles.publish_if_due(session, article_id, now)
-    return published
+            due = articles.claim_due(session, now, SCHEDULER_BATCH)
+            for record in due:
+                workflow.record_scheduled_publish(session, record, now)
+        published += len(due)
+        if len(due) < SCHEDULER_BATCH:
+            return published
 
 
 async def _scheduler(db: ServiceDatabase, interval: float) -> None:
@@ -59,7 +66,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = await run_in_threadpool(open_service_database, config.database_url)
-        app.state.service = ServiceState(db, config)
+        app.state.service = await run_in_threadpool(ServiceState.open, db, config)
         task = asyncio.create_task(_scheduler(db, config.scheduler_interval))
         try:
             yield

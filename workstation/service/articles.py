@@ -238,23 +238,18 @@ def unpublish(session: Session, record: ArticleRecord, now: datetime) -> None:
     session.flush()
 
 
-def due_ids(session: Session, now: datetime) -> list[str]:
-    return list(
-        session.scalars(
-            select(ArticleRecord.id).where(
-                ArticleRecord.publish_at.is_not(None), ArticleRecord.publish_at <= now
-            )
-        )
+def claim_due(session: Session, now: datetime, limit: int) -> list[ArticleRecord]:
+    """Scheduled articles whose time has come, locked for this transaction. Rows another
+    service process holds are skipped (it is publishing them), and once it commits they are
+    no longer due: each scheduled publish happens once, however many processes run."""
+    query = (
+        select(ArticleRecord)
+        .where(ArticleRecord.publish_at.is_not(None), ArticleRecord.publish_at <= now)
+        .order_by(ArticleRecord.publish_at, ArticleRecord.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
-
-
-def publish_if_due(session: Session, article_id: str, now: datetime) -> bool:
-    """Publish one scheduled article if it is still due (safe with several service processes)."""
-    record = find(session, article_id, lock=True)
-    if record is None or record.publish_at is None or record.publish_at > now:
-        return False
-    publish(session, record, record.scheduled_version, now)
-    return True
+    return list(session.scalars(query))
 
 
 def list_changes(

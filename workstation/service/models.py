@@ -168,3 +168,13 @@ class ChangeCounterRecord(ServiceBase):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class RateHitRecord(ServiceBase):
+    """One counted request of a rate-limited kind, by a hashed client key."""
+
+    __tablename__ = "svc_rate_hits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bucket: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
