@@ -26,6 +26,7 @@ from workstation.service import (
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
 from workstation.service.deps import ServiceState
+from workstation.service.metrics import Metrics, QueueCollector, RequestMiddleware
 from workstation.service.problems import install_problem_handlers
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = await run_in_threadpool(open_service_database, config.database_url)
         app.state.service = await run_in_threadpool(ServiceState.open, db, config)
+        queues = QueueCollector(db)
+        metrics.registry.register(queues)
         task = asyncio.create_task(_scheduler(db, config.scheduler_interval))
         try:
             yield
@@ -74,7 +77,10 @@ def create_app(config: ServiceConfig) -> FastAPI:
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+            metrics.registry.unregister(queues)
             db.close()
+
+    metrics = Metrics()
 
     app = FastAPI(
         title="Editorial Workstation upload service",
@@ -84,6 +90,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.state.metrics = metrics
+    app.add_middleware(RequestMiddleware, metrics=metrics)
     install_problem_handlers(app)
     newsletter_site.redact_access_log()
     app.include_router(ops.router)

@@ -1,15 +1,16 @@
-"""Operations routes: liveness (/healthz) and readiness (/readyz) for a proxy or orchestrator."""
+"""Operations routes: liveness (/healthz), readiness (/readyz) and Prometheus metrics."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
 from workstation.service import db as service_db
 from workstation.service.deps import state_of
+from workstation.service.metrics import CONTENT_TYPE, Metrics
 from workstation.service.problems import Problem
 from workstation.service.schemas import Health
 
@@ -42,3 +43,11 @@ async def readyz(request: Request) -> Health:
     if revision != service_db.HEAD_REVISION:
         raise Problem(503, "the database schema is not this release's", kind="not-ready")
     return Health(status="ready")
+
+
+@router.get("/metrics", response_class=Response, responses={200: {"content": {CONTENT_TYPE: {}}}})
+async def metrics(request: Request) -> Response:
+    """This process's metrics in Prometheus' text format (each process has its own)."""
+    found: Metrics = request.app.state.metrics
+    body = await run_in_threadpool(found.render)
+    return Response(body, media_type=CONTENT_TYPE)
