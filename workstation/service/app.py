@@ -27,6 +27,7 @@ from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
 from workstation.service.deps import ServiceState
 from workstation.service.metrics import Metrics, QueueCollector, RequestMiddleware
+from workstation.service.openapi import service_openapi
 from workstation.service.problems import install_problem_handlers
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = lambda: service_openapi(app)  # type: ignore[method-assign]
     app.state.metrics = metrics
     app.add_middleware(RequestMiddleware, metrics=metrics)
     install_problem_handlers(app)

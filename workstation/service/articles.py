@@ -28,6 +28,10 @@ def etag_of(version: int) -> str:
     return f'"{version}"'
 
 
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"( *, *(W/)?"[0-9]{1,9}")*)$'
+"""What clients send; anything else names no version, so the precondition fails (412)."""
+
+
 def parse_if_match(header: str) -> set[int] | None:
     """The versions an If-Match header names; None for `*` (any current version)."""
     if header.strip() == "*":

@@ -101,7 +101,8 @@ class Cursor:
         )
 
 
-_SEQUENCE = re.compile(r"c(?P<seq>\d{1,18})\.(?P<row>[0-9a-f-]{0,36})")
+SEQUENCE_PATTERN = r"^c[0-9]{1,18}\.[0-9a-f-]{0,36}$"
+_SEQUENCE = re.compile(r"c(?P<seq>[0-9]{1,18})\.(?P<row>[0-9a-f-]{0,36})")
 
 
 def _legacy_time(text: str) -> datetime:

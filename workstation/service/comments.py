@@ -188,7 +188,7 @@ def comment_feed(
 ) -> CommentList:
     """Comments added or resolved after the cursor, oldest change first."""
     require(caller, Action.READ)
-    since = Cursor.decode(updated_since) if updated_since else None
+    since = Cursor.decode(updated_since) if updated_since is not None else None
     query = changes.page(select(CommentRecord), CommentRecord, since).limit(limit)
     with state_of(request).db.session() as session:
         rows = list(session.scalars(query))

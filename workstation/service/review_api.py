@@ -33,7 +33,7 @@ def article_feed(
     """Articles changed after the cursor, whole (content, version, its author, last move),
     oldest change first: one request per page instead of one per article."""
     require(caller, Action.READ)
-    since = Cursor.decode(updated_since) if updated_since else None
+    since = Cursor.decode(updated_since) if updated_since is not None else None
     site = site_url(request)
     with state_of(request).db.session() as session:
         rows, cursor = articles.list_changes(session, since, limit)
