@@ -79,7 +79,7 @@ def click_to_live(clicks: int, home: Path) -> list[float]:
         server.stop()
 
 
-def _serve(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(database_url: str, *options: str) -> tuple[subprocess.Popen[bytes], str]:
     """`workstation serve` in its own process, so clients and service do not share one GIL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -94,6 +94,7 @@ def _serve(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
             str(port),
             "--database-url",
             database_url,
+            *options,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -102,7 +103,7 @@ def _serve(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{url}/api/v1/openapi.json", timeout=2).status_code == 200:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
                 return process, url
         except httpx.TransportError:
             time.sleep(0.1)

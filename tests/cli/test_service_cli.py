@@ -102,6 +102,22 @@ def test_serve_bad_database_url_is_one_line(ws: Runner) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--host", "0.0.0.0"], "give --site-url"),
+        (["--site-url", "news.example.org"], "--site-url must be like"),
+    ],
+)
+def test_serve_refuses_a_public_site_without_its_url(
+    ws: Runner, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = ws("serve", "--service-dir", str(tmp_path / "svc"), *args)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+
+
 def test_publish_from_the_command_line(
     ws: Runner, served: tuple[str, Path], tmp_path: Path
 ) -> None:

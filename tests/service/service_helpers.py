@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import socket
 import struct
+import subprocess
+import sys
+import tempfile
+import time
 import uuid
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -95,6 +100,101 @@ def start_service(url: str, **options: object) -> Iterator[RunningService]:
     finally:
         db.close()
         server.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class ServeProcess:
+    """One `python -m workstation serve` process, its address and its log (stderr)."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    log: IO[bytes]
+
+    @classmethod
+    def start(cls, database_url: str, workdir: Path, *options: str) -> ServeProcess:
+        port = free_port()
+        command = [sys.executable, "-m", "workstation", "serve", "--port", str(port)]
+        # A file, as a pipe nobody reads fills up and blocks the process; stop() closes it.
+        log = tempfile.TemporaryFile()  # noqa: SIM115
+        process = subprocess.Popen(
+            [*command, "--database-url", database_url, *options],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            cwd=workdir,  # where a PostgreSQL service keeps its newsletter outbox
+        )
+        return cls(process, f"http://127.0.0.1:{port}", log)
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def wait_until_ready(self, timeout: float = 60) -> None:
+        """Poll /readyz until it answers 200; fail with the log if the process dies first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log = self.output()
+                self.stop()
+                pytest.fail(f"{self.url} did not come up: {log[-2000:]}")
+            time.sleep(0.05)  # polling against a deadline
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(20)
+        self.log.close()
+
+
+@dataclass
+class ServiceProcesses:
+    """Several `workstation serve` processes on one database, a handle on it, a token per role."""
+
+    processes: list[ServeProcess]
+    db: ServiceDatabase
+    tokens: dict[Role, str]
+
+    @property
+    def urls(self) -> list[str]:
+        return [served.url for served in self.processes]
+
+    def client(self, index: int, role: Role) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {self.tokens[role]}"}
+        url = self.urls[index % len(self.urls)]
+        return httpx.Client(base_url=url, headers=headers, timeout=30)
+
+
+def start_processes(
+    url: str, count: int, workdir: Path, *options: str
+) -> Iterator[ServiceProcesses]:
+    """`count` real service processes on the database at `url`, all started together."""
+    db = open_service_database(url)
+    processes: list[ServeProcess] = []
+    try:
+        processes = [ServeProcess.start(url, workdir, *options) for _ in range(count)]
+        for served in processes:
+            served.wait_until_ready()
+        with db.session() as session:
+            tokens = {role: create_token(session, f"{role.value}-user", role) for role in Role}
+        yield ServiceProcesses(processes, db, tokens)
+    finally:
+        for served in processes:
+            if served.process.poll() is None:
+                served.stop()
+        db.close()
 
 
 def new_article_id() -> str:

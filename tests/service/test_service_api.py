@@ -127,6 +127,30 @@ def test_changes_are_listed_with_a_cursor(service: RunningService) -> None:
         assert later.json()["items"] == []
 
 
+def test_an_old_clients_time_cursor_still_works_and_hands_back_a_sequence_cursor(
+    service: RunningService,
+) -> None:
+    """Workstations from before the change sequence sent a time; they get every change since
+    then, and a cursor that continues in sequence (no change twice, none skipped)."""
+    with service.client(Role.WRITER) as client:
+        before = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+        ids = [new_article_id() for _ in range(3)]
+        for article_id in ids:
+            create(service, article_id)
+        first = client.get("/api/v1/articles", params={"updated_since": before, "limit": 2})
+        page = first.json()
+        rest = client.get(
+            "/api/v1/articles", params={"updated_since": page["next_cursor"], "limit": 500}
+        ).json()
+        seen = [item["id"] for item in page["items"] + rest["items"]]
+        assert [i for i in seen if i in ids] == ids
+        assert len(seen) == len(set(seen))
+        for bad in ("c12", "yesterday", "2026-01-01T00:00:00"):
+            answer = client.get("/api/v1/articles", params={"updated_since": bad})
+            assert answer.status_code == 400
+            assert answer.headers["content-type"] == "application/problem+json"
+
+
 def _publish(client, article_id: str, key: str, body: dict[str, object] | None = None):
     return client.post(
         f"/api/v1/articles/{article_id}/publish", json=body or {}, headers={"Idempotency-Key": key}

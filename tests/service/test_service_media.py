@@ -50,8 +50,12 @@ def test_non_images_and_lies_are_refused(sqlite_service: RunningService) -> None
 def test_digest_mismatch_and_size_limit(sqlite_service: RunningService) -> None:
     data = tiny_png(3)
     wrong = upload(sqlite_service, data, **{"Content-Digest": content_digest(b"other")})
-    assert wrong.status_code == 400
+    assert wrong.status_code == 422
     assert wrong.json()["type"].endswith("digest-mismatch")
+    malformed = upload(sqlite_service, data, **{"Content-Digest": "sha-256=:abc:"})
+    assert malformed.status_code == 400
+    other_algorithm = upload(sqlite_service, data, **{"Content-Digest": "md5=:abc:"})
+    assert other_algorithm.status_code == 201  # RFC 9530: digests we do not check are ignored
     big = data + b"\x00" * (64 * 1024)
     assert upload(sqlite_service, big).status_code == 413
 

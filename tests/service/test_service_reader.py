@@ -90,6 +90,20 @@ def test_updated_article_keeps_its_url_and_unpublished_is_gone(
     assert httpx.get(sqlite_service.url + path).status_code == 410
 
 
+def test_a_forged_host_header_never_reaches_feeds_or_links(sqlite_service: RunningService) -> None:
+    article_id, url = publish_new(sqlite_service, headline="Host test: trusts merge back offices")
+    forged = {"Host": "evil.example"}
+    assert url.startswith(sqlite_service.url + "/")
+    feed = httpx.get(sqlite_service.url + "/feed.atom", headers=forged)
+    sitemap = httpx.get(sqlite_service.url + "/sitemap.xml", headers=forged)
+    with sqlite_service.client(Role.WRITER) as client:
+        api = client.get(f"/api/v1/articles/{article_id}", headers=forged)
+    for response in (feed, sitemap, api):
+        assert response.status_code == 200
+        assert "evil.example" not in response.text
+    assert api.json()["publication"]["url"] == url
+
+
 def test_feed_and_sitemap(sqlite_service: RunningService) -> None:
     _, url = publish_new(sqlite_service, headline="Feed test: ICBs told to cut agency spend")
     feed = httpx.get(sqlite_service.url + "/feed.atom")

@@ -46,11 +46,17 @@ def test_parse_good_file() -> None:
         ("---\nheadline: x\npublished_at: yesterday\n---\n", "ISO 8601"),
         ("---\nheadline: x\npublished_at: '2022-11-24T09:30:00'\n---\n", "UTC offset"),
         ("---\nheadline: {a: 1}\n---\n", "must be text"),
+        ("---\nheadline: " + "[" * 10_000 + "\n---\n", "nest more than 50 deep"),
+        ("---\nheadline: x\ntags: " + "{a: " * 10_000 + "\n---\n", "nest more than 50 deep"),
     ],
 )
 def test_bad_front_matter_is_a_clear_error(text: str, message: str) -> None:
     with pytest.raises(FrontMatterError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse(text)
+    try:
+        parse(text)
+    except FrontMatterError as exc:
+        assert len(str(exc).splitlines()) == 1
 
 
 def test_decode_rejects_non_utf8_and_huge_files() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 
 from workstation.render import render_blocks, render_body
@@ -96,6 +97,28 @@ def test_allowed_embed_is_sandboxed_and_other_iframes_removed() -> None:
     assert len(frames) == 1
     assert frames[0]["src"] == "https://www.youtube-nocookie.com/embed/abc"
     assert "allow-scripts" in frames[0]["sandbox"]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://www.youtube.com/embed/../../evil",
+        "https://www.youtube.com/embed/%2e%2e/%2E%2E/evil",
+        "https://www.youtube.com/embed/.&#9;./evil",
+        "https://www.youtube.com/embed/./../evil?x=1",
+        "https://player.vimeo.com/video/..",
+        "https://www.youtube.com/embed\\..\\evil",
+    ],
+)
+def test_embed_paths_that_climb_out_of_the_player_are_removed(src: str) -> None:
+    html = render_body(f'<iframe src="{src}"></iframe>\n')
+    assert BeautifulSoup(html, "html.parser").find_all("iframe") == []
+
+
+def test_embed_paths_with_dots_inside_a_segment_are_kept() -> None:
+    src = "https://datawrapper.dwcdn.net/a1b2c/3/v..1.html"
+    frames = BeautifulSoup(render_body(f'<iframe src="{src}"></iframe>\n'), "html.parser")
+    assert [frame["src"] for frame in frames.find_all("iframe")] == [src]
 
 
 def test_links_get_rel_and_keep_safe_schemes() -> None:

@@ -140,3 +140,12 @@ def test_word_diff_rebuilds_both_texts_paragraph_by_paragraph(
     runs = word_diff(a, b)
     assert "".join(r.text for r in runs if r.change is not Change.INSERTED) == a
     assert "".join(r.text for r in runs if r.change is not Change.DELETED) == b
+
+
+@pytest.mark.parametrize("name", ["", None, "owner", "ADMIN ", "superuser"])
+def test_an_unknown_or_missing_role_is_the_lowest_never_admin(name: str | None) -> None:
+    assert Role.named(name) is Role.WRITER
+
+
+def test_known_role_names_keep_their_role() -> None:
+    assert [Role.named(role.value) for role in Role] == list(Role)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from workstation.cli.context import CliContext, CliError
 from workstation.paths import data_dir
@@ -64,13 +66,58 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--mail-from", default="newsletter@localhost", help="the confirmation mails' sender"
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="service processes on the port (default: 1); on PostgreSQL, or several serve "
+        "commands behind a proxy, they share everything through the database",
+    )
+    serve.add_argument(
+        "--migrate-only",
+        action="store_true",
+        help="bring the database schema up to date, then exit (run before starting processes)",
+    )
     add_database_options(serve)
     serve.set_defaults(handler=cmd_serve)
+
+    backup = subparsers.add_parser(
+        "backup", help="copy the SQLite service database (with its media), even while serving"
+    )
+    backup.add_argument("--to", required=True, type=Path, metavar="FILE", help="the new copy")
+    add_database_options(backup)
+    backup.set_defaults(handler=cmd_backup)
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from workstation.service.backup import BackupError, backup_sqlite
+
+    try:
+        size = backup_sqlite(service_database_url(args, ctx), args.to.expanduser().resolve())
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        raise CliError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    print(f"workstation backup: {size // 1024} KiB written to {args.to}", file=ctx.err)
+    return 0
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def check_site_url(site_url: str, host: str) -> None:
+    """A public site needs its URL said: links, feeds and mails must not carry whatever Host
+    header a client sent, nor the address of one machine behind the proxy."""
+    if not site_url:
+        if host not in LOOPBACK_HOSTS:
+            raise CliError(f"--host {host} is reachable from other machines: give --site-url")
+        return
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise CliError(f"--site-url must be like https://news.example.org, not {site_url!r}")
 
 
 def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     from workstation.service.config import ServiceConfig
-    from workstation.service.db import ServiceDbError, open_service_database
+    from workstation.service.db import HEAD_REVISION, ServiceDbError, open_service_database
     from workstation.service.server import serve
 
     url = service_database_url(args, ctx)
@@ -78,8 +125,14 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         open_service_database(url).close()
     except ServiceDbError as exc:
         raise CliError(str(exc)) from None
+    if args.migrate_only:
+        print(f"workstation serve: the database is at schema {HEAD_REVISION}", file=ctx.err)
+        return 0
+    if not 1 <= args.workers <= 64:
+        raise CliError(f"--workers must be between 1 and 64, not {args.workers}")
     if not 0 < args.port < 65536:
         raise CliError(f"--port must be between 1 and 65535, not {args.port}")
+    check_site_url(args.site_url, args.host)
     print(f"workstation serve: http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=ctx.err)
     config = ServiceConfig(
         database_url=url,
@@ -89,5 +142,5 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         smtp_port=args.smtp_port,
         mail_from=args.mail_from,
     )
-    serve(config, args.host, args.port)
+    serve(config, args.host, args.port, args.workers)
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from workstation.domain import safe_yaml
 from workstation.domain.article import Article, Status, new_id, now_utc
 
 KEYS = (
@@ -59,7 +60,7 @@ def parse(text: str) -> Parsed:
     block = text[4 : end + 1]
     body = text[end + 5 :]
     try:
-        raw = yaml.safe_load(block)
+        raw = safe_yaml.load(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

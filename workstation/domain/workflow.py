@@ -21,6 +21,15 @@ class Role(enum.StrEnum):
     def rank(self) -> int:
         return list(Role).index(self)
 
+    @classmethod
+    def named(cls, name: str | None) -> Role:
+        """The role `name` stands for. An empty or unknown name (an account not yet synced, a
+        role from a newer service) is the lowest role: never more than the service granted."""
+        try:
+            return cls(name or cls.WRITER.value)
+        except ValueError:
+            return cls.WRITER
+
 
 @dataclass(frozen=True)
 class Move:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -80,8 +81,23 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         if ":" in head and head.split(":", 1)[0].lower() not in URL_SCHEMES:
             return None  # also "java\u200bscript:": not a scheme to a browser, but no link either
     if tag == "iframe" and attribute == "src":
-        return value if value.startswith(EMBED_PREFIXES) and "\\" not in value else None
+        return value if embed_allowed(value) else None
     return value
+
+
+_URL_CONTROLS = re.compile(r"[\t\n\r]")
+_DOT_SEGMENTS = frozenset({".", ".."})
+
+
+def embed_allowed(src: str) -> bool:
+    """Whether an iframe `src` shows one of the allowed players. The prefix is checked on the
+    path as a browser resolves it: "/embed/../../evil" leaves the player, and so do its
+    percent-encoded ("%2e%2e") and tab-split (".\t.") forms, so any dot segment is refused."""
+    seen = _URL_CONTROLS.sub("", src)
+    if "\\" in seen or not seen.startswith(EMBED_PREFIXES):
+        return False
+    path = urlsplit(seen).path
+    return not any(unquote(part) in _DOT_SEGMENTS for part in path.lower().split("/"))
 
 
 _cleaner: Any = None

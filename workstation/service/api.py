@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
+from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -17,10 +18,12 @@ from sqlalchemy.orm import Session
 from workstation.domain.article import now_utc
 from workstation.service import articles, idempotency
 from workstation.service.auth import Action, Principal
+from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import ArticleRecord
 from workstation.service.problems import Problem
 from workstation.service.schemas import (
+    MAX_VERSION,
     ArticleContent,
     ArticleList,
     ArticleOut,
@@ -76,9 +79,9 @@ def put_article(
             'send If-None-Match: * to create, or If-Match: "<version>" to update',
             kind="precondition-required",
         )
+    if if_none_match is not None and if_none_match.strip() != "*":
+        raise Problem(400, "If-None-Match on PUT must be *", kind="bad-precondition")
     if if_none_match is not None and if_match is None:
-        if if_none_match.strip() != "*":
-            raise Problem(400, "If-None-Match on PUT must be *", kind="bad-precondition")
         guard_status_change(caller, None, content.status)
         try:
             with db.session() as session:
@@ -149,7 +152,7 @@ def list_articles(
 ) -> Response:
     """Articles changed after `updated_since` (a time or the previous page's `next_cursor`)."""
     require(caller, Action.READ)
-    since = articles.Cursor.decode(updated_since) if updated_since else None
+    since = Cursor.decode(updated_since) if updated_since is not None else None
     site = site_url(request)
     with state_of(request).db.session() as session:
         rows, cursor = articles.list_changes(session, since, limit)
@@ -171,7 +174,12 @@ def list_revisions(article_id: UUID, request: Request, caller: Caller) -> Respon
 @router.get(
     "/articles/{article_id}/revisions/{version}", response_model=RevisionOut, responses=_ERRORS
 )
-def get_revision(article_id: UUID, version: int, request: Request, caller: Caller) -> Response:
+def get_revision(
+    article_id: UUID,
+    version: Annotated[int, FastPath(ge=1, le=MAX_VERSION)],
+    request: Request,
+    caller: Caller,
+) -> Response:
     require(caller, Action.READ)
     with state_of(request).db.session() as session:
         articles.get(session, str(article_id))

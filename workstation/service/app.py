@@ -12,25 +12,43 @@ from fastapi.concurrency import run_in_threadpool
 
 from workstation import __version__
 from workstation.domain.article import now_utc
-from workstation.service import api, articles, media, newsletter_site, ninjs_api, reader, review_api
+from workstation.service import (
+    api,
+    articles,
+    media,
+    newsletter_site,
+    ninjs_api,
+    ops,
+    reader,
+    review_api,
+    workflow,
+)
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase, open_service_database
 from workstation.service.deps import ServiceState
+from workstation.service.metrics import Metrics, QueueCollector, RequestMiddleware
+from workstation.service.openapi import service_openapi
 from workstation.service.problems import install_problem_handlers
 
 log = logging.getLogger(__name__)
 
 
+SCHEDULER_BATCH = 20
+
+
 def publish_due(db: ServiceDatabase) -> int:
-    """Put every scheduled article whose time has come live; returns how many went live."""
+    """Put every scheduled article whose time has come live, a batch per transaction, each
+    with a workflow event naming the scheduler; returns how many went live here."""
     now = now_utc()
-    with db.session() as session:
-        ids = articles.due_ids(session, now)
     published = 0
-    for article_id in ids:
+    while True:
         with db.session() as session:
-            published += articles.publish_if_due(session, article_id, now)
-    return published
+            due = articles.claim_due(session, now, SCHEDULER_BATCH)
+            for record in due:
+                workflow.record_scheduled_publish(session, record, now)
+        published += len(due)
+        if len(due) < SCHEDULER_BATCH:
+            return published
 
 
 async def _scheduler(db: ServiceDatabase, interval: float) -> None:
@@ -50,7 +68,9 @@ def create_app(config: ServiceConfig) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = await run_in_threadpool(open_service_database, config.database_url)
-        app.state.service = ServiceState(db, config)
+        app.state.service = await run_in_threadpool(ServiceState.open, db, config)
+        queues = QueueCollector(db)
+        metrics.registry.register(queues)
         task = asyncio.create_task(_scheduler(db, config.scheduler_interval))
         try:
             yield
@@ -58,7 +78,10 @@ def create_app(config: ServiceConfig) -> FastAPI:
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+            metrics.registry.unregister(queues)
             db.close()
+
+    metrics = Metrics()
 
     app = FastAPI(
         title="Editorial Workstation upload service",
@@ -68,8 +91,12 @@ def create_app(config: ServiceConfig) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = lambda: service_openapi(app)  # type: ignore[method-assign]
+    app.state.metrics = metrics
+    app.add_middleware(RequestMiddleware, metrics=metrics)
     install_problem_handlers(app)
     newsletter_site.redact_access_log()
+    app.include_router(ops.router)
     app.include_router(api.router)
     app.include_router(media.router)
     app.include_router(ninjs_api.router)

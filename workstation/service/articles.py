@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import slugify
+from workstation.service import changes
+from workstation.service.changes import Cursor
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord, RevisionRecord
 from workstation.service.problems import Problem
 from workstation.service.schemas import (
@@ -26,6 +26,10 @@ MAX_PAGE = 500
 
 def etag_of(version: int) -> str:
     return f'"{version}"'
+
+
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"( *, *(W/)?"[0-9]{1,9}")*)$'
+"""What clients send; anything else names no version, so the precondition fails (412)."""
 
 
 def parse_if_match(header: str) -> set[int] | None:
@@ -238,73 +242,28 @@ def unpublish(session: Session, record: ArticleRecord, now: datetime) -> None:
     session.flush()
 
 
-def due_ids(session: Session, now: datetime) -> list[str]:
-    return list(
-        session.scalars(
-            select(ArticleRecord.id).where(
-                ArticleRecord.publish_at.is_not(None), ArticleRecord.publish_at <= now
-            )
-        )
+def claim_due(session: Session, now: datetime, limit: int) -> list[ArticleRecord]:
+    """Scheduled articles whose time has come, locked for this transaction. Rows another
+    service process holds are skipped (it is publishing them), and once it commits they are
+    no longer due: each scheduled publish happens once, however many processes run."""
+    query = (
+        select(ArticleRecord)
+        .where(ArticleRecord.publish_at.is_not(None), ArticleRecord.publish_at <= now)
+        .order_by(ArticleRecord.publish_at, ArticleRecord.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
-
-
-def publish_if_due(session: Session, article_id: str, now: datetime) -> bool:
-    """Publish one scheduled article if it is still due (safe with several service processes)."""
-    record = find(session, article_id, lock=True)
-    if record is None or record.publish_at is None or record.publish_at > now:
-        return False
-    publish(session, record, record.scheduled_version, now)
-    return True
-
-
-@dataclass(frozen=True)
-class Cursor:
-    updated_at: datetime
-    article_id: str
-
-    def encode(self) -> str:
-        raw = f"{self.updated_at.isoformat()}|{self.article_id}"
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, text: str) -> Cursor:
-        """A cursor from `next_cursor`, or from a plain ISO 8601 time."""
-        try:
-            when = datetime.fromisoformat(text)
-        except ValueError:
-            try:
-                raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-                stamp, _, article_id = raw.partition("|")
-                return cls(datetime.fromisoformat(stamp), article_id)
-            except ValueError:
-                raise Problem(
-                    400, "updated_since is neither a cursor nor an ISO 8601 time", kind="bad-cursor"
-                ) from None
-        if when.tzinfo is None:
-            raise Problem(400, "updated_since needs a UTC offset", kind="bad-cursor")
-        return cls(when, "")
+    return list(session.scalars(query))
 
 
 def list_changes(
     session: Session, since: Cursor | None, limit: int
 ) -> tuple[list[ArticleRecord], str | None]:
-    """Articles changed after the cursor, oldest change first, and the cursor for the next page."""
+    """Articles changed after the cursor, in change order, and the cursor for the next page."""
     limit = max(1, min(limit, MAX_PAGE))
-    query = select(ArticleRecord).order_by(ArticleRecord.updated_at, ArticleRecord.id)
-    if since is not None:
-        query = query.where(
-            or_(
-                ArticleRecord.updated_at > since.updated_at,
-                and_(
-                    ArticleRecord.updated_at == since.updated_at,
-                    ArticleRecord.id > since.article_id,
-                ),
-            )
-        )
+    query = changes.page(select(ArticleRecord), ArticleRecord, since)
     rows = list(session.scalars(query.limit(limit)))
-    last = rows[-1] if rows else None
-    cursor = Cursor(last.updated_at, last.id).encode() if last else None
-    return rows, cursor
+    return rows, Cursor.after(rows[-1]).encode() if rows else None
 
 
 def revisions(session: Session, article_id: str) -> list[RevisionOut]:

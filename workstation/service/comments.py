@@ -6,14 +6,15 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workstation.domain.anchors import Anchor, anchor_for, reanchor
 from workstation.domain.article import now_utc
 from workstation.domain.workflow import Role
-from workstation.service import articles
+from workstation.service import articles, changes
 from workstation.service.auth import Action, Principal
+from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, state_of
 from workstation.service.models import ArticleRecord
 from workstation.service.problems import Problem
@@ -187,23 +188,12 @@ def comment_feed(
 ) -> CommentList:
     """Comments added or resolved after the cursor, oldest change first."""
     require(caller, Action.READ)
-    since = articles.Cursor.decode(updated_since) if updated_since else None
-    query = select(CommentRecord).order_by(CommentRecord.updated_at, CommentRecord.id)
-    if since is not None:
-        query = query.where(
-            or_(
-                CommentRecord.updated_at > since.updated_at,
-                and_(
-                    CommentRecord.updated_at == since.updated_at,
-                    CommentRecord.id > since.article_id,
-                ),
-            )
-        )
+    since = Cursor.decode(updated_since) if updated_since is not None else None
+    query = changes.page(select(CommentRecord), CommentRecord, since).limit(limit)
     with state_of(request).db.session() as session:
-        rows = list(session.scalars(query.limit(limit)))
+        rows = list(session.scalars(query))
         for article_id in {row.article_id for row in rows}:
             record = articles.get(session, article_id)
             bring_up_to_date(session, record, [r for r in rows if r.article_id == article_id])
-        last = rows[-1] if rows else None
-        cursor = articles.Cursor(last.updated_at, last.id).encode() if last else updated_since
+        cursor = Cursor.after(rows[-1]).encode() if rows else updated_since
         return CommentList(items=[comment_out(row) for row in rows], next_cursor=cursor)

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
+from workstation.service import changes
 from workstation.store import db as store_db
 
-HEAD_REVISION = "s0005_newsletter"
+HEAD_REVISION = "s0007_rate_hits"
 VERSION_TABLE = "service_alembic_version"
 DATABASE_FILE = "service.sqlite3"
 
@@ -58,9 +59,21 @@ def current_revision(engine: Engine) -> str | None:
     return store_db.current_revision(engine, VERSION_TABLE)
 
 
+MIGRATION_LOCK = 0x5753_0017
+"""PostgreSQL advisory lock key: service processes starting together migrate one at a time."""
+
+
 def upgrade(engine: Engine) -> None:
     """Apply the service migrations up to head (skipped when already current)."""
-    store_db.upgrade(engine, HEAD_REVISION, "workstation.service:migrations", VERSION_TABLE)
+    if engine.dialect.name != "postgresql":
+        store_db.upgrade(engine, HEAD_REVISION, "workstation.service:migrations", VERSION_TABLE)
+        return
+    with engine.connect() as lock:
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        try:
+            store_db.upgrade(engine, HEAD_REVISION, "workstation.service:migrations", VERSION_TABLE)
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
 
 
 def _mask(text: str) -> str:
@@ -68,8 +81,13 @@ def _mask(text: str) -> str:
     return re.sub(r"(://[^:/@\s]+):[^@\s]*@", r"\1:***@", text)
 
 
-# The service's engine and session factory: the same unit-of-work wrapper as the local store.
-ServiceDatabase = store_db.Database
+class ServiceDatabase(store_db.Database):
+    """The service's engine and sessions: the local store's unit-of-work wrapper, with every
+    change to an article or comment stamped with the change sequence the sync feeds page by."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        changes.install(self.session_factory)
 
 
 def open_service_database(url: str) -> ServiceDatabase:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated
+from dataclasses import dataclass
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -13,9 +12,12 @@ from workstation.service.auth import Action, Principal, authenticate
 from workstation.service.config import ServiceConfig
 from workstation.service.db import ServiceDatabase
 from workstation.service.problems import Problem
-
-if TYPE_CHECKING:
-    from workstation.service.newsletter_site import SignupLimiter
+from workstation.service.shared_state import (
+    FORM_SECRET_KEY,
+    SIGNUP_KEY,
+    RateLimiter,
+    shared_secret,
+)
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -26,19 +28,19 @@ bearer = HTTPBearer(
 
 @dataclass
 class ServiceState:
-    """What the running app holds: its database and configuration."""
+    """What the running app holds: its database, configuration and the state every process
+    shares through the database (the signup limit, the newsletter form's signing key)."""
 
     db: ServiceDatabase
     config: ServiceConfig
-    signups: SignupLimiter = field(init=False)
-    form_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
-    """Signs the newsletter form's anti-forgery token (per process: a restart makes reloaded
-    pages carry a new one)."""
+    signups: RateLimiter
+    form_secret: bytes
 
-    def __post_init__(self) -> None:
-        from workstation.service.newsletter_site import SignupLimiter
-
-        self.signups = SignupLimiter(self.config.signup_limit, self.config.signup_window)
+    @classmethod
+    def open(cls, db: ServiceDatabase, config: ServiceConfig) -> ServiceState:
+        key = shared_secret(db, SIGNUP_KEY)
+        signups = RateLimiter(db, key, config.signup_limit, config.signup_window)
+        return cls(db, config, signups, shared_secret(db, FORM_SECRET_KEY))
 
 
 def state_of(request: Request) -> ServiceState:
@@ -47,8 +49,15 @@ def state_of(request: Request) -> ServiceState:
 
 
 def site_url(request: Request) -> str:
+    """The configured public URL; unset, the address the server listens on. Never the Host
+    header: a client chooses that, and it would end up in feeds, links and mails."""
     configured = state_of(request).config.site_url
-    return (configured or str(request.base_url)).rstrip("/")
+    if configured:
+        return configured.rstrip("/")
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def _unauthorized(detail: str, error: str) -> Problem:

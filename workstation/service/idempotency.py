@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -19,6 +20,9 @@ from workstation.service.problems import Problem
 # A request that died with its process leaves an in-flight key; after the lease it can be retaken.
 LEASE = timedelta(seconds=30)
 MAX_KEY_LENGTH = 200
+KEY_PATTERN = r"^[!-~]([ -~]*[!-~])?$"
+"""Printable ASCII, no space at either end (HTTP would strip it): a UUID, as clients send."""
+_KEY = re.compile(KEY_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ def check_key(key: str | None) -> str:
         raise Problem(
             428, "this action needs an Idempotency-Key header", kind="idempotency-key-missing"
         )
-    if len(key) > MAX_KEY_LENGTH or not key.isprintable():
+    if len(key) > MAX_KEY_LENGTH or not _KEY.fullmatch(key):
         raise Problem(
             400, "the Idempotency-Key is too long or not printable", kind="bad-idempotency-key"
         )

@@ -17,11 +17,13 @@ from workstation.service.auth import Action, Principal
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import MediaRecord
 from workstation.service.problems import Problem
+from workstation.service.schemas import MediaOut
 
 router = APIRouter(tags=["media"])
 Caller = Annotated[Principal, Depends(current_principal)]
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
-_DIGEST = re.compile(r"sha-256=:([A-Za-z0-9+/=]+):")
+DIGEST_PATTERN = r"sha-256=:[A-Za-z0-9+/]{43}=:"
+_DIGEST = re.compile(DIGEST_PATTERN)
 
 
 def sniff(data: bytes) -> str | None:
@@ -80,11 +82,13 @@ async def _read_limited(request: Request, limit: int) -> bytes:
 @router.post(
     "/api/v1/media",
     status_code=201,
+    response_model=MediaOut,
+    responses={200: {"model": MediaOut, "description": "These bytes were uploaded before"}},
     openapi_extra={
         "requestBody": {
             "required": True,
             "content": {
-                f"image/{kind}": {"schema": {"type": "string", "format": "binary"}}
+                f"image/{kind}": {"schema": {"type": "string", "format": "binary", "minLength": 1}}
                 for kind in ("png", "jpeg", "gif", "webp")
             },
         }
@@ -105,12 +109,15 @@ async def upload_media(
     data = await _read_limited(request, state.config.media_max_bytes)
     if not data:
         raise Problem(400, "the body is empty; send the image bytes", kind="empty-body")
-    if content_digest_header is not None:
+    # Digests in other algorithms are ignored (RFC 9530 lets a recipient); a sha-256 one is
+    # checked, and must be well-formed.
+    if content_digest_header is not None and "sha-256=" in content_digest_header:
         match = _DIGEST.search(content_digest_header)
         if match is None:
             raise Problem(400, "Content-Digest must carry sha-256=:<base64>:", kind="bad-digest")
         if match.group(0) != content_digest(data):
-            raise Problem(400, "the body does not match its Content-Digest", kind="digest-mismatch")
+            # Well-formed, yet not these bytes: 422, as for any other body that breaks a rule.
+            raise Problem(422, "the body does not match its Content-Digest", kind="digest-mismatch")
     kind = sniff(data)
     declared = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind is None:

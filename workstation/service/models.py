@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from workstation.store.models import UTCDateTime
@@ -19,6 +29,7 @@ class ArticleRecord(ServiceBase):
     """An article as the service holds it: the latest version and where it is published."""
 
     __tablename__ = "svc_articles"
+    __table_args__ = (Index("ix_svc_articles_change", "change_seq", "id"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -36,6 +47,8 @@ class ArticleRecord(ServiceBase):
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    """The change sequence of the transaction that last changed it (see changes.py)."""
 
 
 class RevisionRecord(ServiceBase):
@@ -145,3 +158,23 @@ class SubscriberRecord(ServiceBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     unsubscribed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ChangeCounterRecord(ServiceBase):
+    """One row: the last change sequence handed out. Its row lock, held from the bump to the
+    commit, makes sequence order commit order (see changes.py)."""
+
+    __tablename__ = "svc_change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class RateHitRecord(ServiceBase):
+    """One counted request of a rate-limited kind, by a hashed client key."""
+
+    __tablename__ = "svc_rate_hits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bucket: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -3,7 +3,8 @@
 The signup form is on every article page (render: the same page as the preview). Posts are
 checked against forgery twice: the browser's Origin (or Referer) must be this site, and the
 form must carry a token this service signed in the last two days (pages are cached, so the
-token is not per visitor). Signups are limited per client address. Addresses never reach a
+token is not per visitor). Signups are limited per client address, counted in the database
+so that every service process keeps the one limit. Addresses never reach a
 log: only subscriber numbers do.
 """
 
@@ -14,8 +15,6 @@ import hmac
 import logging
 import re
 import time
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -39,25 +38,6 @@ log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 MAX_FORM_BYTES = 4096
 DAY = 86_400
-
-
-@dataclass
-class SignupLimiter:
-    """At most `limit` signups per client address in `window` seconds (in this process)."""
-
-    limit: int
-    window: float
-    _seen: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-
-    def allow(self, client: str) -> bool:
-        now = time.monotonic()
-        seen = self._seen[client]
-        while seen and now - seen[0] > self.window:
-            seen.popleft()
-        if len(seen) >= self.limit:
-            return False
-        seen.append(now)
-        return True
 
 
 def form_token(secret: bytes, day: int | None = None) -> str:
@@ -119,7 +99,7 @@ async def subscribe(request: Request) -> HTMLResponse:
             ["The form has expired: reload the page and try again."],
         )
     client = request.client.host if request.client else "unknown"
-    if not state.signups.allow(client):
+    if not await run_in_threadpool(state.signups.allow, client):
         response = _page(request, 429, "Too many sign-ups", ["Please try again in a few minutes."])
         response.headers["Retry-After"] = str(int(state.config.signup_window))
         return response

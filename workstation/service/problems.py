@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from http import HTTPStatus
 from typing import Any
 
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_TYPE_BASE = "https://workstation.invalid/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -59,9 +61,34 @@ async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     return exc.response(request.url.path)
 
 
+def _leaf_routes(routes: Iterable[Any]) -> Iterator[Any]:
+    """The app's routes, with included routers opened (FastAPI keeps them nested)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _leaf_routes(inner.routes)
+        else:
+            yield route
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path. Starlette's 405 names only the first
+    route whose path matched, and two routes may share a path (GET and PATCH of one media)."""
+    methods: set[str] = set()
+    for route in _leaf_routes(request.app.router.routes):
+        match, _scope = route.matches({**request.scope, "method": "\x00"})
+        if match is Match.PARTIAL and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
+
+
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = allowed_methods(request)
     return Problem(exc.status_code, str(exc.detail), headers=headers).response(request.url.path)
 
 

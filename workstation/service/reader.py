@@ -156,12 +156,12 @@ def tag_page(name: str, request: Request) -> Response:
     return _list_page(request, f"Tagged: {tag}", rows)
 
 
-@router.get("/{year}/{month}/{slug}")
-def article_page(year: str, month: str, slug: str, request: Request) -> Response:
+# Digits only, so that API paths of three segments (/api/v1/media) are never a page: GET
+# there is a 405 naming the methods it has, not a 404 from here.
+@router.get("/{year:int}/{month:int}/{slug}")
+def article_page(year: int, month: int, slug: str, request: Request) -> Response:
     """The published page; 410 Gone once unpublished (the URL stays reserved)."""
-    if not (year.isdigit() and month.isdigit()):
-        raise Problem(404, "no page at this address", kind="no-such-page")
-    path = f"/{year}/{month}/{slug}"
+    path = request.url.path  # as written: /2026/01/slug (the ints would drop the 0)
     with state_of(request).db.session() as session:
         live = session.scalars(select(LiveRecord).where(LiveRecord.url_path == path)).first()
         if live is None:

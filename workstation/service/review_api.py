@@ -9,6 +9,7 @@ from sqlalchemy import select, tuple_
 
 from workstation.service import articles, comments, presence, workflow
 from workstation.service.auth import Action, Principal
+from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import RevisionRecord
 from workstation.service.review_schemas import Feed, FeedItem
@@ -32,7 +33,7 @@ def article_feed(
     """Articles changed after the cursor, whole (content, version, its author, last move),
     oldest change first: one request per page instead of one per article."""
     require(caller, Action.READ)
-    since = articles.Cursor.decode(updated_since) if updated_since else None
+    since = Cursor.decode(updated_since) if updated_since is not None else None
     site = site_url(request)
     with state_of(request).db.session() as session:
         rows, cursor = articles.list_changes(session, since, limit)

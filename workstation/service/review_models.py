@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workstation.service.models import ServiceBase
@@ -33,7 +33,10 @@ class CommentRecord(ServiceBase):
     """A comment or reply, anchored to a quoted range of the body (client-chosen UUID)."""
 
     __tablename__ = "svc_comments"
-    __table_args__ = (Index("ix_svc_comments_updated", "updated_at", "id"),)
+    __table_args__ = (
+        Index("ix_svc_comments_updated", "updated_at", "id"),
+        Index("ix_svc_comments_change", "change_seq", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     article_id: Mapped[str] = mapped_column(
@@ -52,6 +55,7 @@ class CommentRecord(ServiceBase):
     resolved_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    change_seq: Mapped[int] = mapped_column(BigInteger, server_default="0")
 
 
 class PresenceRecord(ServiceBase):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from workstation.domain.article import Status
-from workstation.service.schemas import ArticleOut
+from workstation.service.schemas import MAX_BODY, MAX_VERSION, ArticleOut, JsonInt, JsonTime
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 
 class MoveOut(BaseModel):
@@ -29,7 +31,7 @@ class WorkflowOut(BaseModel):
 class SitePolicyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    publish_on_approval: bool
+    publish_on_approval: StrictBool
 
 
 class TransitionIn(BaseModel):
@@ -39,7 +41,7 @@ class TransitionIn(BaseModel):
 
     to: Status
     note: str = Field(default="", max_length=5000)
-    publish_at: datetime | None = None  # needed to move to "scheduled"
+    publish_at: JsonTime | None = None  # needed to move to "scheduled"
 
 
 class EventOut(BaseModel):
@@ -65,9 +67,9 @@ class AnchorIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quote: str = Field(max_length=5000)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    paragraph: int = Field(default=0, ge=0)
+    start: JsonInt = Field(ge=0, le=MAX_BODY)
+    end: JsonInt = Field(ge=0, le=MAX_BODY)
+    paragraph: JsonInt = Field(default=0, ge=0, le=MAX_BODY)
 
 
 class CommentIn(BaseModel):
@@ -77,15 +79,15 @@ class CommentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     body: str = Field(min_length=1, max_length=20_000)
-    parent_id: str | None = Field(default=None, max_length=36)
+    parent_id: str | None = Field(default=None, pattern=UUID_PATTERN)
     anchor: AnchorIn | None = None
-    version: int | None = Field(default=None, ge=1)
+    version: JsonInt | None = Field(default=None, ge=1, le=MAX_VERSION)
 
 
 class ResolveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    resolved: bool = True
+    resolved: StrictBool = True
 
 
 class CommentOut(BaseModel):
@@ -114,7 +116,7 @@ class CommentList(BaseModel):
 class PresenceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    ttl_seconds: int = Field(default=90, ge=5, le=600)
+    ttl_seconds: JsonInt = Field(default=90, ge=5, le=600)
 
 
 class PresenceOut(BaseModel):
@@ -139,3 +141,9 @@ class FeedItem(BaseModel):
 class Feed(BaseModel):
     items: list[FeedItem]
     next_cursor: str | None
+    sequence_cursor: bool = Field(
+        default=True,
+        description="next_cursor is a place in the commit-ordered change sequence: the next "
+        "page starts from it as it is (older services' cursors were times, re-read with a "
+        "margin, as changes could commit out of order)",
+    )

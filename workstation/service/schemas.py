@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from workstation.domain.article import Status
 
 PublicationState = Literal["draft", "scheduled", "published", "unpublished"]
+
+
+def _json_int(value: Any) -> Any:
+    """JSON's integers as the document says: 3 and 3.0, never "3" or true."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a JSON integer")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _json_time(value: Any) -> Any:
+    if not isinstance(value, str | datetime):
+        raise ValueError("must be an RFC 3339 time such as 2030-01-01T09:00:00+00:00")
+    return value
+
+
+JsonTime = Annotated[datetime, BeforeValidator(_json_time)]
+"""A time in a request: a string (pydantic would also take a number as a Unix time)."""
+JsonInt = Annotated[int, BeforeValidator(_json_int)]
+MAX_VERSION = 2**31 - 1
+"""Versions are 32-bit in the database: a larger one is a 422, not an overflow."""
+MAX_BODY = 1_000_000
+"""An integer field of a request: no quoted numbers, no booleans (pydantic's lax mode takes
+both, which the OpenAPI document does not allow)."""
 
 
 class ArticleContent(BaseModel):
@@ -19,16 +44,16 @@ class ArticleContent(BaseModel):
 
     headline: str = Field(min_length=1, max_length=300)
     standfirst: str = Field(default="", max_length=2000)
-    body: str = Field(default="", max_length=1_000_000)
+    body: str = Field(default="", max_length=MAX_BODY)
     byline: list[str] = Field(default_factory=list, max_length=20)
     section: str = Field(default="", max_length=200)
     tags: list[str] = Field(default_factory=list, max_length=50)
     audience: str | None = Field(default=None, max_length=500)
-    newsletter: bool = True
+    newsletter: StrictBool = True
     related: list[str] = Field(default_factory=list, max_length=20)
     slug: str = Field(default="", max_length=200, pattern=r"^[a-z0-9-]*$")
     status: Status = Status.DRAFT
-    gate: bool | None = None
+    gate: StrictBool | None = None
     sponsor: str = Field(default="", max_length=200)
 
 
@@ -39,7 +64,7 @@ class Publication(BaseModel):
     live_version: int | None = None
     url: str | None = None
     first_published_at: datetime | None = None
-    publish_at: datetime | None = None
+    publish_at: JsonTime | None = None
 
 
 class ArticleOut(BaseModel):
@@ -122,16 +147,16 @@ class PublishRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int | None = Field(default=None, ge=1)
-    publish_at: datetime | None = None
+    version: JsonInt | None = Field(default=None, ge=1, le=MAX_VERSION)
+    publish_at: JsonTime | None = None
     page: PageContext | None = None
 
 
 class ScheduleRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    publish_at: datetime
-    version: int | None = Field(default=None, ge=1)
+    publish_at: JsonTime
+    version: JsonInt | None = Field(default=None, ge=1, le=MAX_VERSION)
     page: PageContext | None = None
 
 
@@ -156,3 +181,9 @@ class MediaOut(BaseModel):
 class WhoAmI(BaseModel):
     user: str
     role: str
+
+
+class Health(BaseModel):
+    """A liveness or readiness answer."""
+
+    status: str

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from workstation.service.app import create_app
 from workstation.service.config import ServiceConfig
 from workstation.service.db import sqlite_url_for
+from workstation.service.logs import log_config
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -28,9 +34,33 @@ def config_for(
     return ServiceConfig(database_url=sqlite_url_for(service_dir), site_url=site_url)
 
 
-def serve(config: ServiceConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
-    """Run in the foreground until interrupted."""
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", proxy_headers=False)
+CONFIG_ENV = "WORKSTATION_SERVICE_CONFIG"
+
+
+def app_from_environment() -> FastAPI:
+    """The app for a Uvicorn worker process: its config comes from the parent's environment
+    (workers import the app afresh; they cannot be handed an object)."""
+    return create_app(ServiceConfig(**json.loads(os.environ[CONFIG_ENV])))
+
+
+def serve(
+    config: ServiceConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int = 1
+) -> None:
+    """Run in the foreground until interrupted; `workers` > 1 runs that many processes on
+    the one port (they share everything through the database)."""
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "proxy_headers": False,
+        "log_config": log_config(),
+    }
+    if workers <= 1:
+        uvicorn.run(create_app(config), **options)
+        return
+    os.environ[CONFIG_ENV] = json.dumps(dataclasses.asdict(config))
+    target = f"{__name__}:{app_from_environment.__name__}"
+    uvicorn.run(target, factory=True, workers=workers, **options)
 
 
 @dataclass

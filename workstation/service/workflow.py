@@ -87,6 +87,27 @@ def last_events(session: Session, article_ids: list[str]) -> dict[str, EventOut]
     return {row.article_id: event_out(row) for row in rows}
 
 
+SCHEDULER_USER = "scheduler"
+
+
+def record_scheduled_publish(session: Session, record: ArticleRecord, now: datetime) -> None:
+    """Put a due article's scheduled version live, and say so in its workflow history."""
+    source = status_of(record)
+    articles.publish(session, record, record.scheduled_version, now)
+    session.add(
+        WorkflowEventRecord(
+            article_id=record.id,
+            version=record.live_version or record.version,
+            verb="publish",
+            from_state=source.value,
+            to_state=Status.PUBLISHED.value,
+            user=SCHEDULER_USER,
+            note="published on schedule",
+            created_at=now,
+        )
+    )
+
+
 def _set_status(session: Session, record: ArticleRecord, status: Status, user: str) -> None:
     content = ArticleContent.model_validate({**record.content, "status": status.value})
     articles.update(session, record, content, None, user, now_utc())

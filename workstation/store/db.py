@@ -107,6 +107,11 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Where this database's sessions come from (for session events)."""
+        return self._sessions
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed at the end, rolled back on any error."""

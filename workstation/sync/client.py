@@ -113,7 +113,8 @@ class SyncClient:
         self, cursor: str | None, limit: int = 500
     ) -> tuple[list[Remote], str | None, datetime | None]:
         """One page of changed articles after `cursor`, the cursor for the next, and the
-        service's clock at the answer (its Date header)."""
+        service's clock at the answer (its Date header) when its cursor is a time; None
+        when it is the commit-ordered change sequence, which needs no safety margin."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["updated_since"] = cursor
@@ -127,7 +128,8 @@ class SyncClient:
             )
             for item in data["items"]
         ]
-        return items, data.get("next_cursor"), _server_time(response)
+        server_time = None if data.get("sequence_cursor") else _server_time(response)
+        return items, data.get("next_cursor"), server_time
 
     def get(self, article_id: str) -> Remote:
         return remote_from(self._call("GET", f"/api/v1/articles/{article_id}").json())

@@ -33,9 +33,10 @@ MOVE_TARGETS_NOT_INFERRED = (Status.PUBLISHED, Status.SCHEDULED)  # the publish 
 
 
 def _safe_cursor(cursor: str, items: list[Remote], server_time: datetime | None) -> str:
-    """The cursor to start the next round from. A change stamped just before the newest one
-    seen may still be committing (stamps are taken before commit), so when the page reaches
-    into the last few seconds, the next round starts a little earlier (re-reads are skipped)."""
+    """The cursor to start the next round from. From a service whose cursor is a time (before
+    the change sequence), a change stamped just before the newest one seen may still be
+    committing, so when the page reaches into the last few seconds, the next round starts a
+    little earlier (re-reads are skipped). A sequence cursor comes with no server time."""
     newest = max((r.updated_at for r in items if r.updated_at is not None), default=None)
     if newest is None or server_time is None:
         return cursor

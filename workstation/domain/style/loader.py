@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from workstation.domain import safe_yaml
 from workstation.domain.style.builtins_numbers import DateRule, NumbersRule
 from workstation.domain.style.builtins_structure import (
     AcronymRule,
@@ -57,7 +58,7 @@ class HouseStyleError(ValueError):
 def parse_house_style(text: str, name: str = "house style") -> dict[str, Any]:
     """One file's YAML as a mapping with known top-level keys."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = safe_yaml.load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -40,7 +40,7 @@ def request_move(
         sync = SyncRepository(session, name)
         role = sync.state().role
         try:
-            check_move(Role(role) if role else Role.ADMIN, move.source, move.target, note)
+            check_move(Role.named(role), move.source, move.target, note)
         except WorkflowError as exc:
             raise UseCaseError(str(exc)) from None
         moved = article.with_changes(status=move.target, updated_at=now_utc())
