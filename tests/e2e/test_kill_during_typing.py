@@ -105,17 +105,29 @@ def test_text_typed_just_before_quit_is_saved(tmp_path: Path, xvfb_display: str)
     """Issue 19: File › Quit (Ctrl+Q) straight after typing, with no pause for the autosave:
     the quit saves it, and the process ends (it does not wait on background work)."""
     data, article_id, app = _app_on_a_new_story(tmp_path, xvfb_display, "Typed then quit")
+    words = "papa quebec romeo sierra tango"
+    _type_then_quit(xvfb_display, app, words, delay_ms=15)
+    shown = json.loads(_cli(data, "show", article_id, "--json"))
+    assert words in shown["body"], shown
+
+
+def _type_then_quit(
+    display: str, app: subprocess.Popen[str], words: str, delay_ms: int, wait_ready: bool = False
+) -> None:
+    """Type `words`, (after start-up has finished, with `wait_ready`) press Ctrl+Q, and see
+    the app end cleanly; it is killed if anything fails on the way."""
     try:
-        words = "papa quebec romeo sierra tango"
-        _xdotool(xvfb_display, "type", "--delay", "15", words)
-        _xdotool(xvfb_display, "key", "ctrl+q")
+        _xdotool(display, "type", "--delay", str(delay_ms), words)
+        if wait_ready:
+            assert app.stdout is not None
+            line = app.stdout.readline()
+            assert line.startswith("startup: ready"), f"app did not finish starting: {line!r}"
+        _xdotool(display, "key", "ctrl+q")
         assert app.wait(timeout=30) == 0
     finally:
         if app.poll() is None:
             app.kill()
             app.wait()
-    shown = json.loads(_cli(data, "show", article_id, "--json"))
-    assert words in shown["body"], shown
 
 
 def test_text_typed_as_soon_as_the_window_paints_is_saved(
@@ -126,17 +138,7 @@ def test_text_typed_as_soon_as_the_window_paints_is_saved(
     data, article_id, app = _app_on_a_new_story(
         tmp_path, xvfb_display, "Typed at first sight", wait_ready=False
     )
-    try:
-        words = "uniform victor whiskey xray"
-        _xdotool(xvfb_display, "type", "--delay", "10", words)
-        assert app.stdout is not None
-        line = app.stdout.readline()
-        assert line.startswith("startup: ready"), f"app did not finish starting: {line!r}"
-        _xdotool(xvfb_display, "key", "ctrl+q")
-        assert app.wait(timeout=30) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+    words = "uniform victor whiskey xray"
+    _type_then_quit(xvfb_display, app, words, delay_ms=10, wait_ready=True)
     shown = json.loads(_cli(data, "show", article_id, "--json"))
     assert words in shown["body"], shown

@@ -141,21 +141,27 @@ class MetadataForm(QWidget):
     def load(self, article: Article, keep_place: bool = False) -> None:
         """Show `article`'s fields without emitting sig_edited. With `keep_place` (the same
         article again, after a merge or a restore) only what changed is replaced, so the
-        cursor and the undo history of the headline and standfirst survive."""
+        cursor and the undo history of every text field survive."""
+        lines = (
+            (self.headline_edit, article.headline),
+            (self.byline_edit, ", ".join(article.byline)),
+            (self.tags_edit, ", ".join(article.tags)),
+            (self.audience_edit, article.audience or ""),
+            (self.sponsor_edit, article.sponsor),
+        )
         self._loading = True
         try:
+            for edit, text in lines:
+                if keep_place:
+                    merge_into_line(edit, text)
+                else:
+                    edit.setText(text)
             if keep_place:
-                merge_into_line(self.headline_edit, article.headline)
                 merge_into_plain_text(self.standfirst_edit, article.standfirst)
             else:
-                self.headline_edit.setText(article.headline)
                 self.standfirst_edit.setPlainText(article.standfirst)
-            self.byline_edit.setText(", ".join(article.byline))
             self.section_box.setCurrentText(article.section)
-            self.tags_edit.setText(", ".join(article.tags))
-            self.audience_edit.setText(article.audience or "")
             self.gate_box.setCurrentIndex({None: 0, True: 1, False: 2}[article.gate])
-            self.sponsor_edit.setText(article.sponsor)
             self.newsletter_box.setChecked(article.newsletter)
         finally:
             self._loading = False
