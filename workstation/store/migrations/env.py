@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from workstation.store.media import MediaRow  # noqa: F401  (its tables in the metadata)
 from workstation.store.models import Base
 
 connection = context.config.attributes.get("connection")

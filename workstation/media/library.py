@@ -1,0 +1,252 @@
+"""Decoding, cleaning and content-addressed storage of pictures, with cached thumbnails.
+
+A picture is read with Pillow under a byte cap (checked before decoding) and a pixel cap
+(Pillow's decompression-bomb limit), turned upright (EXIF orientation), converted to sRGB
+(CMYK and ICC-tagged images included) and re-encoded without any metadata: EXIF GPS, camera
+serials and the rest never reach the library, so they never leave the machine. The stored
+file is named by the SHA-256 of the cleaned bytes, so the same picture is stored once.
+Nothing is written until the picture is known good, and the write is atomic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Files over this are refused before any decoding."""
+MAX_PIXELS = 80_000_000
+"""Over this a picture is treated as a decompression bomb (a 24-megapixel photo is far below)."""
+THUMBNAIL_SIZE = 256
+JPEG_QUALITY = 90
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+class MediaError(Exception):
+    """A picture was refused; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    """A picture in the library: its address, file type and size in pixels and bytes."""
+
+    sha256: str
+    extension: str
+    width: int
+    height: int
+    size: int
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.extension]
+
+
+def _what_it_is(head: bytes) -> str | None:
+    """A plain word for bytes that are not a picture Pillow should see (SVG, HTML, text)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<svg" in text[:4096] or (text.startswith(b"<?xml") and b"<svg" in text):
+        return "svg"
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<")):
+        return "html"
+    return None
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """The picture in sRGB, RGB or RGBA: ICC profiles applied, CMYK and palettes converted."""
+    icc = image.info.get("icc_profile")
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    target = "RGBA" if has_alpha else "RGB"
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+                image = image.convert(target)
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=target) or image
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: fall back to the plain conversion below
+    if image.mode == "CMYK":
+        # Adobe-style CMYK JPEGs are stored inverted; Pillow's convert handles the rest.
+        return image.convert("RGB")
+    return image.convert(target) if image.mode != target else image
+
+
+def _decode(data: bytes, name: str) -> Image.Image:
+    if len(data) > MAX_BYTES:
+        raise MediaError(
+            f"{name} is {len(data) // (1024 * 1024)} MB; pictures over "
+            f"{MAX_BYTES // (1024 * 1024)} MB are not accepted"
+        )
+    if not data:
+        raise MediaError(f"{name} is empty")
+    kind = _what_it_is(data[:8192])
+    if kind == "svg":
+        raise MediaError(
+            f"{name} is an SVG drawing; SVG can carry scripts, so it is not accepted: "
+            "export it as PNG or JPEG"
+        )
+    if kind == "html":
+        raise MediaError(f"{name} is not a picture: it holds HTML or text, whatever its name says")
+    previous = Image.MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns between the limit and twice it, and raises above; both are refused.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+            image = Image.open(io.BytesIO(data))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise MediaError(
+            f"{name} is too many pixels to open safely (over {MAX_PIXELS // 1_000_000} "
+            "megapixels): it may be a decompression bomb"
+        ) from error
+    except UnidentifiedImageError as error:
+        raise MediaError(f"{name} is not a picture this workstation can read") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        if "truncated" in str(error).lower() or "broken data stream" in str(error).lower():
+            raise MediaError(f"{name} is cut short (truncated): copy the file again") from error
+        raise MediaError(f"{name} could not be decoded: {error}") from error
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+    if ImageFile.LOAD_TRUNCATED_IMAGES:  # pragma: no cover - a global someone else may set
+        raise MediaError(f"{name} could not be checked (LOAD_TRUNCATED_IMAGES is set)")
+    return image
+
+
+def clean(data: bytes, name: str = "the file") -> tuple[bytes, str, int, int]:
+    """The cleaned, re-encoded picture: (bytes, extension, width, height). Raises MediaError."""
+    image = _decode(data, name)
+    source_format = image.format
+    try:
+        image = ImageOps.exif_transpose(image) or image
+    except (OSError, ValueError, SyntaxError):
+        pass  # unreadable EXIF: the picture stays as stored
+    image = _to_srgb(image)
+    out = io.BytesIO()
+    if image.mode == "RGBA" or source_format in ("PNG", "GIF"):
+        # Lossless sources and transparency stay PNG; no text chunks, no EXIF, no profile.
+        image.save(out, "PNG", optimize=False)
+        extension = "png"
+    else:
+        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        extension = "jpg"
+    return out.getvalue(), extension, image.width, image.height
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class MediaLibrary:
+    """The pictures under one folder (the data dir's media/), thumbnails under a cache folder."""
+
+    root: Path
+    cache: Path
+
+    def path_of(self, sha256: str, extension: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.{extension}"
+
+    def find(self, sha256: str) -> Path | None:
+        """The stored file for `sha256`, or None."""
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            return None
+        for extension in CONTENT_TYPES:
+            path = self.path_of(sha256, extension)
+            if path.is_file():
+                return path
+        return None
+
+    def add_bytes(self, data: bytes, name: str = "the picture") -> StoredImage:
+        """Clean `data` and store it (once); raises MediaError with nothing stored."""
+        cleaned, extension, width, height = clean(data, name)
+        sha = hashlib.sha256(cleaned).hexdigest()
+        path = self.path_of(sha, extension)
+        if not path.is_file():
+            _atomic_write(path, cleaned)
+        return StoredImage(sha, extension, width, height, len(cleaned))
+
+    def add_file(self, source: Path) -> StoredImage:
+        """Read `source` (refusing a file over the cap before reading it) and add it."""
+        try:
+            size = source.stat().st_size
+        except OSError as error:
+            raise MediaError(f"{source.name} cannot be read: {error.strerror}") from error
+        if size > MAX_BYTES:
+            raise MediaError(
+                f"{source.name} is {size // (1024 * 1024)} MB; pictures over "
+                f"{MAX_BYTES // (1024 * 1024)} MB are not accepted"
+            )
+        return self.add_bytes(source.read_bytes(), source.name)
+
+    def read(self, sha256: str) -> tuple[bytes, str]:
+        """The stored bytes and content type of a picture; raises MediaError if missing."""
+        path = self.find(sha256)
+        if path is None:
+            raise MediaError(f"picture {sha256[:12]} is not in the library")
+        return path.read_bytes(), CONTENT_TYPES[path.suffix[1:]]
+
+    def rendition(self, sha256: str, width: int, extension: str = "jpg") -> Path:
+        """The picture scaled to at most `width` pixels wide as JPEG or WebP, made once, cached."""
+        if extension not in ("jpg", "webp", "png"):
+            raise MediaError(f"no rendition as {extension}")
+        target = self.cache / "renditions" / sha256[:2] / f"{sha256}-{width}.{extension}"
+        if target.is_file():
+            return target
+        source = self.find(sha256)
+        if source is None:
+            raise MediaError(f"picture {sha256[:12]} is not in the library")
+        with Image.open(source) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (width, width * 4))  # decode at 1/2..1/8 scale: much faster
+            image = image.copy()
+        if image.width > width:
+            image.thumbnail((width, max(1, image.height * width // image.width + 1)))
+        if extension == "jpg" and image.mode != "RGB":
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        if extension == "jpg":
+            image.save(out, "JPEG", quality=82, progressive=True)
+        elif extension == "webp":
+            image.save(out, "WEBP", quality=80, method=4)
+        else:
+            image.save(out, "PNG")
+        _atomic_write(target, out.getvalue())
+        return target
+
+    def thumbnail(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
+        """A PNG thumbnail fitting `size`×`size`, made once and cached."""
+        target = self.cache / "thumbnails" / f"{sha256}-{size}.png"
+        if target.is_file():
+            return target
+        source = self.find(sha256)
+        if source is None:
+            raise MediaError(f"picture {sha256[:12]} is not in the library")
+        with Image.open(source) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (size, size))
+            image = image.copy()
+        image.thumbnail((size, size))
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        _atomic_write(target, out.getvalue())
+        return target

@@ -1,0 +1,103 @@
+"""Pictures: add them to the library, give them words, set an article's hero, find them again.
+
+Cleaning a picture (decode, orient, sRGB, strip metadata, store the file) is `store_picture`,
+plain file work for the pool; recording it (`record_picture`) is one quick unit of work for the
+database thread. `add_picture` does both, for the CLI and scripts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workstation.domain.media import MediaItem, MediaWords
+from workstation.media.library import MediaError, MediaLibrary, StoredImage
+from workstation.paths import DataDir
+from workstation.store.db import Database
+from workstation.store.media import MediaRepository
+
+__all__ = [
+    "MediaError",
+    "MediaItem",
+    "MediaWords",
+    "StoredImage",
+    "add_picture",
+    "hero_of",
+    "library_of",
+    "picture",
+    "recent_pictures",
+    "record_picture",
+    "set_hero",
+    "store_picture",
+    "store_picture_bytes",
+    "thumbnail_of",
+    "update_words",
+]
+
+
+def library_of(data: DataDir) -> MediaLibrary:
+    """The data dir's picture library (files under media/, thumbnails under cache/)."""
+    return MediaLibrary(data.media, data.cache)
+
+
+def store_picture(data: DataDir, source: Path) -> StoredImage:
+    """Clean and store the picture file `source`; raises MediaError (nothing stored)."""
+    return library_of(data).add_file(Path(source))
+
+
+def store_picture_bytes(data: DataDir, raw: bytes, name: str) -> StoredImage:
+    """Clean and store a picture given as bytes (pasted, dropped); raises MediaError."""
+    return library_of(data).add_bytes(raw, name)
+
+
+def record_picture(db: Database, stored: StoredImage, filename: str) -> MediaItem:
+    """The library's row for a stored picture (the existing one when it was added before)."""
+    with db.session() as session:
+        item, _new = MediaRepository(session).add(
+            stored.sha256, stored.extension, stored.width, stored.height, stored.size, filename
+        )
+        return item
+
+
+def add_picture(data: DataDir, db: Database, source: Path) -> MediaItem:
+    """Store and record the picture file `source` in one call."""
+    return record_picture(db, store_picture(data, source), Path(source).name)
+
+
+def thumbnail_of(data: DataDir, sha256: str) -> str:
+    """The path of the picture's cached thumbnail (made on first call)."""
+    return str(library_of(data).thumbnail(sha256))
+
+
+def picture(db: Database, sha256: str) -> MediaItem | None:
+    with db.session() as session:
+        return MediaRepository(session).get(sha256)
+
+
+def recent_pictures(db: Database, query: str = "") -> list[MediaItem]:
+    """Newest first; with `query`, those whose caption, credit, alt text or name match."""
+    with db.session() as session:
+        return MediaRepository(session).recent(query)
+
+
+def update_words(db: Database, sha256: str, words: MediaWords) -> MediaItem:
+    """Save a picture's alt text, decorative choice, caption, credit and focal point."""
+    with db.session() as session:
+        item = MediaRepository(session).update(sha256, words)
+    if item is None:
+        raise MediaError(f"picture {sha256[:12]} is not in the library")
+    return item
+
+
+def set_hero(db: Database, article_id: str, sha256: str | None) -> MediaItem | None:
+    """Make `sha256` the article's hero picture (None removes it); returns the hero."""
+    with db.session() as session:
+        repo = MediaRepository(session)
+        if sha256 is not None and repo.get(sha256) is None:
+            raise MediaError(f"picture {sha256[:12]} is not in the library")
+        repo.set_hero(article_id, sha256)
+        return repo.hero_of(article_id)
+
+
+def hero_of(db: Database, article_id: str) -> MediaItem | None:
+    with db.session() as session:
+        return MediaRepository(session).hero_of(article_id)
