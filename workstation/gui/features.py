@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 def import_features() -> dict[str, Callable[[Host], Any]]:
     """The feature attachers by name; importing them is the worker-thread job (no widgets)."""
+    from workstation.gui.media_panel import attach_media
     from workstation.gui.publish_controller import attach_publishing
     from workstation.gui.related_panel import attach_related_picker
     from workstation.gui.review_panel import attach_review
@@ -28,6 +29,7 @@ def import_features() -> dict[str, Callable[[Host], Any]]:
         "related": attach_related_picker,
         "publishing": attach_publishing,
         "review": attach_review,
+        "media": attach_media,
     }
 
 

@@ -10,6 +10,7 @@ Nothing is written until the picture is known good, and the write is atomic.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -126,10 +127,8 @@ def clean(data: bytes, name: str = "the file") -> tuple[bytes, str, int, int]:
     """The cleaned, re-encoded picture: (bytes, extension, width, height). Raises MediaError."""
     image = _decode(data, name)
     source_format = image.format
-    try:
+    with contextlib.suppress(OSError, ValueError, SyntaxError):  # unreadable EXIF: left as is
         image = ImageOps.exif_transpose(image) or image
-    except (OSError, ValueError, SyntaxError):
-        pass  # unreadable EXIF: the picture stays as stored
     image = _to_srgb(image)
     out = io.BytesIO()
     if image.mode == "RGBA" or source_format in ("PNG", "GIF"):
