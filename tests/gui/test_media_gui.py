@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fake_host import FakeDocument, make_host
+from picture_files import GPS_IFD, photo_with_gps
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
@@ -23,9 +23,6 @@ from workstation.paths import DataDir
 from workstation.usecases import media
 from workstation.usecases.articles import create_article
 from workstation.usecases.workspace import Workspace, open_workspace
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_media_library import GPS_IFD, photo_with_gps  # noqa: E402
 
 WAIT_MS = 20_000
 
