@@ -9,6 +9,8 @@ from datetime import datetime
 MEDIA_SCHEME = "media"
 MEDIA_REF = re.compile(r"media:([0-9a-f]{64})")
 """A reference to a picture of the local library in Markdown: `![alt](media:<sha256>)`."""
+MEDIA_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?media:([0-9a-f]{64})")
+"""A Markdown image of the library: groups (alt text, sha256)."""
 
 
 @dataclass(frozen=True)

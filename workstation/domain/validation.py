@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workstation.domain.article import Article, slugify
 from workstation.domain.audience import section_default
+from workstation.domain.media import MEDIA_IMAGE, MediaItem
 from workstation.domain.preferences import Preferences
 
 HEADLINE_MAX = 120
@@ -68,11 +70,30 @@ def readiness_problems(article: Article) -> list[Problem]:
     return problems
 
 
-def distribution_problems(article: Article, prefs: Preferences) -> list[Problem]:
-    """How the story will look outside the site: a publisher may go ahead with a note.
+def picture_problems(
+    article: Article, hero: MediaItem | None, pictures: Mapping[str, MediaItem]
+) -> list[Problem]:
+    """Pictures not ready: alt text missing (unless "decorative" was chosen on purpose), or a
+    body reference to a picture the library does not have. `pictures` holds those the body uses."""
+    problems: list[Problem] = []
+    if hero is not None and not hero.alt_settled:
+        problems.append(
+            Problem("hero", "Write alt text for the hero picture, or mark it decorative.")
+        )
+    for alt, sha in MEDIA_IMAGE.findall(article.body):
+        item = pictures.get(sha)
+        if item is None:
+            problems.append(Problem("body", f"A picture in the body ({sha[:12]}) is missing."))
+        elif not alt.strip() and not item.alt_settled:
+            name = item.caption or item.filename or sha[:12]
+            problems.append(
+                Problem("body", f"Write alt text for the picture {name}, or mark it decorative.")
+            )
+    return problems
 
-    (A missing hero alt text belongs here once stories have hero pictures: media, issue 13.)
-    """
+
+def distribution_problems(article: Article, prefs: Preferences) -> list[Problem]:
+    """How the story will look outside the site: a publisher may go ahead with a note."""
     problems: list[Problem] = []
     headline = " ".join(article.headline.split())
     if SEARCH_HEADLINE_MAX < len(headline) <= HEADLINE_MAX:

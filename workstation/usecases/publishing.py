@@ -15,16 +15,18 @@ from sqlalchemy.orm import Session
 
 from workstation import secrets
 from workstation.domain.article import Article
+from workstation.domain.media import references_in
 from workstation.domain.preferences import Preferences
 from workstation.domain.publication import Account, JobState, OutboxAction, OutboxJob
 from workstation.domain.revisions import RevisionReason
 from workstation.domain.style import Finding
-from workstation.domain.validation import Problem, readiness_problems
+from workstation.domain.validation import Problem, picture_problems, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
 from workstation.publish.service_client import ServiceTarget
 from workstation.publish.target import PublishTarget
 from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
+from workstation.store.media import MediaRepository
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository, NotFound
 from workstation.usecases import page_context
@@ -159,7 +161,7 @@ def publish(
             article = articles.get(articles.resolve_id(article_ref))
         except NotFound as exc:
             raise PublishingError(str(exc)) from None
-        problems = readiness_problems(article)
+        problems = readiness_problems(article) + pictures_not_ready(session, article)
         if problems:
             raise NotReady(problems)
         style_errors = blocking_findings(article, data_root=data_root)
@@ -174,6 +176,13 @@ def publish(
         return outbox.enqueue(
             article.id, revision.id, OutboxAction.PUBLISH, name, str(uuid.uuid4()), at
         )
+
+
+def pictures_not_ready(session: Session, article: Article) -> list[Problem]:
+    """The checklist's picture lines: alt text (or "decorative") for the hero and the body's."""
+    repo = MediaRepository(session)
+    used = {sha: item for sha in references_in(article.body) if (item := repo.get(sha))}
+    return picture_problems(article, repo.hero_of(article.id), used)
 
 
 def _style_problem(finding: Finding) -> Problem:
