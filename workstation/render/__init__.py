@@ -5,8 +5,10 @@ render_site_page (other reader pages on the same frame), format_date, Incrementa
 """
 
 from workstation.render.body import RenderedBody, render_blocks, render_body
+from workstation.render.figures import Pictures, crop_box, sha_of
 from workstation.render.incremental import IncrementalRenderer
 from workstation.render.page import (
+    PREVIEW_MEDIA_SCHEME,
     REGIONS,
     PageParts,
     format_date,
@@ -17,10 +19,13 @@ from workstation.render.page import (
 )
 
 __all__ = [
+    "PREVIEW_MEDIA_SCHEME",
     "REGIONS",
     "IncrementalRenderer",
     "PageParts",
+    "Pictures",
     "RenderedBody",
+    "crop_box",
     "format_date",
     "render_blocks",
     "render_body",
@@ -28,4 +33,5 @@ __all__ = [
     "render_page",
     "render_parts",
     "render_site_page",
+    "sha_of",
 ]

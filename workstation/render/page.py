@@ -21,6 +21,7 @@ from workstation.domain.audience import is_gated
 from workstation.domain.preferences import Preferences
 from workstation.paths import resource
 from workstation.render.body import RenderedBody, render_blocks
+from workstation.render.figures import Pictures, expand_blocks
 from workstation.render.metadata import head_meta
 from workstation.render.page_forms import GATE_SCRIPT, newsletter_form
 from workstation.render.sanitize import EMBED_PREFIXES
@@ -31,6 +32,8 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 DISPLAY_TIMEZONE = "Europe/London"
+PREVIEW_MEDIA_SCHEME = "ew-media"
+"""The preview's own URL scheme for library pictures (served by the app, never file://)."""
 REGIONS = ("notice", "masthead", "header", "gate", "newsletter", "related", "footer")
 """Parts of the page outside the body that the preview patches by name (data-region)."""
 
@@ -151,7 +154,7 @@ def content_security_policy(style: str, for_preview: bool) -> str:
         "base-uri 'none'",
     ]
     if for_preview:
-        parts += ["form-action 'none'", "img-src data:"]
+        parts += ["form-action 'none'", f"img-src data: {PREVIEW_MEDIA_SCHEME}:"]
     else:
         frames = " ".join(sorted({_origin(p) for p in EMBED_PREFIXES}))
         parts += [
@@ -182,6 +185,7 @@ def render_parts(
     body: RenderedBody | None = None,
     canonical: str = "",
     form_token: str = "",
+    pictures: Pictures | None = None,
 ) -> PageParts:
     """Everything the preview patches: regions by name, the title, the body blocks and the
     head's metadata. `canonical` is the live URL (default: where the site will put it);
@@ -189,7 +193,7 @@ def render_parts(
     parts = templates().parts
     if body is None:
         body = render_blocks(article.body)
-    blocks = body.blocks
+    blocks = expand_blocks(body.blocks, pictures)
     if for_preview:
         blocks = tuple(offline_placeholders(b) for b in blocks)
     shown = typeset(article)
@@ -210,7 +214,8 @@ def render_parts(
         "related": str(parts.related(links)),
         "footer": str(parts.footer(prefs)),
     }
-    head = str(parts.head(head_meta(article, prefs, canonical)))
+    og_image = pictures.og_image() if pictures is not None else ""
+    head = str(parts.head(head_meta(article, prefs, canonical, (og_image,) if og_image else ())))
     return PageParts(page_title(article, prefs), regions, blocks, head)
 
 
@@ -245,6 +250,7 @@ def render_page(
     body: RenderedBody | None = None,
     canonical: str = "",
     form_token: str = "",
+    pictures: Pictures | None = None,
 ) -> str:
     """The full HTML document readers get (or, with for_preview, its offline twin)."""
     page_parts = render_parts(
@@ -255,6 +261,7 @@ def render_page(
         body=body,
         canonical=canonical,
         form_token=form_token,
+        pictures=pictures,
     )
     return render_document(page_parts, article, prefs, for_preview=for_preview)
 

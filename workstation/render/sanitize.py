@@ -70,9 +70,14 @@ _URL_INVISIBLES = re.compile(r"\s")
 _URL_HEAD = re.compile(r"[/?#]")
 
 
+_LIBRARY_PICTURE = re.compile(r"media:[0-9a-f]{64}")
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and value.lower().startswith(RESERVED_ID_PREFIX):
         return None
+    if tag == "img" and attribute == "src" and _LIBRARY_PICTURE.fullmatch(value):
+        return value  # a picture of the library: render/figures.py turns it into a URL
     if attribute in _URL_ATTRIBUTES:
         # Browsers drop tabs and newlines inside URLs (and leading C0): "jav\tascript:".
         # Spaces are dropped too, for the check only: a scheme split by spaces is still refused.
@@ -113,7 +118,7 @@ def _get_cleaner() -> Any:
             attribute_filter=_filter_attribute,
             strip_comments=True,
             link_rel="noopener noreferrer",
-            url_schemes=set(URL_SCHEMES),
+            url_schemes={*URL_SCHEMES, "media"},  # media: only as an img src (the filter)
             allowed_classes=ALLOWED_CLASSES,
             # Column alignment comes as align="…" (tables: use_align_attribute): no style
             # attribute survives, which also suits the page's policy (no inline styles).
