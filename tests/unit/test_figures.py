@@ -5,9 +5,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from workstation.domain.article import Article
-from workstation.domain.media import MediaItem, markdown_for
+from workstation.domain.media import MediaItem, crop_box, markdown_for
 from workstation.domain.preferences import Preferences
-from workstation.render import Pictures, crop_box, render_page
+from workstation.render import Pictures, render_page
 
 SHA = "a" * 64
 HERO = "b" * 64

@@ -71,3 +71,16 @@ def references_in(body: str) -> list[str]:
     for match in MEDIA_REF.finditer(body):
         seen.setdefault(match.group(1), None)
     return list(seen)
+
+
+def crop_box(
+    width: int, height: int, ratio: tuple[int, int], focal: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest `ratio` box inside width×height, centred on the focal point as far as fits
+    (the link-preview crops keep what matters in the picture)."""
+    rw, rh = ratio
+    box_h = min(height, width * rh // rw)
+    box_w = box_h * rw // rh
+    left = min(max(0, round(focal[0] * width - box_w / 2)), width - box_w)
+    top = min(max(0, round(focal[1] * height - box_h / 2)), height - box_h)
+    return left, top, left + box_w, top + box_h

@@ -14,12 +14,15 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+
+from workstation.domain.media import crop_box
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files over this are refused before any decoding."""
@@ -29,6 +32,11 @@ THUMBNAIL_SIZE = 256
 JPEG_QUALITY = 90
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 _SRGB = ImageCms.createProfile("sRGB")
+
+
+CROP_RATIOS = {"1x1": (1, 1), "4x3": (4, 3), "16x9": (16, 9)}
+CROP_WIDTH = 1200
+_VARIANT = re.compile(r"|[1-9][0-9]{1,4}|1x1|4x3|16x9")
 
 
 class MediaError(Exception):
@@ -141,6 +149,27 @@ def clean(data: bytes, name: str = "the file") -> tuple[bytes, str, int, int]:
     return out.getvalue(), extension, image.width, image.height
 
 
+def _scaled(source: Path, variant: str, focal: tuple[float, float]) -> Image.Image:
+    """The stored picture at the size (or crop) `variant` names; JPEGs decode at reduced scale."""
+    with Image.open(source) as opened:
+        if variant.isdigit() and opened.format == "JPEG":
+            width = int(variant)
+            opened.draft("RGB", (width, max(1, opened.height * width // opened.width)))
+        image = opened.copy()
+    if variant.isdigit():
+        width = int(variant)
+        if image.width > width:
+            image = image.resize(
+                (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS
+            )
+    elif variant in CROP_RATIOS:
+        image = image.crop(crop_box(image.width, image.height, CROP_RATIOS[variant], focal))
+        if image.width > CROP_WIDTH:
+            height = max(1, round(image.height * CROP_WIDTH / image.width))
+            image = image.resize((CROP_WIDTH, height), Image.Resampling.LANCZOS)
+    return image
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
@@ -205,21 +234,29 @@ class MediaLibrary:
         return path.read_bytes(), CONTENT_TYPES[path.suffix[1:]]
 
     def rendition(self, sha256: str, width: int, extension: str = "jpg") -> Path:
-        """The picture scaled to at most `width` pixels wide as JPEG or WebP, made once, cached."""
-        if extension not in ("jpg", "webp", "png"):
-            raise MediaError(f"no rendition as {extension}")
-        target = self.cache / "renditions" / sha256[:2] / f"{sha256}-{width}.{extension}"
-        if target.is_file():
-            return target
+        """The picture scaled to at most `width` pixels wide (JPEG, WebP or PNG), cached."""
+        return self.variant(sha256, str(width), extension)
+
+    def variant(
+        self, sha256: str, variant: str, extension: str, focal: tuple[float, float] = (0.5, 0.5)
+    ) -> Path:
+        """A rendition the page asks for, made once and cached: `variant` is a width ("960"),
+        a crop kept around the focal point ("1x1", "4x3", "16x9"; 1200 wide at most) or ""
+        (the picture at full size, in `extension`). Raises MediaError for anything else."""
+        if extension not in ("jpg", "webp", "png") or not _VARIANT.fullmatch(variant):
+            raise MediaError(f"no such rendition: {variant or 'full'}.{extension}")
         source = self.find(sha256)
         if source is None:
             raise MediaError(f"picture {sha256[:12]} is not in the library")
-        with Image.open(source) as image:
-            if image.format == "JPEG":
-                image.draft("RGB", (width, width * 4))  # decode at 1/2..1/8 scale: much faster
-            image = image.copy()
-        if image.width > width:
-            image.thumbnail((width, max(1, image.height * width // image.width + 1)))
+        if variant == "" and source.suffix == f".{extension}":
+            return source
+        name = f"{sha256}-{variant or 'full'}"
+        if variant in CROP_RATIOS:
+            name += f"-{focal[0]:.2f}-{focal[1]:.2f}"
+        target = self.cache / "renditions" / sha256[:2] / f"{name}.{extension}"
+        if target.is_file():
+            return target
+        image = _scaled(source, variant, focal)
         if extension == "jpg" and image.mode != "RGB":
             image = image.convert("RGB")
         out = io.BytesIO()

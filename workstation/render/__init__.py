@@ -5,7 +5,7 @@ render_site_page (other reader pages on the same frame), format_date, Incrementa
 """
 
 from workstation.render.body import RenderedBody, render_blocks, render_body
-from workstation.render.figures import Pictures, crop_box, sha_of
+from workstation.render.figures import Pictures, sha_of
 from workstation.render.incremental import IncrementalRenderer
 from workstation.render.page import (
     PREVIEW_MEDIA_SCHEME,
@@ -25,7 +25,6 @@ __all__ = [
     "PageParts",
     "Pictures",
     "RenderedBody",
-    "crop_box",
     "format_date",
     "render_blocks",
     "render_body",

@@ -57,21 +57,6 @@ def sha_of(src: str) -> str | None:
     return None if match is None else match.group(1)
 
 
-def crop_box(
-    width: int, height: int, ratio: tuple[int, int], focal: tuple[float, float]
-) -> tuple[int, int, int, int]:
-    """The largest `ratio` box inside width×height, centred on the focal point as far as fits."""
-    rw, rh = ratio
-    box_w = min(width, height * rw // rh)
-    box_h = min(height, box_w * rh // rw)
-    box_w = box_h * rw // rh
-    left = round(focal[0] * width - box_w / 2)
-    top = round(focal[1] * height - box_h / 2)
-    left = min(max(0, left), width - box_w)
-    top = min(max(0, top), height - box_h)
-    return left, top, left + box_w, top + box_h
-
-
 def figure_html(
     item: MediaItem, pictures: Pictures, *, alt: str | None = None, caption: str | None = None,
     lazy: bool = True, css_class: str = "picture", line: str = "",
