@@ -24,6 +24,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # QtWebEngine may be imported after the QApplication exists, as in the app itself.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # As in gui/launch.py: the preview's picture scheme is declared before the QApplication.
+    from workstation.gui.preview_media import register_media_scheme
+
+    register_media_scheme()
 
 
 @pytest.fixture(autouse=True)

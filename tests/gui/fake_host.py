@@ -19,6 +19,7 @@ class FakeDocument:
     def __init__(self, article: Article | None = None) -> None:
         self.article = article
         self.related: tuple[str, ...] = ()
+        self.pictures: object = None
         self.statuses: list[Status] = []
         self.opened: list[str] = []
         self.state_refreshes = 0
@@ -51,6 +52,9 @@ class FakeDocument:
 
     def set_related(self, ids: tuple[str, ...]) -> None:
         self.related = ids
+
+    def show_pictures(self, pictures: object) -> None:
+        self.pictures = pictures
 
     def set_status(self, status: Status) -> None:
         self.statuses.append(status)

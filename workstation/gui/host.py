@@ -32,6 +32,7 @@ from workstation.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from workstation.paths import DataDir
+    from workstation.render import Pictures
     from workstation.usecases.workspace import Workspace
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -56,6 +57,8 @@ class Document(Protocol):
     def open_article(self, article_id: str) -> None: ...
 
     def set_related(self, ids: tuple[str, ...]) -> None: ...
+
+    def show_pictures(self, pictures: Pictures | None) -> None: ...
 
     def set_status(self, status: Status) -> None: ...
 

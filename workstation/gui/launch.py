@@ -31,6 +31,7 @@ def run_gui(data_dir_arg: str | None) -> int:
 
     # QtWebEngine is imported after first paint; this attribute lets it initialise late.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    _register_preview_schemes()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Editorial Workstation")
@@ -98,3 +99,12 @@ def _report_ready(window: Any) -> None:
     print(f"startup: ready {time.perf_counter() - _STARTED:.3f}s", flush=True)
     if os.environ.get("WORKSTATION_REPORT_STARTUP") == "close":
         QTimer.singleShot(0, window.close)
+
+
+def _register_preview_schemes() -> None:
+    """The preview's picture scheme must be known before the QApplication exists."""
+    try:
+        from workstation.gui.preview_media import register_media_scheme
+    except ImportError:  # no QtWebEngine: the simplified preview shows no pictures anyway
+        return
+    register_media_scheme()

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from workstation.domain.preferences import Preferences
     from workstation.domain.publication import ArticleState
     from workstation.gui.preview import PreviewPane
+    from workstation.render import Pictures
     from workstation.usecases.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._list_generation = Generation()
         self._count_generation = Generation()
         self._related: list[RelatedLink] = []
+        self._pictures: Pictures | None = None
         self._state: ArticleState | None = None
         self._raised: dict[str, int] = {}
         self._raise_count = 0
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
         from workstation.gui.features import import_features
         from workstation.gui.preview import PreviewPane
 
-        preview = PreviewPane(self.tasks, self.preview_host)
+        preview = PreviewPane(self.tasks, self.preview_host, media_root=self.data.root)
         preview.setObjectName("preview")
         layout = self.preview_host.layout()
         assert layout is not None
@@ -298,6 +300,11 @@ class MainWindow(QMainWindow):
         if self._article is None:
             return None
         return self.form.apply_to(self._article).with_changes(body=self.editor.toPlainText())
+
+    def show_pictures(self, pictures: Pictures | None) -> None:
+        """The library pictures the open article shows (hero, body): the preview renders them."""
+        self._pictures = pictures
+        self._update_preview()
 
     def set_related(self, ids: tuple[str, ...]) -> None:
         """Store the related picks on the open article (saved with the next autosave)."""
@@ -458,7 +465,7 @@ class MainWindow(QMainWindow):
         article = article or self.current_article()
         if self.preview is None or article is None or self.workspace is None:
             return
-        self.preview.show_article(article, self.workspace.prefs, self._related)
+        self.preview.show_article(article, self.workspace.prefs, self._related, self._pictures)
 
     # -- list --------------------------------------------------------------------------------
     def refresh_list(self) -> None:

@@ -14,11 +14,12 @@ from PySide6.QtGui import QDropEvent, QImage, QKeyEvent, QKeySequence, QTextCurs
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from workstation.domain.article import Article
-from workstation.domain.media import MediaItem, MediaWords, markdown_for
+from workstation.domain.media import MediaItem, MediaWords, markdown_for, references_in
 from workstation.gui.host import Host
 from workstation.gui.media_widgets import PicturePanel
 from workstation.gui.tasks import Generation
 from workstation.paths import DataDir
+from workstation.render import Pictures, preview_url
 from workstation.usecases import media
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
@@ -56,6 +57,9 @@ class PictureLibrary(QObject):
     sig_list_shown = Signal(int)
     """The dock's list was refreshed; carries how many pictures it shows."""
 
+    sig_pictures_shown = Signal(int)
+    """The preview was given the open article's pictures; carries how many (hero included)."""
+
     sig_thumbnail_ready = Signal(str)
     """A picture's (sha256) thumbnail is shown in the dock."""
 
@@ -66,6 +70,8 @@ class PictureLibrary(QObject):
         self._article: Article | None = None
         self._list_generation = Generation()
         self._hero_generation = Generation()
+        self._pictures_generation = Generation()
+        self._shown_refs: tuple[str, ...] = ()
         self._thumbnails: dict[str, str] = {}
         panel.sig_search_requested.connect(self.refresh)
         panel.sig_words_saved.connect(self._save_words)
@@ -73,6 +79,7 @@ class PictureLibrary(QObject):
         panel.sig_hero_requested.connect(self._set_hero)
         host.sig_workspace_ready.connect(self.refresh)
         host.sig_article_opened.connect(self._article_opened)
+        host.sig_article_changed.connect(self._article_changed)
         editor = host.document.editor
         editor.installEventFilter(self)
         editor.viewport().installEventFilter(self)
@@ -120,6 +127,7 @@ class PictureLibrary(QObject):
         self._place(item)
         self.host.show_message(self.tr("Picture added: %s") % (item.filename or item.sha256[:12]))
         self.refresh(select=item.sha256)
+        self.refresh_pictures()
         self.sig_picture_added.emit(item)
 
     def _refused(self, error: BaseException) -> None:
@@ -239,12 +247,16 @@ class PictureLibrary(QObject):
         hero = self.panel.hero_label.property("sha256")
         if hero == item.sha256:
             self._hero_shown(item, self._hero_generation.next())
+        self.refresh_pictures()
 
     def _article_opened(self, article: Article) -> None:
         self._article = article
         workspace = self.host.workspace
         if workspace is None:
             return
+        self._shown_refs = ()
+        self.host.document.show_pictures(None)  # not the last article's pictures meanwhile
+        self.refresh_pictures()
         generation = self._hero_generation.next()
         self.host.tasks.submit_db(
             media.hero_of, workspace.db, article.id,
@@ -268,7 +280,37 @@ class PictureLibrary(QObject):
             return
         self.panel.hero_label.setProperty("sha256", None if item is None else item.sha256)
         self.panel.show_hero(item)
+        self.refresh_pictures()
         self.sig_hero_changed.emit(item)
+
+    # -- what the preview shows --------------------------------------------------------------
+    def _article_changed(self, article: Article) -> None:
+        """Typed or pasted a reference the preview does not know yet: fetch its words."""
+        if tuple(references_in(article.body)) != self._shown_refs:
+            self.refresh_pictures()
+
+    def refresh_pictures(self) -> None:
+        """Read the open article's pictures (body and hero) and hand them to the preview."""
+        workspace = self.host.workspace
+        article = self.host.current_article()
+        if workspace is None or article is None:
+            return
+        body = self._editor.toPlainText() or article.body
+        generation = self._pictures_generation.next()
+        self.host.tasks.submit_db(
+            media.pictures_of, workspace.db, article.id, body,
+            on_success=lambda found: self._pictures_read(found, body, generation),
+        )  # fmt: skip
+
+    def _pictures_read(
+        self, found: tuple[dict[str, MediaItem], MediaItem | None], body: str, generation: int
+    ) -> None:
+        if not self._pictures_generation.is_current(generation):
+            return
+        items, hero = found
+        self._shown_refs = tuple(references_in(body))
+        self.host.document.show_pictures(Pictures(items, preview_url, hero))
+        self.sig_pictures_shown.emit(len(items) + (hero is not None))
 
 
 def attach_media(host: Host) -> PictureLibrary:

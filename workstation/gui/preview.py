@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from workstation.gui.preview_text import TextPreview
     from workstation.gui.preview_update import Shown, Update
     from workstation.gui.preview_web import WebPreview
-    from workstation.render import IncrementalRenderer
+    from workstation.render import IncrementalRenderer, Pictures
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,12 @@ class PreviewPane(QWidget):
     sig_problem = Signal(str)
     """Something the user should know about the preview (a crash, a missing component)."""
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, parent: QWidget | None = None, media_root: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._media_root = media_root
         self._note = QLabel(self)
         self._note.setWordWrap(True)
         self._note.setObjectName("previewNote")
@@ -60,6 +64,7 @@ class PreviewPane(QWidget):
         self._epoch_value = self._epoch.next()
         self._web_loading = False
         self._request: tuple[Article, Preferences, tuple[RelatedLink, ...]] | None = None
+        self._pictures: Pictures | None = None
         self._request_seq = 0
         self._in_flight = False
         self._dirty = False
@@ -77,12 +82,18 @@ class PreviewPane(QWidget):
 
     # ----------------------------------------------------------------- public
     def show_article(
-        self, article: Article, prefs: Preferences, related: Sequence[RelatedLink]
+        self,
+        article: Article,
+        prefs: Preferences,
+        related: Sequence[RelatedLink],
+        pictures: Pictures | None = None,
     ) -> None:
-        """Take the latest state of every field; the render follows after a short pause."""
+        """Take the latest state of every field; the render follows after a short pause.
+        `pictures`: the library pictures the article shows (hero and body), if any."""
         if self._closed:
             return
         self._request = (article, prefs, tuple(related))
+        self._pictures = pictures
         self._request_seq += 1
         if self._web is not None and not self._page_ready and not self._web_loading:
             self._load_shell()
@@ -144,7 +155,7 @@ class PreviewPane(QWidget):
                 )
             )
             return
-        self._web = WebPreview(self)
+        self._web = WebPreview(self, self._tasks, self._media_root)
         self._layout.addWidget(self._web.view)
         bridge = self._web.bridge
         bridge.sig_ready.connect(self._on_page_ready)
@@ -230,6 +241,7 @@ class PreviewPane(QWidget):
             self._request_seq,
             self._epoch_value,
             self._web is None,
+            self._pictures,
             on_success=self._on_rendered,
             on_error=self._on_render_failed,
         )

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from workstation.domain.article import Article, RelatedLink
 from workstation.domain.preferences import Preferences
-from workstation.render import IncrementalRenderer, PageParts, render_document, render_parts
+from workstation.render import (
+    IncrementalRenderer,
+    PageParts,
+    Pictures,
+    render_document,
+    render_parts,
+)
 
 _LINE_ATTR = re.compile(r'^(<[a-z][a-z0-9]*) data-source-line="(\d+)"')
 
@@ -122,11 +128,12 @@ def render_update(
     seq: int,
     epoch: int,
     full_document: bool = False,
+    pictures: Pictures | None = None,
 ) -> Update:
     """Worker job: render the page parts and the patch from `previous` (what the page shows)."""
     started = time.perf_counter()
     body = renderer.render(article.body)
-    parts = render_parts(article, prefs, related, for_preview=True, body=body)
+    parts = render_parts(article, prefs, related, for_preview=True, body=body, pictures=pictures)
     shown = shown_from(article, prefs, parts)
     document = ""
     if full_document:

@@ -6,6 +6,8 @@ Imported only when the preview is first built (never at start-up): QtWebEngine i
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QIODevice, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -21,12 +23,18 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from workstation.gui.tasks import TaskRunner
 from workstation.paths import resource
+from workstation.render import PREVIEW_MEDIA_SCHEME
+
+if TYPE_CHECKING:
+    from workstation.gui.preview_media import MediaSchemeHandler
 
 log = logging.getLogger(__name__)
 
-ALLOWED_SCHEMES = frozenset({"data", "qrc", "about"})
-"""The page itself arrives by setHtml; nothing else may load, least of all from the network."""
+ALLOWED_SCHEMES = frozenset({"data", "qrc", "about", PREVIEW_MEDIA_SCHEME})
+"""The page itself arrives by setHtml, library pictures by the app's own scheme
+(gui/preview_media.py); nothing else may load, least of all from the network or file://."""
 OPEN_EXTERNALLY = frozenset({"http", "https", "mailto"})
 BRIDGE_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 SHELL_BASE_URL = QUrl("about:blank")
@@ -127,11 +135,22 @@ def _bridge_script() -> QWebEngineScript:
 class WebPreview(QObject):
     """Owns the profile, page, view and bridge; the pane talks to this and nothing else."""
 
-    def __init__(self, parent_widget: QWidget) -> None:
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        tasks: TaskRunner | None = None,
+        media_root: Path | None = None,
+    ) -> None:
         super().__init__(parent_widget)
         self.profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
         self.blocker = Blocker(self)
         self.profile.setUrlRequestInterceptor(self.blocker)
+        self.media_handler: MediaSchemeHandler | None = None
+        if tasks is not None and media_root is not None:
+            from workstation.gui.preview_media import SCHEME, MediaSchemeHandler
+
+            self.media_handler = MediaSchemeHandler(tasks, media_root, self)
+            self.profile.installUrlSchemeHandler(SCHEME, self.media_handler)
         self.bridge = Bridge(self)
         self.page = self._new_page()
         self.view = QWebEngineView(parent_widget)

@@ -5,10 +5,9 @@ render_site_page (other reader pages on the same frame), format_date, Incrementa
 """
 
 from workstation.render.body import RenderedBody, render_blocks, render_body
-from workstation.render.figures import Pictures, sha_of
+from workstation.render.figures import PREVIEW_MEDIA_SCHEME, Pictures, preview_url, sha_of
 from workstation.render.incremental import IncrementalRenderer
 from workstation.render.page import (
-    PREVIEW_MEDIA_SCHEME,
     REGIONS,
     PageParts,
     format_date,
@@ -26,6 +25,7 @@ __all__ = [
     "Pictures",
     "RenderedBody",
     "format_date",
+    "preview_url",
     "render_blocks",
     "render_body",
     "render_document",

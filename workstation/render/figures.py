@@ -32,6 +32,15 @@ _ATTR = re.compile(r'\s([a-z-]+)="([^"]*)"')
 _LONE_IMG = re.compile(r'^<p( data-source-line="\d+")?>\s*(<img\b[^>]*>)\s*</p>$')
 
 
+PREVIEW_MEDIA_SCHEME = "ew-media"
+"""The preview's own URL scheme for library pictures (served by the app, never file://)."""
+
+
+def preview_url(sha256: str, variant: str, extension: str) -> str:
+    """Where the preview page fetches a picture: the app's scheme handler answers."""
+    return f"{PREVIEW_MEDIA_SCHEME}:{sha256}-{variant}.{extension}"
+
+
 @dataclass(frozen=True)
 class Pictures:
     """The library pictures a page may show, and where their bytes are fetched from."""

@@ -21,7 +21,7 @@ from workstation.domain.audience import is_gated
 from workstation.domain.preferences import Preferences
 from workstation.paths import resource
 from workstation.render.body import RenderedBody, render_blocks
-from workstation.render.figures import Pictures, expand_blocks
+from workstation.render.figures import PREVIEW_MEDIA_SCHEME, Pictures, expand_blocks
 from workstation.render.metadata import head_meta
 from workstation.render.page_forms import GATE_SCRIPT, newsletter_form
 from workstation.render.sanitize import EMBED_PREFIXES
@@ -32,8 +32,6 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 DISPLAY_TIMEZONE = "Europe/London"
-PREVIEW_MEDIA_SCHEME = "ew-media"
-"""The preview's own URL scheme for library pictures (served by the app, never file://)."""
 REGIONS = ("notice", "masthead", "header", "gate", "newsletter", "related", "footer")
 """Parts of the page outside the body that the preview patches by name (data-region)."""
 

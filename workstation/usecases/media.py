@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workstation.domain.media import MediaItem, MediaWords
-from workstation.media.library import MediaError, MediaLibrary, StoredImage
+from workstation.domain.media import MediaItem, MediaWords, references_in
+from workstation.media.library import CONTENT_TYPES, MediaError, MediaLibrary, StoredImage
 from workstation.paths import DataDir
 from workstation.store.db import Database
 from workstation.store.media import MediaRepository
 
 __all__ = [
+    "CONTENT_TYPES",
     "MediaError",
     "MediaItem",
     "MediaWords",
@@ -23,7 +24,9 @@ __all__ = [
     "add_picture",
     "hero_of",
     "library_of",
+    "library_of_root",
     "picture",
+    "pictures_of",
     "recent_pictures",
     "record_picture",
     "set_hero",
@@ -37,6 +40,11 @@ __all__ = [
 def library_of(data: DataDir) -> MediaLibrary:
     """The data dir's picture library (files under media/, thumbnails under cache/)."""
     return MediaLibrary(data.media, data.cache)
+
+
+def library_of_root(root: Path) -> MediaLibrary:
+    """The library of the data dir at `root` (for a job given only the path)."""
+    return library_of(DataDir(root))
 
 
 def store_picture(data: DataDir, source: Path) -> StoredImage:
@@ -96,6 +104,16 @@ def set_hero(db: Database, article_id: str, sha256: str | None) -> MediaItem | N
             raise MediaError(f"picture {sha256[:12]} is not in the library")
         repo.set_hero(article_id, sha256)
         return repo.hero_of(article_id)
+
+
+def pictures_of(
+    db: Database, article_id: str, body: str
+) -> tuple[dict[str, MediaItem], MediaItem | None]:
+    """The library pictures an article shows: those its body names (by sha256), and its hero."""
+    with db.session() as session:
+        repo = MediaRepository(session)
+        used = {sha: item for sha in references_in(body) if (item := repo.get(sha)) is not None}
+        return used, repo.hero_of(article_id)
 
 
 def hero_of(db: Database, article_id: str) -> MediaItem | None:
