@@ -57,7 +57,7 @@ def test_the_hero_comes_first_eager_and_gives_the_og_image() -> None:
     img = first.select_one("img")
     assert img is not None and "loading" not in img.attrs and img["fetchpriority"] == "high"
     og = soup.select_one('meta[property="og:image"]')
-    assert og is not None and og["content"] == f"https://site.example/media/{HERO}-16x9.jpg"
+    assert og is not None and og["content"] == f"https://site.example/media/{HERO}-16x9-50-50.jpg"
 
 
 def test_decorative_pictures_have_empty_alt_and_unknown_ones_never_dangle() -> None:

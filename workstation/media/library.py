@@ -36,7 +36,9 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 CROP_RATIOS = {"1x1": (1, 1), "4x3": (4, 3), "16x9": (16, 9)}
 CROP_WIDTH = 1200
-_VARIANT = re.compile(r"|[1-9][0-9]{1,4}|1x1|4x3|16x9")
+_VARIANT = re.compile(
+    r"|[1-9][0-9]{1,4}|(?:1x1|4x3|16x9)(?:-(?:100|[0-9]{1,2})-(?:100|[0-9]{1,2}))?"
+)
 
 
 class MediaError(Exception):
@@ -149,9 +151,18 @@ def clean(data: bytes, name: str = "the file") -> tuple[bytes, str, int, int]:
     return out.getvalue(), extension, image.width, image.height
 
 
-def _scaled(source: Path, variant: str, focal: tuple[float, float]) -> Image.Image:
-    """The stored picture at the size (or crop) `variant` names; JPEGs decode at reduced scale."""
-    with Image.open(source) as opened:
+def check_variant(variant: str, extension: str) -> None:
+    """Raise MediaError unless `variant`.`extension` names a rendition (never a path)."""
+    if extension not in ("jpg", "webp", "png") or not _VARIANT.fullmatch(variant):
+        raise MediaError(f"no such rendition: {variant or 'full'}.{extension}")
+
+
+def variant_bytes(source: Path | bytes, variant: str, extension: str) -> bytes:
+    """A rendition of a stored (already cleaned) picture: `variant` is a width ("960"), a crop
+    around a focal point given in per cent ("16x9-50-30"; "1x1", "4x3", "16x9" alone centre
+    it; 1200 wide at most) or "" (full size). Encoded as JPEG, WebP or PNG."""
+    check_variant(variant, extension)
+    with Image.open(source if isinstance(source, Path) else io.BytesIO(source)) as opened:
         if variant.isdigit() and opened.format == "JPEG":
             width = int(variant)
             opened.draft("RGB", (width, max(1, opened.height * width // opened.width)))
@@ -159,15 +170,25 @@ def _scaled(source: Path, variant: str, focal: tuple[float, float]) -> Image.Ima
     if variant.isdigit():
         width = int(variant)
         if image.width > width:
-            image = image.resize(
-                (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS
-            )
-    elif variant in CROP_RATIOS:
-        image = image.crop(crop_box(image.width, image.height, CROP_RATIOS[variant], focal))
+            height = max(1, round(image.height * width / image.width))
+            image = image.resize((width, height), Image.Resampling.LANCZOS)
+    elif variant:
+        ratio, *focal = variant.split("-")
+        point = (int(focal[0]) / 100, int(focal[1]) / 100) if focal else (0.5, 0.5)
+        image = image.crop(crop_box(image.width, image.height, CROP_RATIOS[ratio], point))
         if image.width > CROP_WIDTH:
             height = max(1, round(image.height * CROP_WIDTH / image.width))
             image = image.resize((CROP_WIDTH, height), Image.Resampling.LANCZOS)
-    return image
+    if extension == "jpg" and image.mode != "RGB":
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    if extension == "jpg":
+        image.save(out, "JPEG", quality=82, progressive=True)
+    elif extension == "webp":
+        image.save(out, "WEBP", quality=80, method=4)
+    else:
+        image.save(out, "PNG")
+    return out.getvalue()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -237,36 +258,20 @@ class MediaLibrary:
         """The picture scaled to at most `width` pixels wide (JPEG, WebP or PNG), cached."""
         return self.variant(sha256, str(width), extension)
 
-    def variant(
-        self, sha256: str, variant: str, extension: str, focal: tuple[float, float] = (0.5, 0.5)
-    ) -> Path:
-        """A rendition the page asks for, made once and cached: `variant` is a width ("960"),
-        a crop kept around the focal point ("1x1", "4x3", "16x9"; 1200 wide at most) or ""
-        (the picture at full size, in `extension`). Raises MediaError for anything else."""
-        if extension not in ("jpg", "webp", "png") or not _VARIANT.fullmatch(variant):
-            raise MediaError(f"no such rendition: {variant or 'full'}.{extension}")
+    def variant(self, sha256: str, variant: str, extension: str) -> Path:
+        """A rendition the page asks for (see `variant_bytes`), made once and cached on disk;
+        `variant` "" in the stored file's own type is the stored file itself."""
+        check_variant(variant, extension)
         source = self.find(sha256)
         if source is None:
             raise MediaError(f"picture {sha256[:12]} is not in the library")
         if variant == "" and source.suffix == f".{extension}":
             return source
-        name = f"{sha256}-{variant or 'full'}"
-        if variant in CROP_RATIOS:
-            name += f"-{focal[0]:.2f}-{focal[1]:.2f}"
-        target = self.cache / "renditions" / sha256[:2] / f"{name}.{extension}"
-        if target.is_file():
-            return target
-        image = _scaled(source, variant, focal)
-        if extension == "jpg" and image.mode != "RGB":
-            image = image.convert("RGB")
-        out = io.BytesIO()
-        if extension == "jpg":
-            image.save(out, "JPEG", quality=82, progressive=True)
-        elif extension == "webp":
-            image.save(out, "WEBP", quality=80, method=4)
-        else:
-            image.save(out, "PNG")
-        _atomic_write(target, out.getvalue())
+        target = (
+            self.cache / "renditions" / sha256[:2] / f"{sha256}-{variant or 'full'}.{extension}"
+        )
+        if not target.is_file():
+            _atomic_write(target, variant_bytes(source, variant, extension))
         return target
 
     def thumbnail(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:

@@ -57,7 +57,10 @@ class Pictures:
     def og_image(self) -> str:
         """The link-preview picture: the hero's 16:9 crop, else the first body picture's."""
         item = self.hero or next(iter(self.items.values()), None)
-        return "" if item is None else self.url_for(item.sha256, OG_CROP, "jpg")
+        if item is None:
+            return ""
+        focal = f"{round(item.focal_x * 100)}-{round(item.focal_y * 100)}"
+        return self.url_for(item.sha256, f"{OG_CROP}-{focal}", "jpg")
 
 
 def sha_of(src: str) -> str | None:
