@@ -66,3 +66,38 @@ def test_metadata_can_be_changed(sqlite_service: RunningService) -> None:
         changed = client.patch(f"/api/v1/media/{sha}", json={"caption": "The board in session"})
         assert changed.json()["caption"] == "The board in session"
         assert client.get(f"/api/v1/media/{sha}").json()["caption"] == "The board in session"
+
+
+def test_only_the_uploader_subs_and_publishers_change_the_words(
+    sqlite_service: RunningService,
+) -> None:
+    sha = upload(sqlite_service, tiny_png(5)).json()["sha256"]  # by writer-user
+    other_writer = sqlite_service.new_token("wanda", Role.WRITER)
+    with sqlite_service.client(token=other_writer) as client:
+        refused = client.patch(f"/api/v1/media/{sha}", json={"credit": "Wanda"})
+        assert refused.status_code == 403, refused.text
+        assert client.get(f"/api/v1/media/{sha}").json()["credit"] == "Staff"
+    for role, credit in ((Role.SUBEDITOR, "Sub"), (Role.PUBLISHER, "Pub"), (Role.WRITER, "Own")):
+        with sqlite_service.client(role) as client:
+            changed = client.patch(f"/api/v1/media/{sha}", json={"credit": credit})
+            assert changed.status_code == 200, (role, changed.text)
+            assert changed.json()["credit"] == credit
+
+
+def test_renditions_are_served_by_name(sqlite_service: RunningService) -> None:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (200, 100), "red").save(out, "JPEG")
+    body = upload(sqlite_service, out.getvalue(), "image/jpeg").json()
+    sha = body["sha256"]
+    with sqlite_service.client() as client:
+        webp = client.get(f"/media/{sha}-120.webp")
+        assert webp.status_code == 200 and webp.headers["content-type"] == "image/webp"
+        assert Image.open(io.BytesIO(webp.content)).size == (120, 60)
+        crop = client.get(f"/media/{sha}-1x1-50-50.jpg")
+        assert Image.open(io.BytesIO(crop.content)).size == (100, 100)
+        assert client.get(f"/media/{sha}-../x.jpg").status_code == 404
+        assert client.get(f"/media/{sha}-99999999.jpg").status_code == 404

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -17,9 +19,14 @@ from workstation.publish.errors import (
     SignInRequired,
     TransientError,
 )
-from workstation.publish.target import RemoteState
+from workstation.publish.target import PictureUpload, RemoteState
 
 RETRYABLE = {408, 409, 425, 429}  # 409: the same Idempotency-Key is still in flight
+
+
+def content_digest(data: bytes) -> str:
+    """An RFC 9530 Content-Digest value (sha-256) for `data`."""
+    return "sha-256=:" + base64.b64encode(hashlib.sha256(data).digest()).decode() + ":"
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -142,6 +149,37 @@ class ServiceTarget:
             headers={"Idempotency-Key": key},
         )
         return _state(response.json())
+
+    def upload_media(self, picture: PictureUpload) -> str:
+        """The picture's URL on the service, uploading it first unless it is there already
+        (a retry after a lost answer finds it and sends no bytes again). The service checks the
+        Content-Digest and keeps the same bytes once (200 for a re-upload)."""
+        try:
+            known = self._request("GET", f"/api/v1/media/{picture.sha256}").json()
+            return str(known["url"])
+        except RejectedError as error:
+            if error.status != 404:
+                raise
+        data = picture.read()
+        response = self._request(
+            "POST",
+            "/api/v1/media",
+            params={
+                "filename": picture.filename[:300] or f"{picture.sha256[:12]}",
+                "alt": picture.alt[:1000],
+                "caption": picture.caption[:2000],
+                "credit": picture.credit[:500],
+            },
+            content=data,
+            headers={
+                "Content-Type": picture.content_type,
+                "Content-Digest": content_digest(data),
+            },
+        )
+        stored = response.json()
+        if stored.get("sha256") != picture.sha256:
+            raise RejectedError("the service stored other bytes than the picture sent", 0)
+        return str(stored["url"])
 
     def unpublish(self, article_id: str, key: str) -> RemoteState:
         response = self._request(

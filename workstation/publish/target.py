@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -17,6 +18,27 @@ class RemoteState:
     state: str
     url: str = ""
     published_at: datetime | None = None  # when it first went live there: the page's date
+
+
+@dataclass(frozen=True)
+class PictureUpload:
+    """A library picture an article shows, to be on the target before the article is."""
+
+    sha256: str
+    filename: str
+    content_type: str
+    read: Callable[[], bytes]
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+class MediaTarget(Protocol):
+    """A target that takes pictures (the upload service does)."""
+
+    def upload_media(self, picture: PictureUpload) -> str:
+        """Make sure the picture is on the target (a no-op when it is); its URL there."""
+        ...
 
 
 class PublishTarget(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from workstation.publish.errors import (
     SignInRequired,
     TransientError,
 )
-from workstation.publish.target import PublishTarget, RemoteState
+from workstation.publish.target import PictureUpload, PublishTarget, RemoteState
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.store.repository import ArticleRepository
@@ -33,6 +34,9 @@ TargetFactory = Callable[[str], PublishTarget]
 JobCallback = Callable[[OutboxJob], None]
 # What the page shows around an article's body (usecases.page_context), sent with publish.
 PageFn = Callable[[Article], dict[str, Any]]
+# The library pictures an article shows (body and hero), uploaded before the article.
+PicturesFn = Callable[[Article], list[PictureUpload]]
+_MEDIA_REF = re.compile(r"media:([0-9a-f]{64})")
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,11 @@ class OutboxWorker:
         lease: timedelta = timedelta(minutes=2),
         on_change: JobCallback | None = None,
         page: PageFn | None = None,
+        pictures: PicturesFn | None = None,
     ) -> None:
         self._db = db
         self._page = page
+        self._pictures = pictures
         self._targets = targets
         self.policy = policy or RetryPolicy()
         self._rng = rng or random.Random()
@@ -147,7 +153,8 @@ class OutboxWorker:
                 raise RejectedError("the job has no revision to publish", 0)
             article = ArticleRepository(session).revision(job.revision_id).article
             known = OutboxRepository(session).publication(job.article_id, job.target)
-        pushed = target.push(article, known.remote_version if known else None)
+        sent = self._with_pictures_uploaded(article, target)
+        pushed = target.push(sent, known.remote_version if known else None)
         with self._db.session() as session:  # remember the version now: a retry needs it
             OutboxRepository(session).save_publication(
                 job.article_id, job.target, remote_version=pushed.version
@@ -156,6 +163,20 @@ class OutboxWorker:
         return target.publish(
             job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page
         )
+
+    def _with_pictures_uploaded(self, article: Article, target: PublishTarget) -> Article:
+        """Upload each picture the article shows (those there already are skipped), then the
+        article as the target will hold it: `media:` references become the target's URLs.
+        A fault midway leaves the job to retry; the pictures sent stay sent."""
+        uploads = self._pictures(article) if self._pictures is not None else []
+        if not uploads:
+            return article
+        upload = getattr(target, "upload_media", None)
+        if upload is None:
+            raise RejectedError(f"{target.name} cannot take pictures", 0)
+        urls = {picture.sha256: upload(picture) for picture in uploads}
+        body = _MEDIA_REF.sub(lambda m: urls.get(m.group(1), m.group(0)), article.body)
+        return article.with_changes(body=body)
 
     def _finish(self, job: OutboxJob, state: JobState, error: str) -> None:
         log.warning("outbox job %d: %s: %s", job.id, state.value, error)

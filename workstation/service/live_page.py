@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import Article, RelatedLink
+from workstation.domain.media import MediaItem
 from workstation.domain.preferences import Preferences
 from workstation.service.models import LiveRecord
+
+if TYPE_CHECKING:
+    from workstation.render.figures import Pictures
 
 SITE_FIELDS = (
     "site_name",
@@ -89,3 +93,36 @@ def related_links(
         return links
     found = (_find_live(session, ref) for ref in article.related)
     return [_live_link(row, site) for row in found if row is not None]
+
+
+def page_pictures(page: dict[str, Any] | None, site: str) -> Pictures | None:
+    """The pictures the publisher's preview showed (sent with publish, uploaded before), served
+    from this site's /media/ with its renditions; None when the page has none."""
+    sent = (page or {}).get("pictures")
+    if not isinstance(sent, list) or not sent:
+        return None
+    items: dict[str, MediaItem] = {}
+    for entry in sent:
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
+            continue
+        items[entry["sha256"]] = MediaItem(
+            sha256=entry["sha256"],
+            extension="jpg",
+            width=int(entry.get("width") or 1),
+            height=int(entry.get("height") or 1),
+            size=0,
+            alt=str(entry.get("alt") or ""),
+            decorative=bool(entry.get("decorative")),
+            caption=str(entry.get("caption") or ""),
+            credit=str(entry.get("credit") or ""),
+            focal_x=float(entry.get("focal_x", 0.5)),
+            focal_y=float(entry.get("focal_y", 0.5)),
+        )
+    hero_sha = (page or {}).get("hero")
+    hero = items.get(hero_sha) if isinstance(hero_sha, str) else None
+    from workstation.render.figures import Pictures  # late, as render_page: Markdown loads
+
+    def url_for(sha: str, variant: str, extension: str) -> str:
+        return f"{site}/media/{sha}-{variant}.{extension}" if variant else f"{site}/media/{sha}"
+
+    return Pictures(items, url_for, hero=hero)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -166,27 +168,72 @@ def media_info(sha256: str, request: Request, caller: Caller) -> dict[str, objec
 def update_media(
     sha256: str, meta: MediaMeta, request: Request, caller: Caller
 ) -> dict[str, object]:
-    """Change alt text, caption or credit (the bytes never change)."""
+    """Change alt text, caption or credit (the bytes never change): the uploader may, and so
+    may subeditors and publishers; another writer may not rewrite someone's credit."""
     require(caller, Action.UPLOAD_MEDIA)
     with state_of(request).db.session() as session:
         row = session.get(MediaRecord, sha256)
         if row is None:
             raise Problem(404, "no such media", kind="no-such-media")
+        if row.uploaded_by != caller.user and not caller.may(Action.UPDATE_ANY_ARTICLE):
+            raise Problem(
+                403,
+                "only the uploader, a subeditor or a publisher may change this picture's words",
+                kind="forbidden",
+                required=Action.UPDATE_ANY_ARTICLE.value,
+            )
         for name, value in meta.model_dump(exclude_none=True).items():
             setattr(row, name, value)
         return _out(row, site_url(request))
 
 
+_RENDITION = re.compile(r"([0-9a-f]{64})(?:-([0-9a-z-]+))?\.(jpg|webp|png|gif)")
+RENDITION_TYPES = {"jpg": "image/jpeg", "webp": "image/webp", "png": "image/png"}
+
+
+_RENDITIONS: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+_RENDITIONS_KEPT = 256
+_renditions_lock = threading.Lock()
+
+
+def _rendition(sha: str, variant: str, extension: str, data: bytes) -> bytes:
+    """A rendition (width or crop) of a stored picture, made once per process (Pillow); the
+    most recent ones are kept (renditions are small, the originals are not kept here)."""
+    key = (sha, variant, extension)
+    with _renditions_lock:
+        if key in _RENDITIONS:
+            _RENDITIONS.move_to_end(key)
+            return _RENDITIONS[key]
+    from workstation.media.library import MediaError, variant_bytes  # late: Pillow
+
+    try:
+        made = variant_bytes(data, variant, extension)
+    except (MediaError, OSError, ValueError) as error:
+        raise Problem(404, "no such rendition", kind="no-such-media") from error
+    with _renditions_lock:
+        _RENDITIONS[key] = made
+        while len(_RENDITIONS) > _RENDITIONS_KEPT:
+            _RENDITIONS.popitem(last=False)
+    return made
+
+
 @router.get("/media/{name}", include_in_schema=False)
 def serve_media(name: str, request: Request) -> Response:
-    """The image bytes: content-addressed, so cacheable for ever."""
-    sha = name.split(".")[0]
+    """The image bytes, or a rendition the page's srcset names (`<sha>-<width>.webp`, a crop
+    `<sha>-16x9-50-40.jpg`): content-addressed, so cacheable for ever."""
+    match = _RENDITION.fullmatch(name)
+    sha = match.group(1) if match else name.split(".")[0]
     with state_of(request).db.session() as session:
         row = session.get(MediaRecord, sha)
         if row is None:
             raise Problem(404, "no such media", kind="no-such-media")
         data, kind = row.data, row.content_type
-    etag = f'"{sha}"'
+    variant, extension = (match.group(2) or "", match.group(3)) if match else ("", "")
+    if variant or (extension in RENDITION_TYPES and RENDITION_TYPES[extension] != kind):
+        if extension not in RENDITION_TYPES:
+            raise Problem(404, "no such rendition", kind="no-such-media")
+        data, kind = _rendition(sha, variant, extension, data), RENDITION_TYPES[extension]
+    etag = f'"{name}"' if variant else f'"{sha}"'
     headers = {
         "ETag": etag,
         "Cache-Control": "public, max-age=31536000, immutable",

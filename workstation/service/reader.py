@@ -184,6 +184,7 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
         for_preview=False,
         canonical=prefs.site_url + live.url_path,
         form_token=form_token(state_of(request).form_secret),
+        pictures=live_page.page_pictures(live.page, prefs.site_url),
     )
     return _cached(request, html, "text/html; charset=utf-8")
 

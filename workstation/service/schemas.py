@@ -133,6 +133,25 @@ class PageSite(BaseModel):
     professional_sections: str = Field(default="", max_length=2000)
 
 
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class PagePicture(BaseModel):
+    """A picture the page shows (uploaded to /api/v1/media first), with its words and size."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    width: int = Field(ge=1, le=100_000)
+    height: int = Field(ge=1, le=100_000)
+    alt: str = Field(default="", max_length=1000)
+    decorative: bool = False
+    caption: str = Field(default="", max_length=2000)
+    credit: str = Field(default="", max_length=500)
+    focal_x: float = Field(default=0.5, ge=0, le=1)
+    focal_y: float = Field(default=0.5, ge=0, le=1)
+
+
 class PageContext(BaseModel):
     """What the publisher's preview showed around the body, so the live page is the same."""
 
@@ -140,6 +159,8 @@ class PageContext(BaseModel):
 
     related: list[PageLink] = Field(default_factory=list, max_length=20)
     site: PageSite | None = None
+    pictures: list[PagePicture] = Field(default_factory=list, max_length=100)
+    hero: str | None = Field(default=None, pattern=SHA256_PATTERN)
 
 
 class PublishRequest(BaseModel):

@@ -24,6 +24,7 @@ __all__ = [
     "add_picture",
     "hero_of",
     "library_of",
+    "library_of_database",
     "library_of_root",
     "picture",
     "pictures_of",
@@ -45,6 +46,14 @@ def library_of(data: DataDir) -> MediaLibrary:
 def library_of_root(root: Path) -> MediaLibrary:
     """The library of the data dir at `root` (for a job given only the path)."""
     return library_of(DataDir(root))
+
+
+def library_of_database(db: Database) -> MediaLibrary:
+    """The library beside a workspace's database file (the data dir holds both)."""
+    database = db.engine.url.database
+    if not database:
+        raise MediaError("this database has no data dir beside it")
+    return library_of(DataDir(Path(database).parent))
 
 
 def store_picture(data: DataDir, source: Path) -> StoredImage:

@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import Article, RelatedLink
+from workstation.domain.media import MediaItem, references_in
 from workstation.domain.preferences import Preferences
 from workstation.store.db import Database
+from workstation.store.media import MediaRepository
 from workstation.store.outbox import publications_of
 from workstation.store.repository import ArticleRepository, NotFound
 
@@ -82,4 +84,32 @@ def page_context(db: Database, article: Article, prefs: Preferences | None) -> d
     }
     if prefs is not None:
         context["site"] = {name: getattr(prefs, name) for name in SITE_FIELDS}
+    with db.session() as session:
+        used, hero = pictures_in(session, article)
+    shown = ([hero] if hero is not None else []) + [i for i in used if i != hero]
+    if shown:
+        context["pictures"] = [_picture(item) for item in shown]
+        context["hero"] = hero.sha256 if hero is not None else None
     return context
+
+
+def pictures_in(session: Session, article: Article) -> tuple[list[MediaItem], MediaItem | None]:
+    """The library pictures the article's body names (first use first) and its hero."""
+    repo = MediaRepository(session)
+    used = [item for sha in references_in(article.body) if (item := repo.get(sha)) is not None]
+    return used, repo.hero_of(article.id)
+
+
+def _picture(item: MediaItem) -> dict[str, Any]:
+    """A picture as the publish request's page context carries it (schemas.PagePicture)."""
+    return {
+        "sha256": item.sha256,
+        "width": item.width,
+        "height": item.height,
+        "alt": item.alt[:1000],
+        "decorative": item.decorative,
+        "caption": item.caption[:2000],
+        "credit": item.credit[:500],
+        "focal_x": item.focal_x,
+        "focal_y": item.focal_y,
+    }

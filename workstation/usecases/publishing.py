@@ -21,9 +21,10 @@ from workstation.domain.publication import Account, JobState, OutboxAction, Outb
 from workstation.domain.revisions import RevisionReason
 from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, picture_problems, readiness_problems
-from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
+from workstation.media.library import MediaError
+from workstation.publish.errors import NotConfigured, PublishError, RejectedError, SignInRequired
 from workstation.publish.service_client import ServiceTarget
-from workstation.publish.target import PublishTarget
+from workstation.publish.target import PictureUpload, PublishTarget
 from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
 from workstation.store.media import MediaRepository
@@ -38,6 +39,7 @@ from workstation.usecases.credentials import (
     secret_name,
 )
 from workstation.usecases.lint import blocking_findings, publish_override_note
+from workstation.usecases.media import library_of_database
 
 KINDS = ("service",)
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
@@ -255,7 +257,34 @@ def new_worker(
     def page(article: Article) -> dict[str, Any]:
         return page_context.page_context(db, article, prefs() if prefs else None)
 
-    return OutboxWorker(db, target_factory(db), page=page, **options)
+    def pictures(article: Article) -> list[PictureUpload]:
+        return picture_uploads(db, article)
+
+    return OutboxWorker(db, target_factory(db), page=page, pictures=pictures, **options)
+
+
+def picture_uploads(db: Database, article: Article) -> list[PictureUpload]:
+    """The pictures `article` shows (hero, then the body's), each read from the library only
+    when the target does not have it yet."""
+    library = library_of_database(db)
+    with db.session() as session:
+        used, hero = page_context.pictures_in(session, article)
+    items = ([hero] if hero is not None else []) + [i for i in used if hero is None or i != hero]
+
+    def reader(sha256: str) -> Callable[[], bytes]:
+        def read() -> bytes:
+            try:
+                return library.read(sha256)[0]
+            except (MediaError, OSError) as error:
+                raise RejectedError(f"picture {sha256[:12]} cannot be read: {error}", 0) from None
+
+        return read
+
+    return [
+        PictureUpload(item.sha256, item.filename, item.content_type, reader(item.sha256),
+                      "" if item.decorative else item.alt, item.caption, item.credit)
+        for item in items
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
