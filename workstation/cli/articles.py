@@ -12,7 +12,7 @@ from workstation.cli.context import CliContext, CliError
 from workstation.domain.article import Status
 from workstation.domain.frontmatter import FrontMatterError, decode
 from workstation.domain.wire import article_as_json
-from workstation.usecases import articles, demo
+from workstation.usecases import articles, demo, media
 
 T = TypeVar("T")
 
@@ -118,7 +118,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     article = _get(lambda: articles.get_article(ctx.workspace.db, args.id))
     if args.json:
-        ctx.print_json(article_as_json(article))
+        shown = article_as_json(article)
+        pictures = media.pictures_as_json(ctx.workspace.db, article.id, article.body)
+        if pictures:  # the hero and the body's library pictures, with their words
+            shown["pictures"] = pictures
+        ctx.print_json(shown)
         return 0
     data = article_as_json(article)
     body = data.pop("body")

@@ -8,6 +8,7 @@ database thread. `add_picture` does both, for the CLI and scripts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from workstation.domain.media import MediaItem, MediaWords, references_in
 from workstation.media.library import CONTENT_TYPES, MediaError, MediaLibrary, StoredImage
@@ -27,6 +28,7 @@ __all__ = [
     "library_of_database",
     "library_of_root",
     "picture",
+    "pictures_as_json",
     "pictures_of",
     "recent_pictures",
     "record_picture",
@@ -123,6 +125,22 @@ def pictures_of(
         repo = MediaRepository(session)
         used = {sha: item for sha in references_in(body) if (item := repo.get(sha)) is not None}
         return used, repo.hero_of(article_id)
+
+
+def pictures_as_json(db: Database, article_id: str, body: str) -> dict[str, Any]:
+    """For `show --json`: the hero and the body's pictures ({} when the story has none)."""
+    used, hero = pictures_of(db, article_id, body)
+    if not used and hero is None:
+        return {}
+
+    def one(item: MediaItem) -> dict[str, Any]:
+        return {
+            "sha256": item.sha256, "width": item.width, "height": item.height,
+            "alt": item.alt, "decorative": item.decorative, "caption": item.caption,
+            "credit": item.credit, "focal": [item.focal_x, item.focal_y],
+        }  # fmt: skip
+
+    return {"hero": one(hero) if hero else None, "body": [one(i) for i in used.values()]}
 
 
 def hero_of(db: Database, article_id: str) -> MediaItem | None:
