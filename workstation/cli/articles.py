@@ -118,11 +118,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     article = _get(lambda: articles.get_article(ctx.workspace.db, args.id))
     if args.json:
-        shown = article_as_json(article)
+        as_json = article_as_json(article)
         pictures = media.pictures_as_json(ctx.workspace.db, article.id, article.body)
         if pictures:  # the hero and the body's library pictures, with their words
-            shown["pictures"] = pictures
-        ctx.print_json(shown)
+            as_json["pictures"] = pictures
+        ctx.print_json(as_json)
         return 0
     data = article_as_json(article)
     body = data.pop("body")

@@ -7,6 +7,7 @@ cached. The GUI thread only places the Markdown and shows the results.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Signal
@@ -32,7 +33,7 @@ def encode_png(image: QImage) -> bytes:
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     buffer.close()
     return bytes(array.data())
 
@@ -220,7 +221,7 @@ class PictureLibrary(QObject):
             else:
                 self.host.tasks.submit(
                     media.thumbnail_of, self.host.data, item.sha256,
-                    on_success=lambda path, sha=item.sha256: self._thumbnail(sha, path),
+                    on_success=functools.partial(self._thumbnail, item.sha256),
                     on_error=lambda _error: None,
                 )  # fmt: skip
         if select is not None:
