@@ -33,7 +33,8 @@ def encode_png(image: QImage) -> bytes:
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    # PySide6 takes the format as str at run time; its stubs say bytes.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(array.data())
 
@@ -161,7 +162,8 @@ class PictureLibrary(QObject):
         if kind == QEvent.Type.KeyPress and watched is self._editor:
             if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste):
                 mime = QApplication.clipboard().mimeData()
-                if mime is not None and mime.hasImage() and not mime.hasText():
+                # Image data wins over the text a browser puts beside a copied picture.
+                if mime is not None and mime.hasImage():
                     self.add_image(QImage(QApplication.clipboard().image()), "pasted.png")
                     return True
         elif (
