@@ -89,3 +89,14 @@ def test_crops_keep_the_focal_point_and_are_large_enough() -> None:
         assert abs((right - left) / (bottom - top) - ratio[0] / ratio[1]) < 0.01
         assert left <= 1800 <= right and top <= 150 <= bottom
         assert right <= 2000 and bottom <= 1500
+
+
+def test_a_published_url_brought_back_by_sync_is_the_same_picture() -> None:
+    from workstation.domain.media import references_in
+
+    url = f"https://site.example/media/{SHA}.jpg"
+    body = f'![Six beds]({url} "The new ward")\n\nSee media:{HERO} and xmedia:{"c" * 64}.'
+    assert references_in(body) == [SHA, HERO]
+    soup = page(f"![Six beds]({url})", Pictures({SHA: ITEM}, url_for))
+    figure = soup.select_one(".article-body figure.picture")
+    assert figure is not None and figure["data-media"] == SHA

@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 MEDIA_SCHEME = "media"
-MEDIA_REF = re.compile(r"media:([0-9a-f]{64})")
-"""A reference to a picture of the local library in Markdown: `![alt](media:<sha256>)`."""
-MEDIA_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?media:([0-9a-f]{64})")
-"""A Markdown image of the library: groups (alt text, sha256)."""
+MEDIA_REF = re.compile(r"(?:(?<![\w/])media:|/media/)([0-9a-f]{64})(?![0-9a-f])")
+"""A reference to a picture of the library in Markdown: `![alt](media:<sha256>)`, or the
+service URL publishing put in its place (`https://site/media/<sha256>.jpg`), which a sync
+may bring back into the draft: the same picture either way."""
+MEDIA_IMAGE = re.compile(
+    r"!\[([^\]]*)\]\(\s*<?(?:media:|[^\s)>]*/media/)([0-9a-f]{64})(?![0-9a-f])"
+)
+"""A Markdown image of the library (either form): groups (alt text, sha256)."""
 
 
 @dataclass(frozen=True)

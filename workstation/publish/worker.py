@@ -36,7 +36,7 @@ JobCallback = Callable[[OutboxJob], None]
 PageFn = Callable[[Article], dict[str, Any]]
 # The library pictures an article shows (body and hero), uploaded before the article.
 PicturesFn = Callable[[Article], list[PictureUpload]]
-_MEDIA_REF = re.compile(r"media:([0-9a-f]{64})")
+_MEDIA_REF = re.compile(r"(?<![\w/])media:([0-9a-f]{64})(?![0-9a-f])")
 
 
 @dataclass(frozen=True)
