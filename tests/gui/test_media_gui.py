@@ -157,3 +157,32 @@ def test_the_dock_saves_words_finds_by_credit_and_sets_the_hero(
     hero = media.hero_of(workspace.db, article.id)
     assert hero is not None and hero.sha256 == sha
     assert "The new ward" in panel.hero_label.text()
+
+
+def test_a_picture_file_dropped_on_the_editor_is_added(
+    qtbot: QtBot, host: Host, tmp_path: Path, workspace: Workspace
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    library = attach_media(host)
+    editor = host.document.editor
+    editor.show()
+    source = tmp_path / "dropped photo.jpg"
+    source.write_bytes(photo_with_gps())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    viewport = editor.viewport()
+    where = QPointF(viewport.rect().center())
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(where.toPoint(), action, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, action, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    with qtbot.waitSignal(library.sig_picture_added, timeout=WAIT_MS) as added:
+        QApplication.sendEvent(viewport, drop)
+    item = added.args[0]
+    assert item.filename == "dropped photo.jpg"
+    assert f"media:{item.sha256}" in editor.toPlainText()
