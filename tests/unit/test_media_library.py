@@ -168,3 +168,10 @@ def test_crops_for_link_previews_keep_the_focal_point(library: MediaLibrary) -> 
             assert abs(crop.width / crop.height - ratio) < 0.01
     with pytest.raises(MediaError):
         library.variant(stored.sha256, "../../etc", "jpg")
+
+
+def test_big_photos_are_kept_at_the_library_size(library: MediaLibrary) -> None:
+    from workstation.media.library import MAX_EDGE
+
+    stored = library.add_bytes(photo_with_gps(MAX_EDGE * 2 + 40, 300, orientation=1), "pano.jpg")
+    assert stored.width == MAX_EDGE and stored.height == round(300 * MAX_EDGE / (MAX_EDGE * 2 + 40))
