@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import median, percentile, table  # noqa: E402
+from _common import median, percentile, table
 
 WIDTH, HEIGHT = 6000, 4000
 
