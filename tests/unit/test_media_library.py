@@ -175,3 +175,14 @@ def test_big_photos_are_kept_at_the_library_size(library: MediaLibrary) -> None:
 
     stored = library.add_bytes(photo_with_gps(MAX_EDGE * 2 + 40, 300, orientation=1), "pano.jpg")
     assert stored.width == MAX_EDGE and stored.height == round(300 * MAX_EDGE / (MAX_EDGE * 2 + 40))
+
+
+def test_a_picture_the_library_wrote_comes_back_with_the_same_address(
+    library: MediaLibrary, tmp_path: Path
+) -> None:
+    stored = library.add_bytes(photo_with_gps(), "phone.jpg")
+    path = library.find(stored.sha256)
+    assert path is not None
+    elsewhere = MediaLibrary(tmp_path / "other", tmp_path / "other-cache")
+    again = elsewhere.add_bytes(path.read_bytes(), "exported.jpg")
+    assert again.sha256 == stored.sha256

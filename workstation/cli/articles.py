@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from workstation.cli.context import CliContext, CliError
 from workstation.domain.article import Status
-from workstation.domain.frontmatter import FrontMatterError, decode
+from workstation.domain.frontmatter import FrontMatterError, decode, dump
 from workstation.domain.wire import article_as_json
 from workstation.usecases import articles, demo, media
 
@@ -95,11 +95,17 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    text = _get(lambda: articles.export_article(ctx.workspace.db, args.id))
     if args.output is None:
-        ctx.out.write(text)
+        ctx.out.write(_get(lambda: articles.export_article(ctx.workspace.db, args.id)))
         return 0
-    ctx.write_file(args.output, text)
+    db = ctx.workspace.db
+    article = _get(lambda: articles.get_article(db, args.id))
+    # The body's pictures go beside the file (<name>-pictures/); the body names them there.
+    try:
+        body, _pictures = media.export_pictures(db, article.body, Path(args.output))
+    except (media.MediaError, OSError) as exc:
+        raise CliError(f"cannot write the pictures beside {args.output}: {exc}") from None
+    ctx.write_file(args.output, dump(article.with_changes(body=body)))
     return 0
 
 

@@ -69,12 +69,12 @@ def export_dialog(window: MainWindow) -> None:
     )
     if not name:
         return
-    from workstation.domain.frontmatter import dump
-
-    text = dump(article)
+    workspace = window.workspace
 
     def write() -> None:
-        Path(name).write_text(text, encoding="utf-8")
+        if workspace is None:
+            return
+        jobs.export_file(workspace.db, article, Path(name))
 
     def failed(error: BaseException) -> None:
         QMessageBox.warning(window, window.tr("Export failed"), str(error))

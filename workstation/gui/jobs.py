@@ -21,6 +21,8 @@ from workstation.domain.publication import ArticleState
 from workstation.paths import DataDir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workstation.usecases.workspace import Database, Workspace
 
 
@@ -136,3 +138,12 @@ def related_links(db: Database, ids: tuple[str, ...]) -> list[RelatedLink]:
     from workstation.usecases import page_context
 
     return page_context.related_links(db, ids)[0]
+
+
+def export_file(db: Database, article: Article, target: Path) -> None:
+    """The article as the window holds it, to `target`, its pictures beside it."""
+    from workstation.domain.frontmatter import dump
+    from workstation.usecases import media
+
+    body, _pictures = media.export_pictures(db, article.body, target)
+    target.write_text(dump(article.with_changes(body=body)), encoding="utf-8")

@@ -145,10 +145,39 @@ def _decode(data: bytes, name: str) -> Image.Image:
     return image
 
 
+_JPEG_INFO_KEPT = frozenset({"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi"})
+
+
+def _already_clean(image: Image.Image) -> bool:
+    """Whether the decoded picture carries no metadata at all (no EXIF, XMP, IPTC, comment or
+    colour profile), is upright and plain sRGB-or-grey within the size kept: the form `clean`
+    writes. Anything else is re-encoded."""
+    if max(image.size) > MAX_EDGE or "icc_profile" in image.info or "exif" in image.info:
+        return False
+    if image.format == "JPEG":
+        markers = {marker for marker, _data in getattr(image, "applist", [])}
+        return (
+            image.mode in ("RGB", "L")
+            and markers <= {"APP0"}
+            and (set(image.info) <= _JPEG_INFO_KEPT)
+        )
+    if image.format == "PNG":
+        return (
+            image.mode in ("RGB", "RGBA", "L")
+            and not getattr(image, "text", {})
+            and (set(image.info) <= {"dpi"})
+        )
+    return False
+
+
 def clean(data: bytes, name: str = "the file") -> tuple[bytes, str, int, int]:
     """The cleaned, re-encoded picture: (bytes, extension, width, height). Raises MediaError."""
     image = _decode(data, name)
     source_format = image.format
+    if _already_clean(image):
+        # Nothing to strip or turn (a picture this library wrote, say, brought back by an
+        # import): kept byte for byte, so its SHA-256, and every reference to it, still hold.
+        return data, "jpg" if source_format == "JPEG" else "png", image.width, image.height
     with contextlib.suppress(OSError, ValueError, SyntaxError):  # unreadable EXIF: left as is
         image = ImageOps.exif_transpose(image) or image
     image = _to_srgb(image)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,8 +192,19 @@ def parse_documents(
 
 
 def import_files(db: Database, paths: Sequence[Path], origin: Origin = Origin.LOCAL) -> list[str]:
-    """Import front-matter Markdown files, all or nothing. An existing id updates that article."""
-    return import_parsed(db, read_article_files(paths), origin)
+    """Import front-matter Markdown files, all or nothing. An existing id updates that article.
+    Pictures beside a file (an export's `<name>-pictures/`) go into the media library."""
+    from workstation.usecases import media
+
+    parsed = read_article_files(paths)
+    try:
+        with_pictures = [
+            (path, dataclasses.replace(item, body=media.import_pictures(db, path, item.body)))
+            for path, item in parsed
+        ]
+    except media.MediaError as exc:
+        raise ImportFailed([ImportProblem(parsed[0][0], str(exc))]) from None
+    return import_parsed(db, with_pictures, origin)
 
 
 def import_parsed(

@@ -7,6 +7,7 @@ database thread. `add_picture` does both, for the CLI and scripts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,15 @@ __all__ = [
     "MediaWords",
     "StoredImage",
     "add_picture",
+    "export_pictures",
     "hero_of",
+    "import_pictures",
     "library_of",
     "library_of_database",
     "library_of_root",
     "picture",
     "pictures_as_json",
+    "pictures_folder",
     "pictures_of",
     "recent_pictures",
     "record_picture",
@@ -146,3 +150,53 @@ def pictures_as_json(db: Database, article_id: str, body: str) -> dict[str, Any]
 def hero_of(db: Database, article_id: str) -> MediaItem | None:
     with db.session() as session:
         return MediaRepository(session).hero_of(article_id)
+
+
+PICTURES_FOLDER_SUFFIX = "-pictures"
+_IMAGE_URL = re.compile(r"(!\[[^\]]*\]\(\s*<?)([^\s)>]+)")
+
+
+def pictures_folder(target: Path) -> Path:
+    """Where an export to `target` puts its pictures: `<name>-pictures/` beside the file."""
+    return target.with_name(target.stem + PICTURES_FOLDER_SUFFIX)
+
+
+def export_pictures(db: Database, body: str, target: Path) -> tuple[str, list[Path]]:
+    """Copy the library pictures `body` names beside the export file `target`; the body with
+    `media:` references turned into paths relative to it, and the files written."""
+    library = library_of_database(db)
+    folder = pictures_folder(target)
+    written: list[Path] = []
+    names: dict[str, str] = {}
+    for sha in references_in(body):
+        source = library.find(sha)
+        if source is None:
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / source.name
+        copy.write_bytes(source.read_bytes())
+        written.append(copy)
+        names[sha] = f"{folder.name}/{source.name}"
+    if not names:
+        return body, written
+    pattern = re.compile(r"(?<![\w/])media:(" + "|".join(names) + r")(?![0-9a-f])")
+    return pattern.sub(lambda m: names[m.group(1)], body), written
+
+
+def import_pictures(db: Database, source: Path, body: str) -> str:
+    """Pictures the body of the file `source` names by a path beside it (an export's
+    `<name>-pictures/…`) go into the library (cleaned as any other); the body then names them
+    `media:<sha256>`. Paths leading outside the file's folder are left alone."""
+    base = source.parent.resolve()
+
+    def replace(match: re.Match[str]) -> str:
+        url = match.group(2)
+        if ":" in url or url.startswith(("/", "#")):
+            return match.group(0)
+        path = (base / url).resolve()
+        if not path.is_relative_to(base) or not path.is_file():
+            return match.group(0)
+        item = add_picture(DataDir(library_of_database(db).root.parent), db, path)
+        return f"{match.group(1)}{item.reference}"
+
+    return _IMAGE_URL.sub(replace, body)
