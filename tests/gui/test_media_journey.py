@@ -76,3 +76,28 @@ def test_insert_a_picture_see_it_in_the_preview_and_publish_it(
     assert shown["status"] == "published"
     assert shown["pictures"]["hero"]["alt"] == "Nurses at the ward's reopening"
     assert [p["sha256"] for p in shown["pictures"]["body"]] == [sha]
+
+
+def test_export_from_the_file_menu_writes_the_pictures_beside_the_story(
+    qtbot: QtBot, desk: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    ready_story(desk, "Ward reopens with new beds")
+    source = tmp_path / "beds.jpg"
+    source.write_bytes(photo_with_gps(400, 300, orientation=1))
+    target = tmp_path / "export" / "ward.md"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window, _controller = open_window(qtbot, desk)
+    try:
+        qtbot.waitUntil(lambda: "media" in window.features, timeout=WAIT_MS)
+        with qtbot.waitSignal(window.features["media"].sig_picture_added, timeout=WAIT_MS) as added:
+            menu_action(window, "File", "Insert image…").trigger()
+        sha = added.args[0].sha256
+        menu_action(window, "File", "Export Markdown…").trigger()
+        qtbot.waitUntil(target.is_file, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    finally:
+        window.close()
+    assert f"](ward-pictures/{sha}.jpg)" in target.read_text(encoding="utf-8")
+    assert (tmp_path / "export" / "ward-pictures" / f"{sha}.jpg").is_file()
