@@ -186,3 +186,24 @@ def test_a_picture_file_dropped_on_the_editor_is_added(
     item = added.args[0]
     assert item.filename == "dropped photo.jpg"
     assert f"media:{item.sha256}" in editor.toPlainText()
+
+
+def test_the_dock_says_which_stories_use_a_picture(
+    qtbot: QtBot, host: Host, tmp_path: Path, workspace: Workspace, article: Article
+) -> None:
+    import dataclasses
+
+    from workstation.domain.media import markdown_for
+    from workstation.usecases.articles import save_working_copy
+
+    path = tmp_path / "ward.png"
+    Image.new("RGB", (30, 20), "green").save(path, "PNG")
+    item = media.add_picture(workspace.data, workspace.db, path)
+    save_working_copy(workspace.db, dataclasses.replace(article, body=markdown_for(item)))
+    library = attach_media(host)
+    panel = library.panel
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=WAIT_MS)
+    panel.show()
+    rect = panel.list.visualItemRect(panel.list.item(0))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: panel.used_label.text() == "Used in: Ward reopens", timeout=WAIT_MS)

@@ -76,6 +76,7 @@ class PictureLibrary(QObject):
         self._shown_refs: tuple[str, ...] = ()
         self._thumbnails: dict[str, str] = {}
         panel.sig_search_requested.connect(self.refresh)
+        panel.sig_selected.connect(self._selected)
         panel.sig_words_saved.connect(self._save_words)
         panel.sig_insert_requested.connect(self._insert_existing)
         panel.sig_hero_requested.connect(self._set_hero)
@@ -229,6 +230,14 @@ class PictureLibrary(QObject):
         if select is not None:
             self.panel.select(select)
         self.sig_list_shown.emit(len(items))
+
+    def _selected(self, sha256: str) -> None:
+        workspace = self.host.workspace
+        if workspace is not None:
+            self.host.tasks.submit_db(
+                media.used_in, workspace.db, sha256,
+                on_success=functools.partial(self.panel.show_used_in, sha256),
+            )  # fmt: skip
 
     def _thumbnail(self, sha256: str, path: str) -> None:
         self._thumbnails[sha256] = path

@@ -32,6 +32,9 @@ class PicturePanel(QWidget):
     sig_words_saved = Signal(str, object)
     """Save these words (MediaWords) for the picture (sha256)."""
 
+    sig_selected = Signal(str)
+    """A picture (sha256) was chosen in the list: its words are shown."""
+
     sig_insert_requested = Signal(str)
     """Place the picture (sha256) in the body at the cursor."""
 
@@ -53,6 +56,9 @@ class PicturePanel(QWidget):
         self.list.currentItemChanged.connect(self._selected)
         self.hero_label = QLabel(self.tr("No hero picture"), self)
         self.hero_label.setWordWrap(True)
+        self.used_label = QLabel(self)
+        self.used_label.setObjectName("pictureUsedIn")
+        self.used_label.setWordWrap(True)
         self.alt_edit = QLineEdit(self)
         self.alt_edit.setPlaceholderText(
             self.tr("What the picture shows, for those who cannot see it")
@@ -90,6 +96,7 @@ class PicturePanel(QWidget):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hero_label)
+        layout.addWidget(self.used_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self._enable(False)
@@ -138,6 +145,16 @@ class PicturePanel(QWidget):
         else:
             self.hero_label.setText(self.tr("Hero: %s") % (item.caption or item.filename))
 
+    def show_used_in(self, sha256: str, stories: list[tuple[str, str]]) -> None:
+        """The stories showing the selected picture (hero or body)."""
+        if sha256 != self.current_sha():
+            return
+        if stories:
+            names = "; ".join(headline or self.tr("Untitled") for _id, headline in stories)
+            self.used_label.setText(self.tr("Used in: %s") % names)
+        else:
+            self.used_label.setText(self.tr("Not used in any story yet"))
+
     def current_sha(self) -> str | None:
         row = self.list.currentItem()
         return None if row is None else str(row.data(SHA_ROLE))
@@ -158,8 +175,10 @@ class PicturePanel(QWidget):
     def _selected(self, row: QListWidgetItem | None, _previous: object) -> None:
         item = None if row is None else self._items.get(str(row.data(SHA_ROLE)))
         self._enable(item is not None)
+        self.used_label.setText("")
         if item is not None:
             self._show_words(item)
+            self.sig_selected.emit(item.sha256)
 
     def _show_words(self, item: MediaItem) -> None:
         self.alt_edit.setText(item.alt)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.domain.article import now_utc
 from workstation.domain.media import MediaItem, MediaWords
-from workstation.store.models import Base, UTCDateTime
+from workstation.store.models import ArticleRow, Base, UTCDateTime
 
 
 class MediaRow(Base):
@@ -117,6 +117,16 @@ class MediaRepository:
             statement.order_by(MediaRow.created_at.desc(), MediaRow.sha256).limit(limit)
         )
         return [_item(row) for row in rows]
+
+    def used_in(self, sha256: str) -> list[tuple[str, str]]:
+        """(id, headline) of the articles showing the picture, as hero or in the body."""
+        heroes = select(ArticleHeroRow.article_id).where(ArticleHeroRow.sha256 == sha256)
+        rows = self.session.execute(
+            select(ArticleRow.id, ArticleRow.headline)
+            .where(or_(ArticleRow.body.contains(sha256), ArticleRow.id.in_(heroes)))
+            .order_by(ArticleRow.updated_at.desc())
+        )
+        return [(row.id, row.headline) for row in rows]
 
     def hero_of(self, article_id: str) -> MediaItem | None:
         row = self.session.get(ArticleHeroRow, article_id)

@@ -41,6 +41,7 @@ __all__ = [
     "store_picture_bytes",
     "thumbnail_of",
     "update_words",
+    "used_in",
 ]
 
 
@@ -145,6 +146,12 @@ def pictures_as_json(db: Database, article_id: str, body: str) -> dict[str, Any]
         }  # fmt: skip
 
     return {"hero": one(hero) if hero else None, "body": [one(i) for i in used.values()]}
+
+
+def used_in(db: Database, sha256: str) -> list[tuple[str, str]]:
+    """(id, headline) of the stories that show the picture (hero or body), newest first."""
+    with db.session() as session:
+        return MediaRepository(session).used_in(sha256)
 
 
 def hero_of(db: Database, article_id: str) -> MediaItem | None:
