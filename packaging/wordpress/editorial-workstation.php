@@ -61,8 +61,10 @@ add_filter('the_content', function ($content) {
     }
     $id = get_the_ID();
     $audience = get_post_meta($id, 'ew_audience', true);
-    $before = $audience !== ''
-        ? '<p class="ew-audience">' . esc_html($audience) . '</p>' : '';
+    $byline = get_post_meta($id, 'ew_byline', true);
+    $before = ($audience !== ''
+        ? '<p class="ew-audience">' . esc_html($audience) . '</p>' : '')
+        . ($byline !== '' ? '<p class="ew-byline">' . esc_html($byline) . '</p>' : '');
     $after = get_post_meta($id, 'ew_newsletter', true) === '1'
         ? '<aside class="ew-newsletter">' . esc_html__('Sign up to our newsletter.') . '</aside>' : '';
     return $before . $content . $after;

@@ -24,7 +24,9 @@ from pathlib import Path
 import httpx
 
 WORDPRESS_TREE = Path("/usr/share/wordpress")
-PLUGIN = Path(__file__).resolve().parents[2] / "packaging" / "wordpress" / "editorial-workstation.php"
+PLUGIN = (
+    Path(__file__).resolve().parents[2] / "packaging" / "wordpress" / "editorial-workstation.php"
+)
 ADMIN_USER = "desk"
 ADMIN_PASSWORD = "desk-login-password-for-tests"
 
@@ -70,9 +72,7 @@ class WordPressSite:
     root: Path
 
     def client(self) -> httpx.Client:
-        return httpx.Client(
-            base_url=self.url, auth=(self.user, self.app_password), timeout=30.0
-        )
+        return httpx.Client(base_url=self.url, auth=(self.user, self.app_password), timeout=30.0)
 
 
 def available() -> str | None:

@@ -23,6 +23,7 @@ from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
 from workstation.publish.service_client import ServiceTarget
 from workstation.publish.target import PublishTarget
+from workstation.publish.wordpress import WordPressTarget, is_loopback
 from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
@@ -37,7 +38,7 @@ from workstation.usecases.credentials import (
 )
 from workstation.usecases.lint import blocking_findings, publish_override_note
 
-KINDS = ("service",)
+KINDS = ("service", "wordpress")
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 
 
@@ -62,9 +63,12 @@ def add_account(
     kind: str = "service",
     make_default: bool = False,
     check: bool = True,
+    user: str = "",
 ) -> Account:
     """Check the token against the service (unless told not to), keep it in the keyring, and
-    the rest of the account in the database. The first account becomes the default."""
+    the rest of the account in the database. The first account becomes the default. For a
+    WordPress site `token` is the user's Application Password and `user` their login; the
+    keyring keeps the two together."""
     if not _ACCOUNT_NAME.match(name):
         raise PublishingError("an account name is letters, digits, '.', '_' or '-' (up to 80)")
     if kind not in KINDS:
@@ -74,7 +78,11 @@ def add_account(
     token = token.strip()
     if not token:
         raise PublishingError("the token is empty")
-    if check:
+    if kind == "wordpress":
+        token = wordpress_secret(url, user, token)
+        if check:
+            check_wordpress(url, token)
+    elif check:
         check_token(url, token)
     try:
         secrets.set_secret(secret_name(name), token)
@@ -97,6 +105,49 @@ def check_token(url: str, token: str) -> tuple[str, str]:
         raise PublishingError("the service does not accept this token") from None
     except PublishError as exc:
         raise PublishingError(f"cannot check the token at {url}: {exc}") from None
+    finally:
+        target.close()
+
+
+def wordpress_secret(url: str, user: str, app_password: str) -> str:
+    """What the keyring keeps for a WordPress account: `user:application password`. The site
+    must be https (the password goes with every request), except on this machine."""
+    if not url.startswith("https://") and not is_loopback(url):
+        raise PublishingError(
+            "a WordPress site must be reached over https:// (the Application Password is sent "
+            "with every request); plain http is allowed only for a site on this machine"
+        )
+    user = user.strip()
+    if not user or ":" in user:
+        raise PublishingError("give the WordPress user name with --user (it has no ':')")
+    return f"{user}:{' '.join(app_password.split())}"
+
+
+def wordpress_target(name: str, url: str, secret: str, timeout: float = 30.0) -> WordPressTarget:
+    user, _, password = secret.partition(":")
+    return WordPressTarget(name, url, user, password, timeout=timeout)
+
+
+def check_wordpress(url: str, secret: str) -> str:
+    """Test connection: the user signs in, may publish, and the site runs the mu-plugin.
+    Returns the user's display name; PublishingError in the user's words otherwise."""
+    target = wordpress_target("check", url, secret, timeout=15)
+    try:
+        me = target.whoami()
+        if not (me.get("capabilities") or {}).get("publish_posts"):
+            raise PublishingError(
+                f"{me.get('name', 'this user')} may not publish posts on the site: give them "
+                "the Author or Editor role"
+            )
+        if not target.has_bridge():
+            raise PublishingError(
+                "the site does not run the Editorial Workstation mu-plugin: copy "
+                "packaging/wordpress/editorial-workstation.php to wp-content/mu-plugins/ (it "
+                "lets the workstation publish each story exactly once)"
+            )
+        return str(me.get("name", ""))
+    except PublishError as exc:
+        raise PublishingError(f"cannot use the WordPress site at {url}: {exc}") from None
     finally:
         target.close()
 
@@ -133,6 +184,8 @@ def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
             raise NotConfigured(f"the account {name} has been removed") from None
         except CredentialsError as exc:
             raise NotConfigured(str(exc)) from None
+        if found.account.kind == "wordpress":
+            return wordpress_target(name, found.account.url, found.token, timeout)
         return ServiceTarget(name, found.account.url, found.token, timeout=timeout)
 
     return make

@@ -1,0 +1,272 @@
+"""PublishTarget for a WordPress site, through its REST API and an Application Password.
+
+WordPress has no idempotency keys and ignores If-Match, so exactly-once is made here:
+- every post the workstation makes carries its article id and the publish's key in post meta
+  (registered by the mu-plugin in packaging/wordpress/); before creating, the target looks the
+  article up by id, so a retried create whose first answer was lost finds the post instead of
+  making a second one, and a post whose key is this publish's is this publish, already done;
+- the post's `modified_gmt` is the version: the outbox keeps the one it last saw, and an update
+  finding another one (a web editor changed the post since) is a conflict for the user to
+  resolve, never a silent overwrite. (`modified_gmt` counts seconds: a web edit in the same
+  second as our own update would go unseen.)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from workstation.domain.article import Article, RelatedLink
+from workstation.http_client import json_or_none, plain_client
+from workstation.publish.errors import (
+    ConflictError,
+    RejectedError,
+    SignInRequired,
+    TransientError,
+)
+from workstation.publish.service_client import retry_after_seconds
+from workstation.publish.target import RemoteState
+from workstation.publish.wordpress_content import post_fields
+
+META_ARTICLE = "ew_article_id"
+META_KEY = "ew_publish_key"
+_STATES = {"publish": "published", "future": "scheduled"}
+_SIGN_IN_CODES = {"incorrect_password", "invalid_username", "invalid_email", "rest_not_logged_in"}
+
+
+def is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def wordpress_time(value: object) -> datetime | None:
+    """A WordPress `*_gmt` field (no offset, UTC) as an aware datetime."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def version_of(post: dict[str, Any]) -> int:
+    """The post's version: its modified_gmt in whole seconds since 1970."""
+    modified = wordpress_time(post.get("modified_gmt"))
+    return int(modified.timestamp()) if modified else 0
+
+
+def state_of(post: dict[str, Any]) -> RemoteState:
+    status = str(post.get("status", ""))
+    state = _STATES.get(status, "withdrawn")
+    url = str(post.get("link") or "") if state == "published" else ""
+    first = wordpress_time(post.get("date_gmt")) if state == "published" else None
+    return RemoteState(version=version_of(post), state=state, url=url, published_at=first)
+
+
+def _message(response: httpx.Response) -> tuple[str, str]:
+    body = json_or_none(response)
+    if isinstance(body, dict):
+        return str(body.get("code", "")), str(body.get("message", ""))
+    return "", ""
+
+
+class WordPressTarget:
+    """An account on a WordPress site (user + Application Password, sent over https)."""
+
+    def __init__(
+        self,
+        name: str,
+        site_url: str,
+        user: str,
+        app_password: str,
+        *,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.name = name
+        self.site_url = site_url.rstrip("/")
+        self._client = plain_client(
+            self.site_url + "/wp-json", timeout=timeout, transport=transport
+        )
+        self._client.auth = httpx.BasicAuth(user, app_password)
+        self._pending: dict[str, Article] = {}
+        self._terms: dict[tuple[str, str], int] = {}
+
+    def close(self) -> None:
+        self._client.close()
+
+    # HTTP, with WordPress's errors in the user's words
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise TransientError(f"network: {type(exc).__name__}") from None
+        status = response.status_code
+        if status < 300:
+            if json_or_none(response) is None and method != "HEAD":
+                raise RejectedError(
+                    "the site answered with a web page, not its REST API: a security plugin or "
+                    "the host may block /wp-json/ (allow it for this user)",
+                    status,
+                )
+            return response
+        code, message = _message(response)
+        if status == 401 or code in _SIGN_IN_CODES:
+            if code == "application_passwords_disabled":
+                raise SignInRequired("Application Passwords are turned off on the site")
+            raise SignInRequired(
+                "WordPress refused the user name or Application Password"
+                + (f" ({message})" if message else "")
+                + "; check them in Settings › Accounts"
+            )
+        if status == 503 and "maintenance" in response.text.lower():
+            raise TransientError("the site is in maintenance mode; will retry", 60.0)
+        if status in (408, 429) or status >= 500:
+            retry = retry_after_seconds(response.headers.get("Retry-After"))
+            raise TransientError(f"the site answered HTTP {status}", retry)
+        if status == 413:
+            raise RejectedError("the site refused the request as too large (HTTP 413)", status)
+        if status == 403:
+            raise RejectedError(
+                f"WordPress does not let this user do that ({message or 'HTTP 403'}): "
+                "the account needs the Editor or Author role",
+                status,
+            )
+        if status == 404 and not code:
+            raise RejectedError(
+                "the site has no REST API at /wp-json/ (a security plugin may block it)", status
+            )
+        raise RejectedError(f"WordPress refused it: {message or code or status}", status)
+
+    # what the outbox asks
+    def whoami(self) -> dict[str, Any]:
+        """The signed-in user (name, roles, capabilities); raises on a bad password."""
+        data = self._request("GET", "/wp/v2/users/me", params={"context": "edit"}).json()
+        return dict(data)
+
+    def has_bridge(self) -> bool:
+        """Whether the site runs the workstation's mu-plugin (its post meta is registered)."""
+        schema = self._request("OPTIONS", "/wp/v2/posts").json().get("schema", {})
+        meta = schema.get("properties", {}).get("meta", {}).get("properties", {})
+        return META_ARTICLE in meta and META_KEY in meta
+
+    def find(self, article_id: str) -> dict[str, Any] | None:
+        """The post made from `article_id` (any status but trash), or None."""
+        posts = self._request(
+            "GET",
+            "/wp/v2/posts",
+            params={META_ARTICLE: article_id, "status": "any", "context": "edit", "per_page": 5},
+        ).json()
+        mine = [p for p in posts if (p.get("meta") or {}).get(META_ARTICLE) == article_id]
+        return min(mine, key=lambda p: int(p["id"])) if mine else None
+
+    def fetch(self, article_id: str) -> RemoteState:
+        post = self.find(article_id)
+        return state_of(post) if post is not None else RemoteState(0, "")
+
+    def push(self, article: Article, known_version: int | None) -> RemoteState:
+        """Nothing is sent yet: WordPress makes and publishes a post in one request."""
+        self._pending[article.id] = article
+        return RemoteState(version=known_version or 0, state="")
+
+    def publish(
+        self,
+        article_id: str,
+        version: int,
+        key: str,
+        publish_at: datetime | None = None,
+        *,
+        page: dict[str, Any] | None = None,
+    ) -> RemoteState:
+        article = self._pending.get(article_id)
+        if article is None:
+            raise RejectedError("publish was asked before the article was pushed", 0)
+        existing = self.find(article_id)
+        if existing is not None:
+            if (existing.get("meta") or {}).get(META_KEY) == key:
+                return state_of(existing)  # this very publish went in; only its answer was lost
+            seen = version_of(existing)
+            if seen != version:
+                raise ConflictError(
+                    "the post was changed on the site (by a web editor?) since this workstation "
+                    "last published it; look at it there, then publish again to overwrite",
+                    seen,
+                )
+        fields = post_fields(article, page or {}, self._related_urls(page), publish_at)
+        fields["meta"] = {**fields["meta"], META_ARTICLE: article_id, META_KEY: key}
+        fields["categories"] = (
+            [self._term("categories", article.section)] if article.section else []
+        )
+        fields["tags"] = [self._term("tags", tag) for tag in article.tags]
+        path = "/wp/v2/posts" if existing is None else f"/wp/v2/posts/{existing['id']}"
+        post = self._request("POST", path, json=fields, params={"context": "edit"}).json()
+        return state_of(post)
+
+    def unpublish(self, article_id: str, key: str) -> RemoteState:
+        """Back to draft on the site (kept, not trashed: the web editors can see what it was)."""
+        post = self.find(article_id)
+        if post is None:
+            return RemoteState(0, "withdrawn")
+        if post.get("status") != "draft":
+            meta = {META_KEY: key}
+            post = self._request(
+                "POST",
+                f"/wp/v2/posts/{post['id']}",
+                json={"status": "draft", "meta": meta},
+                params={"context": "edit"},
+            ).json()
+        return state_of(post)
+
+    # helpers
+    def _related_urls(self, page: dict[str, Any] | None) -> list[RelatedLink]:
+        links = []
+        for item in (page or {}).get("related", []):
+            url = ""
+            if item.get("id"):
+                post = self.find(str(item["id"]))
+                url = state_of(post).url if post is not None else ""
+            links.append(
+                RelatedLink(
+                    str(item.get("id", "")),
+                    str(item.get("headline", "")),
+                    str(item.get("standfirst", "")),
+                    None,
+                    url,
+                )
+            )
+        return links
+
+    def _term(self, taxonomy: str, name: str) -> int:
+        """The id of the category or tag `name`, made on the site when it has none."""
+        cache_key = (taxonomy, name.casefold())
+        if cache_key in self._terms:
+            return self._terms[cache_key]
+        found = self._request(
+            "GET", f"/wp/v2/{taxonomy}", params={"search": name, "per_page": 100}
+        ).json()
+        term_id = next(
+            (int(t["id"]) for t in found if str(t.get("name", "")).casefold() == name.casefold()),
+            None,
+        )
+        if term_id is None:
+            try:
+                term_id = int(
+                    self._request("POST", f"/wp/v2/{taxonomy}", json={"name": name}).json()["id"]
+                )
+            except RejectedError:
+                # term_exists (made by a retry, or differing only in accents): look again
+                again = self._request("GET", f"/wp/v2/{taxonomy}", params={"search": name}).json()
+                if not again:
+                    raise
+                term_id = int(again[0]["id"])
+        self._terms[cache_key] = term_id
+        return term_id
