@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wordpress_peer import WordPressSite, available, running_wordpress  # noqa: E402
+from wordpress_peer import WordPressSite, available, running_wordpress
 
 
 @pytest.fixture(scope="session")
