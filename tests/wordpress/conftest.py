@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wordpress_peer import WordPressSite, available, running_wordpress
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "gui"))  # journeys: the window driven as a person does
+sys.path.insert(0, str(HERE.parent / "service"))  # fault_proxy
+from wordpress_peer import WordPressSite, available, running_wordpress  # noqa: E402
 
 
 @pytest.fixture(scope="session")

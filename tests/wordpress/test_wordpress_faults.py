@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from fault_proxy import FaultProxy
 from wordpress_peer import WordPressSite
 
 from workstation.domain.article import Article, new_id
@@ -20,9 +20,6 @@ from workstation.publish.worker import OutboxWorker, RetryPolicy
 from workstation.store.repository import ArticleRepository
 from workstation.usecases import publishing
 from workstation.usecases.workspace import Workspace, open_workspace
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "service"))
-from fault_proxy import FaultProxy  # noqa: E402
 
 PUBLISHES = int(os.environ.get("WORKSTATION_WP_FAULT_PUBLISHES", "100"))
 CLIENT_TIMEOUT = 3.0
