@@ -120,9 +120,14 @@ class WordPressTarget:
                 )
             return response
         code, message = _message(response)
+        if not code and json_or_none(response) is None and status in (401, 403, 404, 405):
+            raise RejectedError(
+                f"the site's REST API is blocked (HTTP {status} with a web page, not the API's "
+                "answer): a security plugin, a firewall or the host may block /wp-json/; allow "
+                "it for this user",
+                status,
+            )
         if status == 401 or code in _SIGN_IN_CODES:
-            if code == "application_passwords_disabled":
-                raise SignInRequired("Application Passwords are turned off on the site")
             raise SignInRequired(
                 "WordPress refused the user name or Application Password"
                 + (f" ({message})" if message else "")
@@ -149,8 +154,19 @@ class WordPressTarget:
 
     # what the outbox asks
     def whoami(self) -> dict[str, Any]:
-        """The signed-in user (name, roles, capabilities); raises on a bad password."""
-        data = self._request("GET", "/wp/v2/users/me", params={"context": "edit"}).json()
+        """The signed-in user (name, roles, capabilities); raises on a bad password, saying so
+        when the site has Application Passwords turned off (its API index then lists none)."""
+        try:
+            data = self._request("GET", "/wp/v2/users/me", params={"context": "edit"}).json()
+        except SignInRequired:
+            index = json_or_none(self._client.get("/"))
+            methods = (index or {}).get("authentication") if isinstance(index, dict) else None
+            if isinstance(index, dict) and not (methods or {}).get("application-passwords"):
+                raise SignInRequired(
+                    "Application Passwords are turned off on the site (WordPress needs https "
+                    "for them, or a plugin or the host disables them)"
+                ) from None
+            raise
         return dict(data)
 
     def has_bridge(self) -> bool:
