@@ -177,3 +177,38 @@ def test_unpublish_returns_the_post_to_draft(
     [post] = _posts(wordpress, article_id)
     assert post["status"] == "draft"
     assert httpx.get(live_url, timeout=30).status_code == 404
+
+
+def test_pull_the_sites_posts_into_the_archive_for_related(
+    ws: Runner, wordpress: WordPressSite, tmp_path: Path
+) -> None:
+    """Posts a web editor wrote on the site come into the archive (twice is still once); the
+    workstation's own posts are not copied back."""
+    assert _add(ws, wordpress).returncode == 0
+    ours = _new(ws, tmp_path, "Ambulance handover delays fall", "Handovers were quicker.\n")
+    assert ws("publish", ours, "--wait", "--timeout", "120").returncode == 0
+    with wordpress.client() as client:
+        category = client.post("/wp-json/wp/v2/categories", json={"name": "Archive desk"}).json()
+        made = client.post(
+            "/wp-json/wp/v2/posts",
+            json={"title": "Podiatry waiting times double in the north", "status": "publish",
+                  "content": "<p>Waits for <strong>podiatry</strong> doubled.</p>",
+                  "excerpt": "A web editor's story.", "categories": [category["id"]]},
+        )  # fmt: skip
+        assert made.status_code == 201, made.text
+    first = json.loads(ws("archive", "pull", "site", "--json").stdout)
+    assert first["added"] >= 1 and first["skipped"] >= 1
+    again = json.loads(ws("archive", "pull", "site", "--json").stdout)
+    assert again["added"] == 0 and again["updated"] == first["added"]
+    found = ws("archive", "search", "podiatry", "--json")
+    hits = json.loads(found.stdout)
+    assert [h["headline"] for h in hits] == ["Podiatry waiting times double in the north"]
+    pulled = json.loads(ws("show", hits[0]["id"], "--json").stdout)
+    assert (
+        pulled["section"] == "Archive desk" and pulled["standfirst"] == "A web editor’s story."
+    )  # as the site shows it
+    assert "Waits for podiatry doubled." in pulled["body"]
+    listed = json.loads(ws("list", "--search", "Ambulance handover", "--json").stdout)
+    assert [a["id"] for a in listed] == [ours]  # not copied back as an archive story
+    not_wordpress = ws("archive", "pull", "nowhere")
+    assert not_wordpress.returncode != 0 and "nowhere" in not_wordpress.stderr

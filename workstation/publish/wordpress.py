@@ -14,6 +14,7 @@ WordPress has no idempotency keys and ignores If-Match, so exactly-once is made 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -184,6 +185,20 @@ class WordPressTarget:
         ).json()
         mine = [p for p in posts if (p.get("meta") or {}).get(META_ARTICLE) == article_id]
         return min(mine, key=lambda p: int(p["id"])) if mine else None
+
+    def published_posts(self, per_page: int = 100) -> Iterator[dict[str, Any]]:
+        """Every published post, newest first, with its terms and author embedded."""
+        page, pages = 1, 1
+        while page <= pages:
+            response = self._request(
+                "GET",
+                "/wp/v2/posts",
+                params={"status": "publish", "per_page": per_page, "page": page,
+                        "_embed": "author,wp:term"},
+            )  # fmt: skip
+            pages = int(response.headers.get("X-WP-TotalPages", "1") or 1)
+            yield from response.json()
+            page += 1
 
     def fetch(self, article_id: str) -> RemoteState:
         post = self.find(article_id)
