@@ -212,3 +212,17 @@ def test_pull_the_sites_posts_into_the_archive_for_related(
     assert [a["id"] for a in listed] == [ours]  # not copied back as an archive story
     not_wordpress = ws("archive", "pull", "nowhere")
     assert not_wordpress.returncode != 0 and "nowhere" in not_wordpress.stderr
+
+
+def test_a_scheduled_story_waits_on_the_site_as_future(
+    ws: Runner, wordpress: WordPressSite, tmp_path: Path
+) -> None:
+    assert _add(ws, wordpress).returncode == 0
+    article_id = _new(ws, tmp_path, "Cancer targets reset for spring", "New targets follow.\n")
+    when = "2031-03-04T09:30:00+00:00"
+    scheduled = ws("publish", article_id, "--at", when, "--wait", "--timeout", "120")
+    assert scheduled.returncode == 0, scheduled.stderr
+    [post] = _posts(wordpress, article_id)
+    assert post["status"] == "future" and post["date_gmt"] == "2031-03-04T09:30:00"
+    assert json.loads(ws("show", article_id, "--json").stdout)["status"] == "scheduled"
+    assert httpx.get(post["link"], timeout=30).status_code == 404  # not live before its time
