@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
-from workstation.domain.publication import ArticleState, JobState, OutboxJob
+from workstation.domain.publication import Account, ArticleState, JobState, OutboxJob
 from workstation.domain.validation import distribution_problems, readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
@@ -85,6 +85,16 @@ def _overwrite(db: Database, job_id: int) -> None:
     from workstation.usecases import publishing
 
     publishing.overwrite_after_conflict(db, job_id)
+
+
+def _account_to_sign_in(db: Database) -> Account | None:
+    from workstation.usecases import publishing
+
+    waiting = [j for j in publishing.outbox_jobs(db) if j.state is JobState.SIGN_IN]
+    accounts = {a.name: a for a in publishing.list_accounts(db)}
+    if waiting and waiting[-1].target in accounts:
+        return accounts[waiting[-1].target]
+    return next((a for a in accounts.values() if a.is_default), None)
 
 
 def _retry_or_cancel(db: Database, job_id: int, retry: bool) -> None:
@@ -332,10 +342,26 @@ class PublishController(QObject):
 
     # -- accounts ----------------------------------------------------------------------------
     def edit_account(self) -> None:
-        """Sign in again (or add the first account): the token is checked, then kept."""
+        """Sign in again (or add the first account): the token is checked, then kept. The
+        dialog opens on the account a job is waiting to sign in to (else the default one),
+        its kind and address filled in, once the database has said which that is."""
+        workspace = self.host.workspace
+        if workspace is None:
+            self._open_account_editor(None)
+            return
+        self.host.tasks.submit_db(
+            _account_to_sign_in, workspace.db,
+            on_success=self._open_account_editor,
+            on_error=lambda _error: self._open_account_editor(None),
+        )  # fmt: skip
+
+    def _open_account_editor(self, account: Account | None) -> None:
         from workstation.gui.accounts_page import AccountEditor
 
-        self.account_editor = AccountEditor(self.host)
+        if account is None:
+            self.account_editor = AccountEditor(self.host)
+        else:
+            self.account_editor = AccountEditor(self.host, account.name, account.url, account.kind)
         self.account_editor.open()
 
     @property
