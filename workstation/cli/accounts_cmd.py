@@ -21,9 +21,10 @@ def register(subparsers: Any) -> None:
     add.add_argument(
         "--kind",
         default="service",
-        choices=["service", "wordpress"],
-        help="target kind: our upload service (a token), or a WordPress site (an Application "
-        "Password from the user's profile page)",
+        choices=["service", "wordpress", "ghost"],
+        help="target kind: our upload service (a token), a WordPress site (an Application "
+        "Password from the user's profile page) or a Ghost site (an Admin API key id:secret "
+        "from Settings › Integrations)",
     )
     add.add_argument("--url", required=True, help="the service's or site's base URL")
     add.add_argument("--user", default="", help="the WordPress user name (--kind wordpress)")
@@ -44,7 +45,7 @@ def register(subparsers: Any) -> None:
 def _read_token(kind: str = "service") -> str:
     if sys.stdin is not None and not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    what = "Application Password" if kind == "wordpress" else "Token"
+    what = {"wordpress": "Application Password", "ghost": "Admin API key"}.get(kind, "Token")
     return getpass.getpass(f"{what} (input hidden): ").strip()
 
 

@@ -49,6 +49,8 @@ def _check_token(kind: str, url: str, user: str, token: str) -> object:
 
     if kind == "wordpress":
         return publishing.check_wordpress(url, publishing.wordpress_secret(url, user, token))
+    if kind == "ghost":
+        return publishing.check_ghost(url, token)
     return publishing.check_token(url, token)
 
 
@@ -190,7 +192,9 @@ class AccountsPage(QWidget):
         chosen, self._wanted = self._wanted or self.selected(), ""
         self.list.clear()
         for account in overview.accounts:
-            kind = self.tr("WordPress") if account.kind == "wordpress" else self.tr("service")
+            kind = {"wordpress": self.tr("WordPress"), "ghost": self.tr("Ghost")}.get(
+                account.kind, self.tr("service")
+            )
             text = f"{account.name} — {account.url} ({kind})"
             if account.is_default:
                 text += self.tr(" (default)")

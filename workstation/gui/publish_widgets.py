@@ -82,6 +82,7 @@ class ChecklistDialog(QDialog):
 
 APPLICATION_PASSWORD_SHAPE = "xxxx xxxx xxxx xxxx xxxx xxxx"
 """What WordPress shows a new Application Password as: six groups of four."""
+GHOST_KEY_SHAPE = "id:secret"
 
 
 class AccountDialog(QDialog):
@@ -91,7 +92,7 @@ class AccountDialog(QDialog):
     sig_save_requested = Signal()
     """Save was pressed: the controller checks the token off the GUI thread, then stores it."""
 
-    KINDS = ("service", "wordpress")
+    KINDS = ("service", "wordpress", "ghost")
 
     def __init__(
         self,
@@ -107,9 +108,10 @@ class AccountDialog(QDialog):
         self.name = QLineEdit(name, self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("accountKind")
-        service, wordpress = self.KINDS
+        service, wordpress, ghost = self.KINDS
         self.kind.addItem(self.tr("Upload service"), service)
         self.kind.addItem(self.tr("WordPress site"), wordpress)
+        self.kind.addItem(self.tr("Ghost site"), ghost)
         self.kind.setCurrentIndex(max(0, self.KINDS.index(kind) if kind in self.KINDS else 0))
         self.url = QLineEdit(url, self)
         self.url.setPlaceholderText("https://news.example.org")
@@ -152,6 +154,9 @@ class AccountDialog(QDialog):
         if wordpress:
             self.token_label.setText(self.tr("&Application Password:"))
             self.token.setPlaceholderText(APPLICATION_PASSWORD_SHAPE)
+        elif self.chosen_kind() == "ghost":
+            self.token_label.setText(self.tr("&Admin API key:"))
+            self.token.setPlaceholderText(GHOST_KEY_SHAPE)
         else:
             self.token_label.setText(self.tr("&Token:"))
             self.token.setPlaceholderText("wst_…")

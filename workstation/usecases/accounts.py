@@ -8,7 +8,12 @@ from workstation import secrets
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.usecases.credentials import CredentialsError, credentials
-from workstation.usecases.publishing import PublishingError, check_token, check_wordpress
+from workstation.usecases.publishing import (
+    PublishingError,
+    check_ghost,
+    check_token,
+    check_wordpress,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,9 @@ def check_connection(db: Database, name: str) -> str:
         found = credentials(db, name)
     except CredentialsError as exc:
         raise PublishingError(str(exc)) from None
+    if found.account.kind == "ghost":
+        title = check_ghost(found.account.url, found.token)
+        return f"{name}: the Admin API key works for {title or found.account.url} (Ghost)"
     if found.account.kind == "wordpress":
         shown = check_wordpress(found.account.url, found.token)
         return f"{name}: signed in as {shown} at {found.account.url} (WordPress, may publish)"

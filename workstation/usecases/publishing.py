@@ -21,6 +21,7 @@ from workstation.domain.revisions import RevisionReason
 from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, readiness_problems
 from workstation.publish.errors import NotConfigured, PublishError, SignInRequired
+from workstation.publish.ghost import GhostKeyError, GhostTarget
 from workstation.publish.service_client import ServiceTarget
 from workstation.publish.target import PublishTarget
 from workstation.publish.wordpress import WordPressTarget, is_loopback
@@ -38,7 +39,7 @@ from workstation.usecases.credentials import (
 )
 from workstation.usecases.lint import blocking_findings, publish_override_note
 
-KINDS = ("service", "wordpress")
+KINDS = ("service", "wordpress", "ghost")
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 
 
@@ -82,6 +83,10 @@ def add_account(
         token = wordpress_secret(url, user, token)
         if check:
             check_wordpress(url, token)
+    elif kind == "ghost":
+        _require_https(url, "the Admin API key signs every request")
+        if check:
+            check_ghost(url, token)
     elif check:
         check_token(url, token)
     try:
@@ -109,14 +114,33 @@ def check_token(url: str, token: str) -> tuple[str, str]:
         target.close()
 
 
+def _require_https(url: str, why: str) -> None:
+    if not url.startswith("https://") and not is_loopback(url):
+        raise PublishingError(
+            f"the site must be reached over https:// ({why}); plain http is allowed only for a "
+            "site on this machine"
+        )
+
+
+def check_ghost(url: str, key: str) -> str:
+    """Test connection for a Ghost site: the Admin API key is well formed and accepted.
+    Returns the site's title; PublishingError in the user's words otherwise."""
+    try:
+        target = GhostTarget("check", url, key, timeout=15)
+    except GhostKeyError as exc:
+        raise PublishingError(str(exc)) from None
+    try:
+        return str(target.whoami().get("title", ""))
+    except PublishError as exc:
+        raise PublishingError(f"cannot use the Ghost site at {url}: {exc}") from None
+    finally:
+        target.close()
+
+
 def wordpress_secret(url: str, user: str, app_password: str) -> str:
     """What the keyring keeps for a WordPress account: `user:application password`. The site
     must be https (the password goes with every request), except on this machine."""
-    if not url.startswith("https://") and not is_loopback(url):
-        raise PublishingError(
-            "a WordPress site must be reached over https:// (the Application Password is sent "
-            "with every request); plain http is allowed only for a site on this machine"
-        )
+    _require_https(url, "the Application Password is sent with every request")
     user = user.strip()
     if not user or ":" in user:
         raise PublishingError("give the WordPress user name with --user (it has no ':')")
@@ -186,6 +210,11 @@ def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
             raise NotConfigured(str(exc)) from None
         if found.account.kind == "wordpress":
             return wordpress_target(name, found.account.url, found.token, timeout)
+        if found.account.kind == "ghost":
+            try:
+                return GhostTarget(name, found.account.url, found.token, timeout=timeout)
+            except GhostKeyError as exc:
+                raise NotConfigured(f"{name}: {exc}; add the account again") from None
         return ServiceTarget(name, found.account.url, found.token, timeout=timeout)
 
     return make
