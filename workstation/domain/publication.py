@@ -82,6 +82,10 @@ class OutboxJob:
     live_url: str
     created_at: datetime
     updated_at: datetime
+    kind: str = ""
+    """What a republish of a live story is: silent, update or correction ("" not said)."""
+    note: str = ""
+    """The correction's note, or the publisher's note to republish a story taken down."""
 
     @property
     def is_open(self) -> bool:

@@ -129,8 +129,14 @@ class ServiceTarget:
         publish_at: datetime | None = None,
         *,
         page: dict[str, Any] | None = None,
+        kind: str = "",
+        note: str = "",
     ) -> RemoteState:
         body: dict[str, Any] = {"version": version}
+        if kind:
+            body["kind"] = kind
+        if note:
+            body["note"] = note
         if publish_at is not None:
             body["publish_at"] = publish_at.isoformat()
         if page is not None:

@@ -36,9 +36,12 @@ class PublishTarget(Protocol):
         publish_at: datetime | None = None,
         *,
         page: dict[str, Any] | None = None,
+        kind: str = "",
+        note: str = "",
     ) -> RemoteState:
         """Put `version` live now, or schedule it; `key` makes retries safe. `page` is what
-        the preview showed around the body (related block, site texts), for the live page."""
+        the preview showed around the body (related block, site texts), for the live page.
+        `kind` says what a republish is (silent, update, correction) and `note` why."""
         ...
 
     def fetch(self, article_id: str) -> RemoteState:

@@ -153,8 +153,9 @@ class OutboxWorker:
                 job.article_id, job.target, remote_version=pushed.version
             )
         page = self._page(article) if self._page is not None else None
+        said = {"kind": job.kind, "note": job.note} if job.kind or job.note else {}
         return target.publish(
-            job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page
+            job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page, **said
         )
 
     def _finish(self, job: OutboxJob, state: JobState, error: str) -> None:

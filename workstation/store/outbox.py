@@ -53,6 +53,9 @@ class OutboxRow(Base):
     live_url: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """What a republish is (domain.lifecycle.RepublishKind); "" when not said."""
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PublicationRow(Base):
@@ -84,6 +87,8 @@ def _job(row: OutboxRow) -> OutboxJob:
         live_url=row.live_url,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        kind=row.kind or "",
+        note=row.note or "",
     )
 
 
@@ -128,6 +133,9 @@ class OutboxRepository:
         target: str,
         key: str,
         publish_at: datetime | None = None,
+        *,
+        kind: str = "",
+        note: str = "",
     ) -> OutboxJob:
         now = now_utc()
         row = OutboxRow(
@@ -144,6 +152,8 @@ class OutboxRepository:
             live_url="",
             created_at=now,
             updated_at=now,
+            kind=kind,
+            note=note,
         )
         self._session.add(row)
         self._session.flush()
