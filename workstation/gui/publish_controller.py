@@ -13,10 +13,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
+from workstation.domain.lifecycle import RepublishKind
 from workstation.domain.publication import ArticleState, JobState, OutboxJob
 from workstation.domain.validation import distribution_problems, readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
+from workstation.gui.lifecycle_widgets import RepublishDialog
 from workstation.gui.publish_widgets import (
     AccountDialog,
     ChecklistDialog,
@@ -59,6 +61,8 @@ def _enqueue(
     data_root: Path | None = None,
     override_note: str = "",
     checklist_note: str = "",
+    kind: str = "",
+    note: str = "",
 ) -> OutboxJob:
     from workstation.usecases import publishing
 
@@ -71,6 +75,8 @@ def _enqueue(
         data_root=data_root,
         override_note=override_note,
         checklist_note=checklist_note,
+        kind=RepublishKind(kind) if kind else None,
+        note=note,
     )
 
 
@@ -123,6 +129,9 @@ class PublishController(QObject):
         self._mine: set[int] = set()
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self._checklist_note = ""
+        self.republish_dialog: RepublishDialog | None = None
+        self._said: tuple[str, str] = ("", "")
+        """What the republish is and its note (RepublishDialog), for the job being queued."""
         self.panel = OutboxPanel()
         self.link = QLabel()
         self.link.setObjectName("liveUrl")
@@ -206,12 +215,35 @@ class PublishController(QObject):
             self.checklist.open()
             return
         self._checklist_note = ""
-        self._send(article, "publish", at)
+        self._ask_or_send(article, at)
 
     def _send_over(self, article: Article, at: datetime | None, note: str) -> None:
         """Publish over the checklist's warnings (search length, audience), keeping why."""
         self._checklist_note = note
-        self._send(article, "publish", at)
+        self._ask_or_send(article, at)
+
+    def _is_live(self, article: Article) -> tuple[bool, bool]:
+        """(live now, taken down) as the store last said."""
+        state = self.state
+        mine = state is not None and state.article_id == article.id
+        status = state.status if state is not None and mine else article.status
+        return status is Status.PUBLISHED, status is Status.WITHDRAWN
+
+    def _ask_or_send(self, article: Article, at: datetime | None) -> None:
+        """A live (or taken-down) story's republish first says what it is."""
+        live, taken_down = self._is_live(article)
+        self._said = ("", "")
+        if at is not None or not (live or taken_down):
+            self._send(article, "publish", at)
+            return
+        dialog = RepublishDialog(article.headline, taken_down, self.host.dialog_parent())
+        dialog.sig_chosen.connect(lambda kind, note: self._republish(article, kind, note))
+        self.republish_dialog = dialog
+        dialog.open()
+
+    def _republish(self, article: Article, kind: str, note: str) -> None:
+        self._said = (kind, note)
+        self._send(article, "publish", None)
 
     def schedule_current(self) -> None:
         if self.host.current_article() is None:
@@ -256,6 +288,7 @@ class PublishController(QObject):
             workspace.data.root,
             override_note,
             self._checklist_note if action == "publish" else "",
+            *(self._said if action == "publish" else ("", "")),
             on_success=self._queued,
             on_error=self._enqueue_failed,
         )

@@ -1,0 +1,62 @@
+"""A story's life after publish in the real window, against a real service: republishing a
+live story asks what it is (a correction needs its note), taking down asks why; the reader
+site shows the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import extruct
+import httpx
+from bs4 import BeautifulSoup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from test_publish_gui import _home, _open_window, service  # noqa: F401  (fixture)
+
+
+def _action(window: Any, name: str) -> QAction:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def _ok(dialog: Any) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_republishing_a_live_story_asks_and_a_correction_needs_its_note(
+    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]  # noqa: F811
+) -> None:
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            _action(window, "publishAction").trigger()
+        url = published.args[0]
+        qtbot.waitUntil(lambda: controller.state is not None and controller.state.is_live)
+
+        _action(window, "publishAction").trigger()
+        dialog = controller.republish_dialog
+        assert dialog is not None and dialog.isVisible()
+        qtbot.mouseClick(dialog.correction, Qt.MouseButton.LeftButton)
+        _ok(dialog)  # no note yet: the dialog says so and stays
+        assert dialog.isVisible()
+        assert "needs a note" in dialog.message.text()
+        note = "An earlier version said every board must report monthly. It is yearly."
+        qtbot.keyClicks(dialog.note_edit, note)
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _ok(dialog)
+        assert not dialog.isVisible()
+
+        page = httpx.get(url)
+        footnote = BeautifulSoup(page.text, "html.parser").select_one(".corrections .correction")
+        assert footnote is not None
+        assert footnote.get_text(" ", strip=True).startswith("Correction, ")
+        assert "It is yearly." in footnote.get_text()
+        data = extruct.extract(page.text, base_url=url, syntaxes=["json-ld"])["json-ld"]
+        article = next(item for item in data if item.get("@type") == "NewsArticle")
+        assert "It is yearly." in article["correction"][0]["text"]
+    finally:
+        window.close()
