@@ -132,3 +132,64 @@ def test_corrections_have_no_way_to_be_edited_away(service: RunningService) -> N
     for path, methods in doc["paths"].items():
         if "correction" in path:
             assert set(methods) <= {"get", "post"}, path
+
+
+def test_a_takedown_is_gone_everywhere_at_once(service: RunningService) -> None:
+    headline = "Surgeon suspended after complaints"
+    with service.client(Role.PUBLISHER) as client:
+        gone_id = _create(client, headline=headline, section="Workforce", tags=["Surgery"])
+        gone_url = _publish(client, gone_id).json()["publication"]["url"]
+        _publish(client, gone_id, kind="correction", note="The surgeon works in Hull.")
+        other_id = _create(client, headline="Theatre lists grow longer", section="Workforce")
+        related = {"related": [{"id": gone_id, "headline": headline, "url": gone_url}]}
+        other_url = _publish(client, other_id, page=related).json()["publication"]["url"]
+        assert headline in httpx.get(other_url).text  # in its related block, before
+
+    site = service.url
+    before = {
+        path: httpx.get(site + path).text
+        for path in ("/", "/section/workforce", "/tag/surgery", "/feed.atom", "/sitemap.xml")
+    }
+    assert all(gone_url.removeprefix(site) in text for text in before.values())
+
+    with service.client(Role.SUBEDITOR) as client:
+        refused = client.post(
+            f"/api/v1/articles/{gone_id}/takedown", json={"reason": "Legal"}, headers=_key()
+        )
+        assert refused.status_code == 403
+    with service.client(Role.PUBLISHER) as client:
+        for body in ({}, {"reason": ""}, {"reason": "   "}):
+            empty = client.post(f"/api/v1/articles/{gone_id}/takedown", json=body, headers=_key())
+            assert empty.status_code == 422, body
+            assert empty.headers["content-type"] == "application/problem+json"
+        reason = "Legal: the complaint has been withdrawn and the report is contested"
+        down = client.post(
+            f"/api/v1/articles/{gone_id}/takedown", json={"reason": reason}, headers=_key()
+        )
+        assert down.status_code == 200, down.text
+        publication = down.json()["publication"]
+        assert publication["state"] == "unpublished"
+        assert publication["taken_down_at"] is not None
+        assert down.json()["content"]["status"] == "withdrawn"  # every workstation syncs it
+
+    page = httpx.get(gone_url)
+    assert page.status_code == 410
+    assert "This article has been removed" in page.text
+    assert reason not in page.text
+    for path in before:
+        answer = httpx.get(site + path)
+        assert gone_url.removeprefix(site) not in answer.text, path
+        assert headline not in answer.text, path
+    assert headline not in httpx.get(other_url).text  # not even unlinked in the related block
+    assert "Hull" not in httpx.get(f"{site}/corrections").text
+    assert "Hull" not in httpx.get(f"{site}/corrections.atom").text
+
+    with service.client(Role.PUBLISHER) as client:
+        unsaid = _publish(client, gone_id)
+        assert unsaid.status_code == 422
+        assert "publisher's note" in unsaid.json()["detail"]
+        back = _publish(client, gone_id, note="Cleared by the lawyers on 7 December")
+        assert back.status_code == 200, back.text
+        assert back.json()["publication"]["taken_down_at"] is None
+        assert back.json()["content"]["status"] == "published"
+    assert httpx.get(gone_url).status_code == 200

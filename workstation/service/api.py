@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workstation.domain.article import now_utc
+from workstation.domain.article import Status, now_utc
 from workstation.service import articles, idempotency, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.changes import Cursor
@@ -31,6 +31,7 @@ from workstation.service.schemas import (
     RevisionList,
     RevisionOut,
     ScheduleRequest,
+    TakedownRequest,
     UnpublishRequest,
     WhoAmI,
 )
@@ -296,6 +297,11 @@ def _go_live(
             action = articles.publish(
                 session, record, version, now, kind=kind, note=note, user=caller.user
             )
+            if action == "republish-after-takedown" and status_of(record) is Status.WITHDRAWN:
+                content = ArticleContent.model_validate(
+                    {**record.content, "status": Status.PUBLISHED.value}
+                )
+                articles.update(session, record, content, None, caller.user, now)
         lifecycle.audit(
             session,
             record,
@@ -328,6 +334,43 @@ def unpublish_article(
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         articles.unpublish(session, record, now)
+
+    return _run_action(
+        request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act
+    )
+
+
+@router.post("/articles/{article_id}/takedown", response_model=ArticleOut, responses=_ERRORS)
+def take_down_article(
+    article_id: UUID,
+    body: TakedownRequest,
+    request: Request,
+    caller: Caller,
+    idempotency_key: KeyHeader = None,
+) -> Response:
+    """Take the story down (publishers only; `reason` required): its page answers 410 Gone and
+    it leaves every list, feed, sitemap and related block at once. Republishing it needs a
+    publisher's note."""
+    require(caller, Action.TAKE_DOWN)
+
+    def act(session: Session, record: ArticleRecord, now: datetime) -> None:
+        source = record.state
+        lifecycle.take_down(session, record, body.reason, now)
+        if status_of(record) is not Status.WITHDRAWN:  # every workstation syncs the status
+            content = ArticleContent.model_validate(
+                {**record.content, "status": Status.WITHDRAWN.value}
+            )
+            articles.update(session, record, content, None, caller.user, now)
+        lifecycle.audit(
+            session,
+            record,
+            "takedown",
+            caller.user,
+            now,
+            note=body.reason,
+            from_state=source,
+            to_state=record.state,
+        )
 
     return _run_action(
         request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act

@@ -103,6 +103,30 @@ def after_republish(
     return "update"
 
 
+def take_down(session: Session, record: ArticleRecord, reason: str, now: datetime) -> None:
+    """Off the site for good (until a publisher republishes it with a note): the page answers
+    410 Gone, and with the live copy gone it leaves home, section, tag and author pages, the
+    feeds, the sitemap and every other story's related block in the same transaction."""
+    from workstation.service import articles
+
+    if not reason.strip():
+        raise Problem(422, "say why the story is taken down", kind="takedown-reason")
+    articles.unpublish(session, record, now)
+    record.taken_down_at = now
+    record.takedown_reason = reason.strip()
+
+
+def taken_down_ids(session: Session, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = session.scalars(
+        select(ArticleRecord.id).where(
+            ArticleRecord.id.in_(ids), ArticleRecord.taken_down_at.is_not(None)
+        )
+    )
+    return set(rows)
+
+
 def corrections(session: Session, article_id: str) -> list[Correction]:
     rows = session.scalars(
         select(CorrectionRecord)

@@ -156,6 +156,32 @@ def tag_page(name: str, request: Request) -> Response:
     return _list_page(request, f"Tagged: {tag}", rows)
 
 
+_GONE_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<title>Removed | {{ site_name }}</title></head><body>
+<header><a href="{{ site }}/">{{ site_name }}</a></header>
+<main><h1>This article has been removed</h1>
+<p class="takedown-notice">It is no longer available on {{ site_name }}.</p></main>
+</body></html>
+"""
+
+
+def _taken_down_page(request: Request) -> Response:
+    """410 Gone with a short notice for people (the reason stays in the audit trail)."""
+    prefs = _prefs(request)
+    html = (
+        jinja2.Environment(autoescape=True)
+        .from_string(_GONE_PAGE)
+        .render(site_name=prefs.site_name, site=prefs.site_url)
+    )
+    return Response(
+        html,
+        status_code=410,
+        media_type="text/html; charset=utf-8",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 # Digits only, so that API paths of three segments (/api/v1/media) are never a page: GET
 # there is a 405 naming the methods it has, not a 404 from here.
 @router.get("/{year:int}/{month:int}/{slug}")
@@ -165,8 +191,12 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
     with state_of(request).db.session() as session:
         live = session.scalars(select(LiveRecord).where(LiveRecord.url_path == path)).first()
         if live is None:
-            gone = session.scalars(select(ArticleRecord.id).where(ArticleRecord.url_path == path))
-            if gone.first() is not None:
+            gone = session.scalars(
+                select(ArticleRecord).where(ArticleRecord.url_path == path)
+            ).first()
+            if gone is not None and gone.taken_down_at is not None:
+                return _taken_down_page(request)
+            if gone is not None:
                 raise Problem(410, "this article has been withdrawn", kind="withdrawn")
             raise Problem(404, "no article at this address", kind="no-such-page")
     from workstation.render import render_page  # late: Markdown loads only when pages are read

@@ -183,6 +183,14 @@ class UnpublishRequest(BaseModel):
     reason: str = Field(default="", max_length=500)
 
 
+class TakedownRequest(BaseModel):
+    """Take a story down: its page answers 410 Gone and it leaves every list at once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S")
+
+
 class MediaOut(BaseModel):
     sha256: str
     url: str
