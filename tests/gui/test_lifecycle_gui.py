@@ -60,3 +60,41 @@ def test_republishing_a_live_story_asks_and_a_correction_needs_its_note(
         assert "It is yearly." in article["correction"][0]["text"]
     finally:
         window.close()
+
+
+def test_take_down_asks_why_and_the_window_says_taken_down(
+    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]  # noqa: F811
+) -> None:
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            _action(window, "publishAction").trigger()
+        url = published.args[0]
+        site = service[0]
+        assert url.removeprefix(site) in httpx.get(site + "/").text
+
+        _action(window, "takedownAction").trigger()
+        dialog = controller.takedown_dialog
+        assert dialog is not None and dialog.isVisible()
+        _ok(dialog)
+        assert dialog.isVisible() and "Say why" in dialog.message.text()
+        qtbot.keyClicks(dialog.reason_edit, "Legal: contested by the trust")
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _ok(dialog)
+        qtbot.waitUntil(lambda: "Taken down" in controller.link.text(), timeout=10_000)
+        page = httpx.get(url)
+        assert page.status_code == 410 and "removed" in page.text
+        assert url.removeprefix(site) not in httpx.get(site + "/").text
+        assert url.removeprefix(site) not in httpx.get(site + "/sitemap.xml").text
+
+        _action(window, "publishAction").trigger()  # back up only with a publisher's note
+        again = controller.republish_dialog
+        assert again is not None and again.isVisible()
+        _ok(again)
+        assert again.isVisible() and "publisher’s note" in again.message.text()
+        qtbot.keyClicks(again.note_edit, "Cleared by the lawyers")
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _ok(again)
+        assert httpx.get(url).status_code == 200
+    finally:
+        window.close()

@@ -50,6 +50,14 @@ def register(subparsers: Any) -> None:
     unpub.add_argument("--target", help="account name (default: the default account)")
     _wait_options(unpub)
     unpub.set_defaults(handler=cmd_unpublish)
+    down = subparsers.add_parser(
+        "takedown", help="take a story down for good (publishers): its page answers 410 Gone"
+    )
+    down.add_argument("id", help="article id or unique prefix")
+    down.add_argument("--reason", required=True, help="why it is taken down (kept in its history)")
+    down.add_argument("--target", help="account name (default: the default account)")
+    _wait_options(down)
+    down.set_defaults(handler=cmd_takedown)
     outbox = subparsers.add_parser("outbox", help="list, send, retry or cancel outbox jobs")
     outbox.add_argument("--json", action="store_true", help="machine-readable output")
     outbox.add_argument("--all", action="store_true", help="include finished jobs")
@@ -139,6 +147,16 @@ def cmd_unpublish(args: argparse.Namespace, ctx: CliContext) -> int:
 
     try:
         job = publishing.unpublish(ctx.workspace.db, args.id, args.target)
+    except publishing.PublishingError as exc:
+        raise CliError(str(exc)) from None
+    return _send(args, ctx, job.id)
+
+
+def cmd_takedown(args: argparse.Namespace, ctx: CliContext) -> int:
+    from workstation.usecases import publishing
+
+    try:
+        job = publishing.take_down(ctx.workspace.db, args.id, args.reason, args.target)
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None
     return _send(args, ctx, job.id)

@@ -52,6 +52,8 @@ class OutboxAction(enum.StrEnum):
 
     PUBLISH = "publish"
     UNPUBLISH = "unpublish"
+    TAKEDOWN = "takedown"
+    """Take the story down for good; the job's `note` is the reason."""
 
 
 @dataclass(frozen=True)

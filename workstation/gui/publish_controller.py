@@ -18,7 +18,7 @@ from workstation.domain.publication import ArticleState, JobState, OutboxJob
 from workstation.domain.validation import distribution_problems, readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
-from workstation.gui.lifecycle_widgets import RepublishDialog
+from workstation.gui.lifecycle_widgets import RepublishDialog, TakedownDialog
 from workstation.gui.publish_widgets import (
     AccountDialog,
     ChecklistDialog,
@@ -68,6 +68,8 @@ def _enqueue(
 
     if action == "unpublish":
         return publishing.unpublish(db, article_id)
+    if action == "takedown":
+        return publishing.take_down(db, article_id, note)
     return publishing.publish(
         db,
         article_id,
@@ -130,6 +132,7 @@ class PublishController(QObject):
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self._checklist_note = ""
         self.republish_dialog: RepublishDialog | None = None
+        self.takedown_dialog: TakedownDialog | None = None
         self._said: tuple[str, str] = ("", "")
         """What the republish is and its note (RepublishDialog), for the job being queued."""
         self.panel = OutboxPanel()
@@ -269,6 +272,21 @@ class PublishController(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self._send(article, "unpublish", None)
 
+    def take_down_current(self) -> None:
+        """Publish › Take down…: asks why (required), then the outbox sends it."""
+        article = self.host.current_article()
+        if article is None or self.host.workspace is None:
+            self.host.show_message(self.tr("Open an article to take it down."))
+            return
+        dialog = TakedownDialog(article.headline, self.host.dialog_parent())
+        dialog.sig_reason.connect(lambda reason: self._take_down(article, reason))
+        self.takedown_dialog = dialog
+        dialog.open()
+
+    def _take_down(self, article: Article, reason: str) -> None:
+        self._said = ("", reason)
+        self._send(article, "takedown", None)
+
     def _send(
         self, article: Article, action: str, at: datetime | None, override_note: str = ""
     ) -> None:
@@ -276,6 +294,7 @@ class PublishController(QObject):
         self.link.setText(
             self.tr("Publishing…") if action == "publish" else self.tr("Unpublishing…")
         )
+        said = self._said if action in ("publish", "takedown") else ("", "")
         workspace = self.host.workspace
         assert workspace is not None
         self._pending_publish = (article, action, at)
@@ -288,7 +307,7 @@ class PublishController(QObject):
             workspace.data.root,
             override_note,
             self._checklist_note if action == "publish" else "",
-            *(self._said if action == "publish" else ("", "")),
+            *said,
             on_success=self._queued,
             on_error=self._enqueue_failed,
         )
@@ -473,6 +492,9 @@ def attach_publishing(host: Host) -> PublishController:
     )  # fmt: skip
     host.add_action(menu, tr("&Schedule…"), controller.schedule_current, name="scheduleAction")
     host.add_action(menu, tr("&Unpublish…"), controller.unpublish_current, name="unpublishAction")
+    host.add_action(
+        menu, tr("Take &down…"), controller.take_down_current, name="takedownAction"
+    )
     host.add_action(menu, tr("Sign &in again…"), controller.edit_account, name="signInAction")
     host.add_action(menu, tr("&Accounts…"), controller.open_accounts, name="accountsAction")
     host.add_dock(controller.panel, tr("Outbox"))

@@ -157,3 +157,12 @@ class ServiceTarget:
             headers={"Idempotency-Key": key},
         )
         return _state(response.json())
+
+    def take_down(self, article_id: str, reason: str, key: str) -> RemoteState:
+        response = self._request(
+            "POST",
+            f"/api/v1/articles/{article_id}/takedown",
+            json={"reason": reason},
+            headers={"Idempotency-Key": key},
+        )
+        return _state(response.json())

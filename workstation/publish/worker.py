@@ -121,6 +121,8 @@ class OutboxWorker:
                 result = self._publish(job, target)
             elif job.action == OutboxAction.UNPUBLISH:
                 result = target.unpublish(job.article_id, job.idempotency_key)
+            elif job.action == OutboxAction.TAKEDOWN:
+                result = target.take_down(job.article_id, job.note, job.idempotency_key)
             else:
                 raise RejectedError(f"unknown action {job.action}", 0)
         except TransientError as exc:

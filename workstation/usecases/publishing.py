@@ -219,6 +219,28 @@ def unpublish(db: Database, article_ref: str, target: str | None = None) -> Outb
         return outbox.enqueue(article_id, None, OutboxAction.UNPUBLISH, name, str(uuid.uuid4()))
 
 
+def take_down(db: Database, article_ref: str, reason: str, target: str | None = None) -> OutboxJob:
+    """Queue a takedown (the service lets publishers only); the reason is required."""
+    if not reason.strip():
+        raise PublishingError("say why the story is taken down")
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            article_id = articles.resolve_id(article_ref)
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+        outbox = OutboxRepository(session)
+        name = _target_name(session, target)
+        return outbox.enqueue(
+            article_id,
+            None,
+            OutboxAction.TAKEDOWN,
+            name,
+            str(uuid.uuid4()),
+            note=reason.strip(),
+        )
+
+
 def outbox_jobs(db: Database, include_finished: bool = True) -> list[OutboxJob]:
     with db.session() as session:
         return OutboxRepository(session).jobs(include_finished)

@@ -1,0 +1,59 @@
+"""A takedown made on one workstation reaches every other by sync: the story shows as taken
+down there (status withdrawn), and its page is 410 for readers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+from review_support import Profile
+from service_helpers import RunningService
+
+from workstation.domain.article import Status
+from workstation.service.auth import Role
+from workstation.usecases.article_state import article_state
+from workstation.usecases.articles import create_article
+
+
+def test_a_takedown_syncs_to_every_workstation(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    service, writer, sub = desk
+    publisher = Profile(
+        "desk-p", tmp_path / "publisher", service.url, service.new_token("pat", Role.PUBLISHER)
+    )
+    try:
+        article = create_article(
+            publisher.db,
+            "Hospital admits data breach",
+            "Records of 2,000 patients were exposed.",
+            ["Staff reporter"],
+            "The hospital said it had told the regulator.",
+            "Technology",
+        )
+        code, out = publisher.cli("publish", article.id, "--wait")
+        assert code == 0, out
+        url = out.strip().splitlines()[-1]
+        assert httpx.get(url).status_code == 200
+        writer.sync()
+        sub.sync()
+        assert article_state(sub.db, article.id).status is not Status.WITHDRAWN
+
+        code, out = sub.cli("takedown", article.id, "--reason", "Legal", "--wait")
+        assert code != 0 and "403" in out  # a subeditor may not take a story down
+        code, out = publisher.cli("takedown", article.id, "--reason", "", "--wait")
+        assert code != 0 and "say why" in out
+        code, out = publisher.cli(
+            "takedown", article.id, "--reason", "Injunction granted", "--wait"
+        )
+        assert code == 0, out
+        assert httpx.get(url).status_code == 410
+
+        for profile in (writer, sub):
+            profile.sync()
+            assert article_state(profile.db, article.id).status is Status.WITHDRAWN
+            code, shown = profile.cli("show", article.id, "--json")
+            assert code == 0 and json.loads(shown)["status"] == "withdrawn"
+    finally:
+        publisher.close()
