@@ -193,3 +193,34 @@ def test_a_takedown_is_gone_everywhere_at_once(service: RunningService) -> None:
         assert back.json()["publication"]["taken_down_at"] is None
         assert back.json()["content"]["status"] == "published"
     assert httpx.get(gone_url).status_code == 200
+
+
+def _move(client: httpx.Client, article_id: str, to: str) -> httpx.Response:
+    return client.post(f"/api/v1/articles/{article_id}/transition", json={"to": to})
+
+
+def test_a_writers_edit_after_approval_goes_back_to_review(service: RunningService) -> None:
+    with service.client(Role.WRITER) as writer, service.client(Role.SUBEDITOR) as sub:
+        article_id = _create(writer, headline="Ward closures planned")
+        assert _move(writer, article_id, "submitted").status_code == 200
+        assert _move(sub, article_id, "approved").status_code == 200
+
+        _edit(writer, article_id, tags=["Wards"])  # not the reviewed text: approval stands
+        assert writer.get(f"/api/v1/articles/{article_id}").json()["content"]["status"] == (
+            "approved"
+        )
+        _edit(writer, article_id, body="Three wards, not two, will close.")
+        after = writer.get(f"/api/v1/articles/{article_id}").json()
+        assert after["content"]["status"] == "submitted"
+        assert after["content"]["body"] == "Three wards, not two, will close."
+
+        assert _move(sub, article_id, "approved").status_code == 200
+        _edit(sub, article_id, headline="Three ward closures planned")  # the sub's own edit
+        assert sub.get(f"/api/v1/articles/{article_id}").json()["content"]["status"] == (
+            "approved"
+        )
+    with service.client(Role.PUBLISHER) as publisher:
+        history = publisher.get(f"/api/v1/articles/{article_id}/history").json()["items"]
+    back = [item for item in history if item["action"] == "back-to-review"]
+    assert len(back) == 1 and back[0]["user"] == "writer-user"
+    assert (back[0]["from_state"], back[0]["to_state"]) == ("approved", "submitted")

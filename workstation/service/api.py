@@ -35,7 +35,7 @@ from workstation.service.schemas import (
     UnpublishRequest,
     WhoAmI,
 )
-from workstation.service.workflow import guard_status_change, status_of
+from workstation.service.workflow import back_to_review, guard_status_change, status_of
 
 router = APIRouter(prefix="/api/v1", tags=["articles"])
 Caller = Annotated[Principal, Depends(current_principal)]
@@ -113,6 +113,7 @@ def put_article(
             else:
                 require(caller, Action.UPDATE_OWN_ARTICLE)
             guard_status_change(caller, status_of(record), content.status)
+            content = back_to_review(session, record, caller, content, now)
             out = articles.to_out(
                 articles.update(session, record, content, expected, caller.user, now), site
             )

@@ -58,6 +58,50 @@ def guard_status_change(caller: Principal, old: Status | None, new: Status) -> N
         )
 
 
+REVIEWED_FIELDS = ("headline", "standfirst", "body")
+"""What a subeditor approved: a change to any of them after approval needs review again."""
+APPROVED_TO_KEEP = (Status.APPROVED, Status.SCHEDULED)
+
+
+def back_to_review(
+    session: Session,
+    record: ArticleRecord,
+    caller: Principal,
+    content: ArticleContent,
+    now: datetime,
+) -> ArticleContent:
+    """A writer's edit of the headline, standfirst or body of an approved (or scheduled)
+    story loses the approval: the story goes back to review (submitted), a schedule is
+    called off, and the audit trail says why. Subeditors and up approve, so their edits keep
+    it. Returns the content to store."""
+    old = status_of(record)
+    if role_of(caller) is not Role.WRITER or old not in APPROVED_TO_KEEP:
+        return content
+    if content.status not in APPROVED_TO_KEEP:
+        return content
+    if all(record.content.get(name) == getattr(content, name) for name in REVIEWED_FIELDS):
+        return content
+    if old is Status.SCHEDULED and record.state == "scheduled":
+        record.publish_at = None
+        record.scheduled_version = None
+        record.state = "draft" if record.url_path is None else "unpublished"
+    elif old is Status.SCHEDULED:
+        record.publish_at = None
+        record.scheduled_version = None
+    lifecycle.audit(
+        session,
+        record,
+        "back-to-review",
+        caller.user,
+        now,
+        note="edited after approval: the approval no longer covers the text",
+        version=record.version + 1,
+        from_state=old.value,
+        to_state=Status.SUBMITTED.value,
+    )
+    return content.model_copy(update={"status": Status.SUBMITTED})
+
+
 def publish_on_approval(session: Session) -> bool:
     row = session.get(SiteSettingRecord, PUBLISH_ON_APPROVAL)
     return row is not None and row.value == "true"
