@@ -28,7 +28,9 @@ def _ok(dialog: Any) -> None:
 
 
 def test_republishing_a_live_story_asks_and_a_correction_needs_its_note(
-    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    service: tuple[str, str],  # noqa: F811
 ) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
     try:
@@ -63,7 +65,9 @@ def test_republishing_a_live_story_asks_and_a_correction_needs_its_note(
 
 
 def test_take_down_asks_why_and_the_window_says_taken_down(
-    qtbot: QtBot, tmp_path: Path, service: tuple[str, str]  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    service: tuple[str, str],  # noqa: F811
 ) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
     try:

@@ -57,9 +57,10 @@ def test_silent_update_and_correction_show_as_they_should(service: RunningServic
         assert first.status_code == 200, first.text
         url = first.json()["publication"]["url"]
         page = httpx.get(url)
-        assert "Updated" not in BeautifulSoup(page.text, "html.parser").select_one(
-            ".dateline"
-        ).get_text()
+        assert (
+            "Updated"
+            not in BeautifulSoup(page.text, "html.parser").select_one(".dateline").get_text()
+        )
         published = _news_article(page.text, url)["datePublished"]
 
         _edit(client, article_id, body="A typo fixed: the trust was fined £2m.")
@@ -86,9 +87,10 @@ def test_silent_update_and_correction_show_as_they_should(service: RunningServic
         fixed = _publish(client, article_id, kind="correction", note=note)
         assert fixed.status_code == 200, fixed.text
         page = httpx.get(url)
-        footnotes = [p.get_text(" ", strip=True) for p in BeautifulSoup(
-            page.text, "html.parser"
-        ).select(".corrections .correction")]
+        footnotes = [
+            p.get_text(" ", strip=True)
+            for p in BeautifulSoup(page.text, "html.parser").select(".corrections .correction")
+        ]
         assert len(footnotes) == 1
         assert footnotes[0].startswith("Correction, ")
         assert "It was £2m." in footnotes[0]
@@ -104,9 +106,12 @@ def test_silent_update_and_correction_show_as_they_should(service: RunningServic
         _edit(client, article_id, body="Body rewritten again.")
         second = _publish(client, article_id, kind="correction", note="The trust is in Leeds.")
         assert second.status_code == 200
-        footnotes = [p.get_text(" ", strip=True) for p in BeautifulSoup(
-            httpx.get(url).text, "html.parser"
-        ).select(".corrections .correction")]
+        footnotes = [
+            p.get_text(" ", strip=True)
+            for p in BeautifulSoup(httpx.get(url).text, "html.parser").select(
+                ".corrections .correction"
+            )
+        ]
         assert len(footnotes) == 2
         assert "It was £2m." in footnotes[0] and "Leeds" in footnotes[1]
 
@@ -216,9 +221,7 @@ def test_a_writers_edit_after_approval_goes_back_to_review(service: RunningServi
 
         assert _move(sub, article_id, "approved").status_code == 200
         _edit(sub, article_id, headline="Three ward closures planned")  # the sub's own edit
-        assert sub.get(f"/api/v1/articles/{article_id}").json()["content"]["status"] == (
-            "approved"
-        )
+        assert sub.get(f"/api/v1/articles/{article_id}").json()["content"]["status"] == ("approved")
     with service.client(Role.PUBLISHER) as publisher:
         history = publisher.get(f"/api/v1/articles/{article_id}/history").json()["items"]
     back = [item for item in history if item["action"] == "back-to-review"]

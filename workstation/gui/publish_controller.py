@@ -492,9 +492,7 @@ def attach_publishing(host: Host) -> PublishController:
     )  # fmt: skip
     host.add_action(menu, tr("&Schedule…"), controller.schedule_current, name="scheduleAction")
     host.add_action(menu, tr("&Unpublish…"), controller.unpublish_current, name="unpublishAction")
-    host.add_action(
-        menu, tr("Take &down…"), controller.take_down_current, name="takedownAction"
-    )
+    host.add_action(menu, tr("Take &down…"), controller.take_down_current, name="takedownAction")
     host.add_action(menu, tr("Sign &in again…"), controller.edit_account, name="signInAction")
     host.add_action(menu, tr("&Accounts…"), controller.open_accounts, name="accountsAction")
     host.add_dock(controller.panel, tr("Outbox"))

@@ -48,9 +48,7 @@ def audit(
 def audit_rows(session: Session, article_id: str) -> list[AuditRecord]:
     return list(
         session.scalars(
-            select(AuditRecord)
-            .where(AuditRecord.article_id == article_id)
-            .order_by(AuditRecord.id)
+            select(AuditRecord).where(AuditRecord.article_id == article_id).order_by(AuditRecord.id)
         )
     )
 

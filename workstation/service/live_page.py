@@ -82,9 +82,7 @@ def related_links(
     if isinstance(sent, list):
         from workstation.service.lifecycle import taken_down_ids
 
-        gone = taken_down_ids(
-            session, [str(e.get("id", "")) for e in sent if isinstance(e, dict)]
-        )
+        gone = taken_down_ids(session, [str(e.get("id", "")) for e in sent if isinstance(e, dict)])
         links = []
         for entry in sent:
             if not isinstance(entry, dict) or str(entry.get("id", "")) in gone:

@@ -300,7 +300,8 @@ li{list-style:none;margin:1.2rem 0}.meta{color:#666;font:13px sans-serif}a{color
 <header><a href="{{ site }}/">{{ site_name }}</a></header>
 <h1>Corrections</h1>
 <ul>
-{% for item in items %}<li class="correction-entry"><h2><a href="{{ site }}{{ item.url_path }}">{{ item.headline }}</a></h2>
+{% for item in items %}<li class="correction-entry">
+<h2><a href="{{ site }}{{ item.url_path }}">{{ item.headline }}</a></h2>
 <p class="correction">Correction, {{ item.date }}: {{ item.note }}</p></li>
 {% else %}<li>No corrections.</li>{% endfor %}
 </ul></body></html>

@@ -14,9 +14,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("svc_articles") as batch:
         batch.add_column(sa.Column("taken_down_at", UTCDateTime(), nullable=True))
-        batch.add_column(
-            sa.Column("takedown_reason", sa.Text(), nullable=False, server_default="")
-        )
+        batch.add_column(sa.Column("takedown_reason", sa.Text(), nullable=False, server_default=""))
     with op.batch_alter_table("svc_live") as batch:
         batch.add_column(sa.Column("modified_at", UTCDateTime(), nullable=True))
     op.create_table(
