@@ -57,3 +57,33 @@ def test_a_takedown_syncs_to_every_workstation(
             assert code == 0 and json.loads(shown)["status"] == "withdrawn"
     finally:
         publisher.close()
+
+
+def test_a_writers_edit_after_approval_comes_back_as_in_review(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    """The hole found in review: the writer edits their approved story; the service sends it
+    back to review, and the writer's own workstation shows it so after the sync."""
+    from workstation.usecases.articles import get_article, save_working_copy
+
+    _service, writer, sub = desk
+    body_file = tmp_path / "body.md"
+    body_file.write_text("Two wards will close.", encoding="utf-8")
+    code, out = writer.cli("new", "--headline", "Ward closures", "--body-file", str(body_file))
+    article_id = out.strip().split()[-1]
+    assert writer.cli("submit", article_id)[0] == 0
+    sub.sync()
+    code, out = sub.cli("approve", article_id)
+    assert code == 0, out
+    writer.sync()
+    assert get_article(writer.db, article_id).status is Status.APPROVED
+
+    mine = get_article(writer.db, article_id)
+    save_working_copy(writer.db, mine.with_changes(body="Three wards will close."))
+    code, out = writer.cli("sync")
+    assert code == 0, out
+    assert get_article(writer.db, article_id).status is Status.SUBMITTED
+    code, shown = writer.cli("show", article_id, "--json")
+    assert json.loads(shown)["status"] == "submitted"
+    sub.sync()
+    assert get_article(sub.db, article_id).status is Status.SUBMITTED
