@@ -102,3 +102,72 @@ def test_take_down_asks_why_and_the_window_says_taken_down(
         assert httpx.get(url).status_code == 200
     finally:
         window.close()
+
+
+def _rows(table: Any) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_history_dock_shows_the_trail(
+    qtbot: QtBot,
+    tmp_path: Path,
+    service: tuple[str, str],  # noqa: F811
+) -> None:
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        qtbot.waitUntil(lambda: "history" in window.features, timeout=30_000)
+        panel = window.features["history"].panel
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _action(window, "publishAction").trigger()
+        _action(window, "takedownAction").trigger()
+        qtbot.keyClicks(controller.takedown_dialog.reason_edit, "Legal hold")
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _ok(controller.takedown_dialog)
+        qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(_rows(panel.table)) == 2, timeout=10_000)
+        rows = _rows(panel.table)
+        assert rows[0][1] == "desk" and rows[0][2].startswith("publish")
+        assert rows[1][2].startswith("takedown") and rows[1][4] == "Legal hold"
+    finally:
+        window.close()
+
+
+def test_the_history_dock_alone_on_a_fake_host(
+    qtbot: QtBot,
+    tmp_path: Path,
+    service: tuple[str, str],  # noqa: F811
+) -> None:
+    """Built alone: with no account it says why there is no trail; with one, Refresh shows
+    the service's trail of the open story."""
+    from fake_host import FakeDocument, make_host
+
+    from workstation.gui.history_panel import attach_history
+    from workstation.paths import DataDir
+    from workstation.usecases import publishing
+    from workstation.usecases.articles import create_article
+    from workstation.usecases.workspace import open_workspace
+
+    workspace = open_workspace(DataDir(tmp_path / "alone"))
+    article = create_article(
+        workspace.db, "Trust fined", "Fined.", ["Staff reporter"], "Fined £2m.", "Finance"
+    )
+    host = make_host(workspace, tmp_path / "host", FakeDocument(article))
+    qtbot.addWidget(host.dialog_parent())
+    try:
+        history = attach_history(host)
+        assert attach_history(host) is history
+        qtbot.mouseClick(history.panel.refresh_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "no account" in history.panel.message.text(), timeout=10_000)
+
+        publishing.add_account(workspace.db, "newsroom", *service, check=False)
+        job = publishing.publish(workspace.db, article.id)
+        assert publishing.send_and_wait(workspace.db, job.id, 30).job.state.value == "done"
+        with qtbot.waitSignal(history.sig_loaded, timeout=10_000):
+            qtbot.mouseClick(history.panel.refresh_button, Qt.MouseButton.LeftButton)
+        assert [row[2] for row in _rows(history.panel.table)] == ["publish (draft → published)"]
+    finally:
+        host.tasks.shutdown()
+        workspace.close()

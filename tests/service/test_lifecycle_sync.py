@@ -87,3 +87,40 @@ def test_a_writers_edit_after_approval_comes_back_as_in_review(
     assert json.loads(shown)["status"] == "submitted"
     sub.sync()
     assert get_article(sub.db, article_id).status is Status.SUBMITTED
+
+
+def test_history_from_the_command_line(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    """`workstation history ID` (and --json) lists every move, publish, correction and
+    takedown with who, when, which version and why."""
+    service, writer, _sub = desk
+    publisher = Profile(
+        "desk-p", tmp_path / "publisher", service.url, service.new_token("pat", Role.PUBLISHER)
+    )
+    try:
+        article = create_article(
+            publisher.db,
+            "Trust fined",
+            "The regulator fined the trust.",
+            ["Staff reporter"],
+            "The trust was fined £2m.",
+            "Finance",
+        )
+        assert publisher.cli("publish", article.id, "--wait")[0] == 0
+        code, out = publisher.cli("publish", article.id, "--correction", "It was £2m.", "--wait")
+        assert code == 0, out
+        assert publisher.cli("takedown", article.id, "--reason", "Legal hold", "--wait")[0] == 0
+        writer.sync()
+        code, out = writer.cli("history", article.id, "--json")
+        assert code == 0, out
+        trail = json.loads(out)
+        assert [e["action"] for e in trail] == ["publish", "correction", "takedown"]
+        assert {e["user"] for e in trail} == {"pat"}
+        assert trail[1]["note"] == "It was £2m." and trail[2]["note"] == "Legal hold"
+        assert trail[0]["version"] is not None and trail[1]["version"] >= trail[0]["version"]
+        assert trail[2]["to_state"] == "unpublished"
+        code, text = writer.cli("history", article.id)
+        assert code == 0 and "takedown" in text and "Legal hold" in text
+    finally:
+        publisher.close()
