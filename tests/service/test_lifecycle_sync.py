@@ -104,22 +104,34 @@ def test_history_from_the_command_line(
             "Trust fined",
             "The regulator fined the trust.",
             ["Staff reporter"],
-            "The trust was fined £2m.",
+            "The trust said said it was fined £2m.",  # a repeated word: a house-style error
             "Finance",
         )
-        assert publisher.cli("publish", article.id, "--wait")[0] == 0
-        code, out = publisher.cli("publish", article.id, "--correction", "It was £2m.", "--wait")
+        code, out = publisher.cli(
+            "publish", article.id, "--override-style", "Quoting the notice", "--wait"
+        )
+        assert code == 0, out
+        code, out = publisher.cli(
+            "publish", article.id, "--correction", "It was £2m.", "--override-style", "Still a quote"
+        )
         assert code == 0, out
         assert publisher.cli("takedown", article.id, "--reason", "Legal hold", "--wait")[0] == 0
         writer.sync()
         code, out = writer.cli("history", article.id, "--json")
         assert code == 0, out
         trail = json.loads(out)
-        assert [e["action"] for e in trail] == ["publish", "correction", "takedown"]
+        assert [e["action"] for e in trail] == [
+            "publish",
+            "override",
+            "correction",
+            "override",
+            "takedown",
+        ]
         assert {e["user"] for e in trail} == {"pat"}
-        assert trail[1]["note"] == "It was £2m." and trail[2]["note"] == "Legal hold"
-        assert trail[0]["version"] is not None and trail[1]["version"] >= trail[0]["version"]
-        assert trail[2]["to_state"] == "unpublished"
+        assert "Quoting the notice" in trail[1]["note"]
+        assert trail[2]["note"] == "It was £2m." and trail[4]["note"] == "Legal hold"
+        assert trail[0]["version"] is not None and trail[2]["version"] >= trail[0]["version"]
+        assert trail[4]["to_state"] == "unpublished"
         code, text = writer.cli("history", article.id)
         assert code == 0 and "takedown" in text and "Legal hold" in text
     finally:

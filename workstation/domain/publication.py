@@ -88,6 +88,8 @@ class OutboxJob:
     """What a republish of a live story is: silent, update or correction ("" not said)."""
     note: str = ""
     """The correction's note, or the publisher's note to republish a story taken down."""
+    override: str = ""
+    """Why the publish went over house-style errors or the checklist."""
 
     @property
     def is_open(self) -> bool:

@@ -131,8 +131,11 @@ class ServiceTarget:
         page: dict[str, Any] | None = None,
         kind: str = "",
         note: str = "",
+        override: str = "",
     ) -> RemoteState:
         body: dict[str, Any] = {"version": version}
+        if override:
+            body["override"] = override
         if kind:
             body["kind"] = kind
         if note:

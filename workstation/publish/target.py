@@ -38,10 +38,12 @@ class PublishTarget(Protocol):
         page: dict[str, Any] | None = None,
         kind: str = "",
         note: str = "",
+        override: str = "",
     ) -> RemoteState:
         """Put `version` live now, or schedule it; `key` makes retries safe. `page` is what
         the preview showed around the body (related block, site texts), for the live page.
-        `kind` says what a republish is (silent, update, correction) and `note` why."""
+        `kind` says what a republish is (silent, update, correction) and `note` why;
+        `override` why it goes over house-style errors or the checklist (for the audit)."""
         ...
 
     def fetch(self, article_id: str) -> RemoteState:

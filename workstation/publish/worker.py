@@ -156,6 +156,8 @@ class OutboxWorker:
             )
         page = self._page(article) if self._page is not None else None
         said = {"kind": job.kind, "note": job.note} if job.kind or job.note else {}
+        if job.override:
+            said["override"] = job.override
         return target.publish(
             job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page, **said
         )

@@ -284,6 +284,7 @@ def _go_live(
     page = body.page.model_dump(mode="json") if body.page is not None else None
     kind = getattr(body, "kind", None)
     note = getattr(body, "note", "")
+    override = getattr(body, "override", "")
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         if approval:
@@ -314,9 +315,11 @@ def _go_live(
             from_state=source,
             to_state=record.state,
         )
+        if override.strip():
+            lifecycle.audit(session, record, "override", caller.user, now, note=override)
 
     fingerprinted = body.model_dump(mode="json", exclude={"page"})
-    for name, default in (("kind", None), ("note", "")):  # as before they were fields
+    for name, default in (("kind", None), ("note", ""), ("override", "")):  # as before
         if fingerprinted.get(name, default) == default:
             fingerprinted.pop(name, None)
     return _run_action(request, caller, article_id, idempotency_key, fingerprinted, act)

@@ -161,6 +161,11 @@ class PublishRequest(BaseModel):
     page: PageContext | None = None
     kind: RepublishKindWord | None = None
     note: str = Field(default="", max_length=2000)
+    override: str = Field(
+        default="",
+        max_length=5000,
+        description="why this publish goes over house-style errors or the checklist (audit)",
+    )
 
     @model_validator(mode="after")
     def _correction_says_what(self) -> PublishRequest:

@@ -56,6 +56,8 @@ class OutboxRow(Base):
     kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
     """What a republish is (domain.lifecycle.RepublishKind); "" when not said."""
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    override: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Why the publish went over house-style errors or the checklist (the service's audit)."""
 
 
 class PublicationRow(Base):
@@ -89,6 +91,7 @@ def _job(row: OutboxRow) -> OutboxJob:
         updated_at=row.updated_at,
         kind=row.kind or "",
         note=row.note or "",
+        override=row.override or "",
     )
 
 
@@ -136,6 +139,7 @@ class OutboxRepository:
         *,
         kind: str = "",
         note: str = "",
+        override: str = "",
     ) -> OutboxJob:
         now = now_utc()
         row = OutboxRow(
@@ -154,6 +158,7 @@ class OutboxRepository:
             updated_at=now,
             kind=kind,
             note=note,
+            override=override,
         )
         self._session.add(row)
         self._session.flush()

@@ -188,6 +188,7 @@ def publish(
             at,
             kind=kind.value if kind is not None else "",
             note=said.strip(),
+            override=note[:5000],
         )
 
 
