@@ -112,7 +112,7 @@ def test_history_from_the_command_line(
         )
         assert code == 0, out
         code, out = publisher.cli(
-            "publish", article.id, "--correction", "It was £2m.", "--override-style", "Still a quote"
+            "publish", article.id, "--correction", "It was £2m.", "--override-style", "Quote"
         )
         assert code == 0, out
         assert publisher.cli("takedown", article.id, "--reason", "Legal hold", "--wait")[0] == 0
