@@ -227,3 +227,26 @@ def test_a_writers_edit_after_approval_goes_back_to_review(service: RunningServi
     back = [item for item in history if item["action"] == "back-to-review"]
     assert len(back) == 1 and back[0]["user"] == "writer-user"
     assert (back[0]["from_state"], back[0]["to_state"]) == ("approved", "submitted")
+
+
+def test_a_story_taken_down_is_scheduled_back_only_with_a_note(service: RunningService) -> None:
+    with service.client(Role.PUBLISHER) as client:
+        article_id = _create(client, headline="Clinic closure reported")
+        url = _publish(client, article_id).json()["publication"]["url"]
+        down = client.post(
+            f"/api/v1/articles/{article_id}/takedown", json={"reason": "Legal"}, headers=_key()
+        )
+        assert down.status_code == 200
+        later = "2099-01-01T09:00:00+00:00"
+        unsaid = client.post(
+            f"/api/v1/articles/{article_id}/schedule", json={"publish_at": later}, headers=_key()
+        )
+        assert unsaid.status_code == 422
+        said = client.post(
+            f"/api/v1/articles/{article_id}/publish",
+            json={"publish_at": later, "note": "Cleared; back up in the new year"},
+            headers=_key(),
+        )
+        assert said.status_code == 200, said.text
+        assert said.json()["publication"]["state"] == "scheduled"
+    assert httpx.get(url).status_code == 410

@@ -293,6 +293,7 @@ def _go_live(
             record.page = page
         source = record.state
         if at is not None and at > now:
+            lifecycle.check_republish(record, kind, note)  # the scheduler will not ask
             articles.schedule(session, record, version, at, now)
             action = "schedule"
         else:

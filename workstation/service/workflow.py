@@ -137,7 +137,16 @@ SCHEDULER_USER = "scheduler"
 def record_scheduled_publish(session: Session, record: ArticleRecord, now: datetime) -> None:
     """Put a due article's scheduled version live, and say so in its workflow history."""
     source = status_of(record)
-    action = articles.publish(session, record, record.scheduled_version, now, user=SCHEDULER_USER)
+    # A story taken down was scheduled with a publisher's note (checked then): the schedule
+    # stands for it here.
+    action = articles.publish(
+        session,
+        record,
+        record.scheduled_version,
+        now,
+        note="published on schedule",
+        user=SCHEDULER_USER,
+    )
     lifecycle.audit(
         session,
         record,
