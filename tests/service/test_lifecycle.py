@@ -250,3 +250,50 @@ def test_a_story_taken_down_is_scheduled_back_only_with_a_note(service: RunningS
         assert said.status_code == 200, said.text
         assert said.json()["publication"]["state"] == "scheduled"
     assert httpx.get(url).status_code == 410
+
+
+def test_a_flagged_story_goes_live_only_signed_off_by_a_named_signer(
+    service: RunningService,
+) -> None:
+    lena = service.new_token("lena", Role.WRITER)  # the legal role is a name, not a rank
+    with service.client(Role.ADMIN) as admin:
+        named = admin.put("/api/v1/site/legal", json={"signers": ["lena"]})
+        assert named.status_code == 200 and named.json()["signers"] == ["lena"]
+    with service.client(Role.PUBLISHER) as refused_admin:
+        assert refused_admin.put("/api/v1/site/legal", json={"signers": []}).status_code == 403
+    with service.client(Role.PUBLISHER) as client, service.client(token=lena) as lawyer:
+        article_id = _create(client, headline="Consultant accused of negligence")
+        bad = client.put(f"/api/v1/articles/{article_id}/legal", json={"flags": ["gossip"]})
+        assert bad.status_code == 422
+        flagged = client.put(f"/api/v1/articles/{article_id}/legal", json={"flags": ["defamation"]})
+        assert flagged.status_code == 200 and flagged.json()["signed_off"] is False
+        blocked = _publish(client, article_id)
+        assert blocked.status_code == 422
+        assert "legal sign-off" in blocked.json()["detail"]
+
+        not_signer = client.post(f"/api/v1/articles/{article_id}/signoff", json={})
+        assert not_signer.status_code == 403
+        signed = lawyer.post(
+            f"/api/v1/articles/{article_id}/signoff", json={"note": "Checked the quotes"}
+        )
+        assert signed.status_code == 200, signed.text
+        assert signed.json()["signed_off"] is True
+        assert signed.json()["signoff"]["user"] == "lena"
+
+        _edit(client, article_id, tags=["Negligence"])  # not the text: the sign-off holds
+        assert client.get(f"/api/v1/articles/{article_id}/legal").json()["signed_off"] is True
+        _edit(client, article_id, body="The consultant denies the claims.")  # voids it
+        assert client.get(f"/api/v1/articles/{article_id}/legal").json()["signed_off"] is False
+        assert _publish(client, article_id).status_code == 422
+
+        assert lawyer.post(f"/api/v1/articles/{article_id}/signoff", json={}).status_code == 200
+        live = _publish(client, article_id)
+        assert live.status_code == 200, live.text
+        assert httpx.get(live.json()["publication"]["url"]).status_code == 200
+        trail = client.get(f"/api/v1/articles/{article_id}/history").json()["items"]
+        assert [item["action"] for item in trail] == [
+            "legal-flags",
+            "signoff",
+            "signoff",
+            "publish",
+        ]

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import Status, now_utc
-from workstation.service import articles, idempotency, lifecycle
+from workstation.service import articles, idempotency, legal, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
@@ -292,6 +292,7 @@ def _go_live(
         if page is not None:
             record.page = page
         source = record.state
+        legal.check_signed_off(session, record, version)
         if at is not None and at > now:
             lifecycle.check_republish(record, kind, note)  # the scheduler will not ask
             articles.schedule(session, record, version, at, now)

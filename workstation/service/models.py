@@ -52,6 +52,8 @@ class ArticleRecord(ServiceBase):
     taken_down_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     """Set by a takedown (the page answers 410); cleared by a republish with a note."""
     takedown_reason: Mapped[str] = mapped_column(Text, server_default="")
+    legal_flags: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    """Legal and Editors' Code flags (lifecycle.LEGAL_FLAGS): publish needs a sign-off."""
 
 
 class RevisionRecord(ServiceBase):
@@ -101,6 +103,22 @@ class CorrectionRecord(ServiceBase):
     note: Mapped[str] = mapped_column(Text)
     user: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SignoffRecord(ServiceBase):
+    """A legal sign-off of one version of a story by a named signer; it covers later versions
+    only while their headline, standfirst and body are the same."""
+
+    __tablename__ = "svc_signoffs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_articles.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    user: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class AuditRecord(ServiceBase):

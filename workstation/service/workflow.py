@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.article import Status, now_utc
 from workstation.domain.workflow import MOVES, Role, WorkflowError, check_move, reachable
-from workstation.service import articles, lifecycle
+from workstation.service import articles, legal, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import ArticleRecord
@@ -208,6 +208,10 @@ def apply_transition(
         raise Problem(
             422, "to schedule, give a future publish_at with a UTC offset", kind="validation"
         )
+    if target in (Status.SCHEDULED, Status.PUBLISHED) or (
+        target is Status.APPROVED and publish_on_approval(session)
+    ):
+        legal.check_signed_off(session, record, None)
     _set_status(session, record, target, caller.user)
     if target is Status.SCHEDULED and publish_at is not None:
         articles.schedule(session, record, record.version, publish_at, now)
