@@ -136,3 +136,49 @@ def test_history_from_the_command_line(
         assert code == 0 and "takedown" in text and "Legal hold" in text
     finally:
         publisher.close()
+
+
+def test_legal_flags_and_sign_off_from_the_command_line(
+    desk: tuple[RunningService, Profile, Profile], tmp_path: Path
+) -> None:
+    service, _writer, _sub = desk
+    with service.client(Role.ADMIN) as admin:
+        assert admin.put("/api/v1/site/legal", json={"signers": ["lena"]}).status_code == 200
+    publisher = Profile(
+        "desk-p", tmp_path / "publisher", service.url, service.new_token("pat", Role.PUBLISHER)
+    )
+    lawyer = Profile(
+        "desk-l", tmp_path / "lawyer", service.url, service.new_token("lena", Role.WRITER)
+    )
+    try:
+        article = create_article(
+            publisher.db,
+            "Consultant accused of negligence",
+            "A family has complained.",
+            ["Staff reporter"],
+            "The consultant denies the claims.",
+            "Workforce",
+        )
+        publisher.sync()  # the service has the story before its flags are set
+        code, out = publisher.cli("legal", article.id, "--flag", "defamation", "--json")
+        assert code == 0, out
+        assert json.loads(out) == {
+            "flags": ["defamation"],
+            "signed_off": False,
+            "signed_by": "",
+            "signed_version": None,
+            "note": "",
+        }
+        code, out = publisher.cli("publish", article.id, "--wait")
+        assert code != 0 and "legal sign-off" in out
+        code, out = publisher.cli("signoff", article.id)
+        assert code != 0 and "not one of this site's legal signers" in out
+        lawyer.sync()
+        code, out = lawyer.cli("signoff", article.id, "--note", "Quotes checked")
+        assert code == 0 and "covered: yes" in out and "lena" in out
+        code, out = publisher.cli("publish", article.id, "--wait")
+        assert code == 0, out
+        assert httpx.get(out.strip().splitlines()[-1]).status_code == 200
+    finally:
+        publisher.close()
+        lawyer.close()

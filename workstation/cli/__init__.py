@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "workstation.cli.ninjs_cmd",
     "workstation.cli.newsletter_cmd",
     "workstation.cli.history_cmd",
+    "workstation.cli.legal_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
