@@ -150,7 +150,7 @@ def put_legal(article_id: UUID, body: LegalIn, request: Request, caller: Caller)
         record = articles.get(session, str(article_id), lock=True)
         own = record.created_by == caller.user
         require(caller, Action.UPDATE_OWN_ARTICLE if own else Action.UPDATE_ANY_ARTICLE)
-        flags = list(dict.fromkeys(body.flags))
+        flags: list[str] = list(dict.fromkeys(body.flags))
         if flags != list(record.legal_flags or []):
             record.legal_flags = flags or None
             lifecycle.audit(
