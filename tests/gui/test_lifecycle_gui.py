@@ -10,9 +10,9 @@ from typing import Any
 import extruct
 import httpx
 from bs4 import BeautifulSoup
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTabBar
 from pytestqt.qtbot import QtBot
 from test_publish_gui import _home, _open_window, service  # noqa: F401  (fixture)
 
@@ -21,6 +21,20 @@ def _action(window: Any, name: str) -> QAction:
     action = window.findChild(QAction, name)
     assert action is not None, name
     return action
+
+
+def _bring_dock_to_front(qtbot: QtBot, window: Any, title: str) -> None:
+    """Click the dock's tab, as a person would, and wait until it is the one shown."""
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            if bar.tabText(index).replace("&", "") == title:
+                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+                dock = next(d for d in window.host.docks if d.windowTitle() == title)
+                qtbot.waitUntil(lambda: not dock.widget().visibleRegion().isEmpty())
+                return
+    raise AssertionError(f"no dock tab {title!r}")
 
 
 def _ok(dialog: Any) -> None:
@@ -120,6 +134,7 @@ def test_the_history_dock_shows_the_trail(
     try:
         qtbot.waitUntil(lambda: "history" in window.features, timeout=30_000)
         panel = window.features["history"].panel
+        _bring_dock_to_front(qtbot, window, "History")
         with qtbot.waitSignal(controller.sig_published, timeout=30_000):
             _action(window, "publishAction").trigger()
         _action(window, "takedownAction").trigger()
@@ -171,3 +186,55 @@ def test_the_history_dock_alone_on_a_fake_host(
     finally:
         host.tasks.shutdown()
         workspace.close()
+
+
+def test_the_legal_dock_flags_and_a_signer_signs_off(
+    qtbot: QtBot,
+    tmp_path: Path,
+    service: tuple[str, str],  # noqa: F811
+) -> None:
+    """Flag defamation in the Legal dock: the republish fails with the service's reason until
+    the signer (here the desk's own user, named by the site) signs off; then it goes."""
+    from workstation.service import legal
+    from workstation.service.db import open_service_database, sqlite_url_for
+
+    window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
+    try:
+        qtbot.waitUntil(lambda: "legal" in window.features, timeout=30_000)
+        dock = window.features["legal"]
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+            _action(window, "publishAction").trigger()
+        url = published.args[0]
+
+        _bring_dock_to_front(qtbot, window, "Legal")
+        qtbot.waitUntil(lambda: dock.panel.state_label.text() == "No legal flags.")
+        box = dock.panel.boxes["defamation"]
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        assert box.isChecked()
+        with qtbot.waitSignal(dock.sig_loaded, timeout=10_000):
+            qtbot.mouseClick(dock.panel.save_button, Qt.MouseButton.LeftButton)
+        assert "Needs a legal sign-off" in dock.panel.state_label.text()
+
+        _action(window, "publishAction").trigger()
+        with qtbot.waitSignal(controller.sig_publish_failed, timeout=30_000) as failed:
+            _ok(controller.republish_dialog)  # an update
+        assert "legal sign-off" in failed.args[0]
+
+        qtbot.keyClicks(dock.panel.note_edit, "Quotes checked")
+        qtbot.mouseClick(dock.panel.sign_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "not one of" in dock.panel.state_label.text(), timeout=10_000)
+        # The admin names the desk's user as the site's signer (the fixture's service database).
+        db = open_service_database(sqlite_url_for(tmp_path / "svc"))
+        with db.session() as session:
+            legal.set_signers(session, ["desk"])
+        db.close()
+        with qtbot.waitSignal(dock.sig_loaded, timeout=10_000):
+            qtbot.mouseClick(dock.panel.sign_button, Qt.MouseButton.LeftButton)
+        assert "Signed off by desk" in dock.panel.state_label.text()
+
+        _action(window, "publishAction").trigger()
+        with qtbot.waitSignal(controller.sig_published, timeout=30_000):
+            _ok(controller.republish_dialog)
+        assert httpx.get(url).status_code == 200
+    finally:
+        window.close()
