@@ -31,8 +31,8 @@ def _bring_dock_to_front(qtbot: QtBot, window: Any, title: str) -> None:
         for index in range(bar.count()):
             if bar.tabText(index).replace("&", "") == title:
                 qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-                dock = next(d for d in window.host.docks if d.windowTitle() == title)
-                qtbot.waitUntil(lambda: not dock.widget().visibleRegion().isEmpty())
+                shown = next(d for d in window.host.docks if d.windowTitle() == title).widget()
+                qtbot.waitUntil(lambda w=shown: not w.visibleRegion().isEmpty())
                 return
     raise AssertionError(f"no dock tab {title!r}")
 
