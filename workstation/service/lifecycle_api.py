@@ -15,6 +15,7 @@ from workstation.service import articles, legal, lifecycle
 from workstation.service.auth import Action, Principal, Role
 from workstation.service.deps import current_principal, require, state_of
 from workstation.service.problems import Problem
+from workstation.service.schemas import NO_NUL
 
 router = APIRouter(prefix="/api/v1", tags=["lifecycle"])
 Caller = Annotated[Principal, Depends(current_principal)]
@@ -91,7 +92,7 @@ class SignoffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
 
 
 class SignoffOut(BaseModel):
@@ -113,7 +114,9 @@ class LegalOut(BaseModel):
 class SignersIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    signers: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(max_length=100)
+    signers: list[Annotated[str, Field(min_length=1, max_length=200, pattern=NO_NUL)]] = Field(
+        max_length=100
+    )
 
 
 class SignersOut(BaseModel):

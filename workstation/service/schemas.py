@@ -145,6 +145,8 @@ class PageContext(BaseModel):
 
 
 RepublishKindWord = Literal["silent", "update", "correction"]
+NO_NUL = r"^[^\x00]*$"
+"""Text stored in a TEXT column: PostgreSQL refuses NUL there, so the document does too."""
 
 
 class PublishRequest(BaseModel):
@@ -160,10 +162,11 @@ class PublishRequest(BaseModel):
     publish_at: JsonTime | None = None
     page: PageContext | None = None
     kind: RepublishKindWord | None = None
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
     override: str = Field(
         default="",
         max_length=5000,
+        pattern=NO_NUL,
         description="why this publish goes over house-style errors or the checklist (audit)",
     )
 
@@ -193,7 +196,7 @@ class TakedownRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S")
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"^[^\x00]*[^\x00\s][^\x00]*$")
 
 
 class MediaOut(BaseModel):
