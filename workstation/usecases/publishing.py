@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workstation import secrets
-from workstation.domain.article import Article
+from workstation.domain.article import Article, Status
+from workstation.domain.lifecycle import RepublishKind
 from workstation.domain.preferences import Preferences
 from workstation.domain.publication import Account, JobState, OutboxAction, OutboxJob
 from workstation.domain.revisions import RevisionReason
@@ -229,12 +230,19 @@ def publish(
     data_root: Path | None = None,
     override_note: str = "",
     checklist_note: str = "",
+    kind: RepublishKind | None = None,
+    note: str = "",
 ) -> OutboxJob:
     """The click: check readiness and house style, then store the revision and the job in one
     transaction. House-style errors block unless `override_note` says why they may stand; the
-    note is kept with the revision."""
+    note is kept with the revision. Republishing a live story says what it is (`kind`); a
+    correction's `note` says what was wrong (required), and republishing a story taken down
+    needs a note too."""
     if at is not None and at.tzinfo is None:
         raise PublishingError("the publish time needs a UTC offset, e.g. 2026-01-05T09:00+00:00")
+    if kind is RepublishKind.CORRECTION and not note.strip():
+        raise PublishingError("a correction needs a note saying what was wrong")
+    said = note  # `note` below is the revision's (overrides)
     with db.session() as session:
         articles = ArticleRepository(session)
         try:
@@ -254,13 +262,32 @@ def publish(
         name = _target_name(session, target)
         revision = articles.add_revision(article, RevisionReason.PUBLISH, author, note)
         return outbox.enqueue(
-            article.id, revision.id, OutboxAction.PUBLISH, name, str(uuid.uuid4()), at
+            article.id,
+            revision.id,
+            OutboxAction.PUBLISH,
+            name,
+            str(uuid.uuid4()),
+            at,
+            kind=kind.value if kind is not None else "",
+            note=said.strip(),
+            override=note[:5000],
         )
 
 
 def _style_problem(finding: Finding) -> Problem:
     where = f"{finding.field.value} {finding.line}:{finding.column}"
     return Problem(finding.field.value, f"{finding.message} ({where})", overridable=True)
+
+
+def is_live(db: Database, article_ref: str) -> bool:
+    """Whether the store has the article live (a publish of it is then a republish, which says
+    what it is: a silent fix, an update or a correction)."""
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            return articles.get(articles.resolve_id(article_ref)).status is Status.PUBLISHED
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
 
 
 def unpublish(db: Database, article_ref: str, target: str | None = None) -> OutboxJob:
@@ -273,6 +300,28 @@ def unpublish(db: Database, article_ref: str, target: str | None = None) -> Outb
         outbox = OutboxRepository(session)
         name = _target_name(session, target)
         return outbox.enqueue(article_id, None, OutboxAction.UNPUBLISH, name, str(uuid.uuid4()))
+
+
+def take_down(db: Database, article_ref: str, reason: str, target: str | None = None) -> OutboxJob:
+    """Queue a takedown (the service lets publishers only); the reason is required."""
+    if not reason.strip():
+        raise PublishingError("say why the story is taken down")
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            article_id = articles.resolve_id(article_ref)
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+        outbox = OutboxRepository(session)
+        name = _target_name(session, target)
+        return outbox.enqueue(
+            article_id,
+            None,
+            OutboxAction.TAKEDOWN,
+            name,
+            str(uuid.uuid4()),
+            note=reason.strip(),
+        )
 
 
 def outbox_jobs(db: Database, include_finished: bool = True) -> list[OutboxJob]:
@@ -364,6 +413,8 @@ def job_as_json(job: OutboxJob) -> dict[str, Any]:
         "live_url": job.live_url,
         "created_at": job.created_at.isoformat(),
         "updated_at": job.updated_at.isoformat(),
+        "kind": job.kind,
+        "note": job.note,
     }
 
 
