@@ -79,15 +79,29 @@ def test_publish_update_conflict_and_unpublish_from_the_command_line(
     assert (
         post["custom_excerpt"] == "A ballot closes Friday." and "The ballot opened." in post["html"]
     )
-    assert ws("publish", article_id, "--wait", "--timeout", "60").returncode == 0
+    bare = ws("publish", article_id, "--wait", "--timeout", "60")
+    assert bare.returncode == 1 and "--correction" in bare.stderr  # a live story: say what
+    fixed = ws("publish", article_id, "--correction", "The ballot closes on Thursday.",
+               "--wait", "--timeout", "60")  # fmt: skip
+    assert fixed.returncode == 0, fixed.stderr
     assert len(ghost.posts) == 1  # an update, not a second post
+    [post] = ghost.posts.values()
+    assert '<p class="correction"><strong>Correction, ' in post["html"]
+    assert "The ballot closes on Thursday." in post["html"]
+    # A silent fix later keeps the footnote: corrections are only ever added to.
+    silent = ws("publish", article_id, "--silent", "--wait", "--timeout", "60")
+    assert silent.returncode == 0, silent.stderr
+    [post] = ghost.posts.values()
+    assert post["html"].count('class="correction"') == 1
     post["title"], post["updated_at"] = "Edited in Ghost", "2030-01-01T00:00:00.000Z"
-    refused = ws("publish", article_id, "--wait", "--timeout", "60")
+    refused = ws("publish", article_id, "--silent", "--wait", "--timeout", "60")
     assert refused.returncode == 1 and "changed on the site" in refused.stderr
     assert post["title"] == "Edited in Ghost"
     # Taking it down keeps the web editor's words: the post goes back to draft as it is.
-    assert ws("unpublish", article_id, "--wait", "--timeout", "60").returncode == 0
+    down = ws("takedown", article_id, "--reason", "Legal complaint", "--wait", "--timeout", "60")
+    assert down.returncode == 0, down.stderr
     assert post["status"] == "draft" and post["title"] == "Edited in Ghost"
+    assert json.loads(ws("show", article_id, "--json").stdout)["status"] == "withdrawn"
     for path in (tmp_path / "data").rglob("*"):
         if path.is_file():
             assert SECRET_BYTES not in path.read_bytes(), path

@@ -132,10 +132,16 @@ def test_publish_shows_the_story_on_the_site_once_with_its_fields(
     assert tags == {"pay", "nursing"} and categories == {"Workforce"}
     shown = json.loads(ws("show", article_id, "--json").stdout)
     assert shown["status"] == "published"
-    # Publishing again updates the same post: still one.
-    again = ws("publish", article_id, "--wait", "--timeout", "120")
+    # Publishing again, as a correction, updates the same post (still one) and adds the
+    # dated footnote the reader site shows; a silent fix after keeps it.
+    again = ws("publish", article_id, "--correction", "The rise is 4%, not 5%.",
+               "--wait", "--timeout", "120")  # fmt: skip
     assert again.returncode == 0, again.stderr
     assert len(_posts(wordpress, article_id)) == 1
+    assert "The rise is 4%, not 5%." in httpx.get(live_url, timeout=30).text
+    assert ws("publish", article_id, "--silent", "--wait", "--timeout", "120").returncode == 0
+    [post] = _posts(wordpress, article_id)
+    assert post["content"]["raw"].count('<p class="correction">') == 1
     assert ws("outbox", "--json").stdout.strip() == "[]"
 
 
@@ -156,7 +162,7 @@ def test_a_web_editors_change_is_a_conflict_not_an_overwrite(
             f"/wp-json/wp/v2/posts/{post['id']}", json={"title": "Edited on the web"}
         )
         assert changed.status_code == 200, changed.text
-    refused = ws("publish", article_id, "--wait", "--timeout", "120")
+    refused = ws("publish", article_id, "--update", "--wait", "--timeout", "120")
     assert refused.returncode == 1
     assert "changed on the site" in refused.stderr
     [still] = _posts(wordpress, article_id)
@@ -177,6 +183,21 @@ def test_unpublish_returns_the_post_to_draft(
     [post] = _posts(wordpress, article_id)
     assert post["status"] == "draft"
     assert httpx.get(live_url, timeout=30).status_code == 404
+
+
+def test_a_takedown_takes_the_post_off_the_site(
+    ws: Runner, wordpress: WordPressSite, tmp_path: Path
+) -> None:
+    assert _add(ws, wordpress).returncode == 0
+    article_id = _new(ws, tmp_path, "Clinic named in complaint", "A complaint was made.\n")
+    live_url = ws("publish", article_id, "--wait", "--timeout", "120").stdout.strip()
+    assert ws("takedown", article_id, "--wait").returncode == 2  # a reason is required
+    down = ws("takedown", article_id, "--reason", "Legal advice", "--wait", "--timeout", "120")
+    assert down.returncode == 0, down.stderr
+    assert httpx.get(live_url, timeout=30).status_code == 404
+    [post] = _posts(wordpress, article_id)
+    assert post["status"] == "draft"
+    assert json.loads(ws("show", article_id, "--json").stdout)["status"] == "withdrawn"
 
 
 def test_pull_the_sites_posts_into_the_archive_for_related(

@@ -22,14 +22,10 @@ from typing import Any
 import httpx
 
 from workstation.domain.article import Article
+from workstation.domain.lifecycle import Correction
 from workstation.http_client import json_or_none, plain_client
-from workstation.publish.errors import (
-    ConflictError,
-    RejectedError,
-    SignInRequired,
-    TransientError,
-)
-from workstation.publish.service_client import retry_after_seconds
+from workstation.publish.errors import ConflictError, RejectedError, SignInRequired
+from workstation.publish.site_target import CHANGED_ON_SITE, SiteTarget, raise_for_common, send
 from workstation.publish.target import RemoteState
 from workstation.publish.wordpress_content import post_fields
 
@@ -101,7 +97,7 @@ def _tag_names(post: dict[str, Any]) -> list[str]:
     return [str(t.get("name", "")) for t in post.get("tags") or [] if isinstance(t, dict)]
 
 
-class GhostTarget:
+class GhostTarget(SiteTarget):
     """An account on a Ghost site (an Admin API key, sent over https)."""
 
     def __init__(
@@ -114,23 +110,19 @@ class GhostTarget:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         admin_token(admin_key)  # a malformed key fails here, before any request
-        self.name = name
+        super().__init__(name)
         self.site_url = site_url.rstrip("/")
         self._key = admin_key
         self._client = plain_client(
             self.site_url + "/ghost/api/admin", timeout=timeout, transport=transport
         )
-        self._pending: dict[str, Article] = {}
 
     def close(self) -> None:
         self._client.close()
 
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         headers = {"Authorization": f"Ghost {admin_token(self._key)}", "Accept-Version": "v5.0"}
-        try:
-            response = self._client.request(method, path, headers=headers, **kwargs)
-        except httpx.TransportError as exc:
-            raise TransientError(f"network: {type(exc).__name__}") from None
+        response = send(self._client, method, path, headers=headers, **kwargs)
         body = json_or_none(response)
         status = response.status_code
         if status < 300:
@@ -150,19 +142,8 @@ class GhostTarget:
                 + "; make a new one under Settings › Integrations"
             )
         if status == 409 or kind == "UpdateCollisionError":
-            raise ConflictError(
-                "the post was changed on the site (by a web editor?) since this workstation "
-                "last published it; look at it there, then publish again to overwrite"
-            )
-        if status == 503 and "maintenance" in response.text.lower():
-            raise TransientError("the site is in maintenance mode; will retry", 60.0)
-        if status in (408, 429) or status >= 500:
-            raise TransientError(
-                f"the site answered HTTP {status}",
-                retry_after_seconds(response.headers.get("Retry-After")),
-            )
-        if status == 413:
-            raise RejectedError("the site refused the request as too large (HTTP 413)", status)
+            raise ConflictError(CHANGED_ON_SITE)
+        raise_for_common(response)
         raise RejectedError(f"Ghost refused it: {message or kind or status}", status)
 
     def whoami(self) -> dict[str, Any]:
@@ -178,36 +159,26 @@ class GhostTarget:
         mine = [p for p in posts if article_tag(article_id) in _tag_names(p)]
         return min(mine, key=lambda p: str(p.get("created_at", ""))) if mine else None
 
-    def fetch(self, article_id: str) -> RemoteState:
-        post = self.find(article_id)
-        return state_of(post) if post is not None else RemoteState(0, "")
+    # what the publish skeleton asks of the site
+    def _state(self, post: dict[str, Any]) -> RemoteState:
+        return state_of(post)
 
-    def push(self, article: Article, known_version: int | None) -> RemoteState:
-        """Nothing is sent yet: Ghost makes and publishes a post in one request."""
-        self._pending[article.id] = article
-        return RemoteState(version=known_version or 0, state="")
+    def _marked(self, post: dict[str, Any], key: str) -> bool:
+        return key_tag(key) in _tag_names(post)
 
-    def publish(
+    def _content(self, post: dict[str, Any]) -> str:
+        return str(post.get("html") or "")
+
+    def _write(
         self,
-        article_id: str,
-        version: int,
+        article: Article,
+        existing: dict[str, Any] | None,
         key: str,
-        publish_at: datetime | None = None,
-        *,
-        page: dict[str, Any] | None = None,
+        publish_at: datetime | None,
+        page: dict[str, Any],
+        corrections: list[Correction],
     ) -> RemoteState:
-        article = self._pending.get(article_id)
-        if article is None:
-            raise RejectedError("publish was asked before the article was pushed", 0)
-        existing = self.find(article_id)
-        if existing is not None and key_tag(key) in _tag_names(existing):
-            return state_of(existing)  # this very publish went in; only its answer was lost
-        if existing is not None and version_of(existing) != version:
-            raise ConflictError(
-                "the post was changed on the site (by a web editor?) since this workstation "
-                "last published it; look at it there, then publish again to overwrite"
-            )
-        fields = post_fields(article, page or {}, [], publish_at)
+        fields = post_fields(article, page, [], publish_at, corrections)
         post: dict[str, Any] = {
             "title": fields["title"],
             "slug": fields["slug"],
@@ -215,7 +186,7 @@ class GhostTarget:
             "html": fields["content"],
             "status": "scheduled" if fields["status"] == "future" else "published",
             "tags": [{"name": t} for t in article.tags]
-            + [{"name": article_tag(article_id)}, {"name": key_tag(key)}],
+            + [{"name": article_tag(article.id)}, {"name": key_tag(key)}],
         }
         if article.section:
             post["tags"].insert(0, {"name": article.section})  # the primary tag: the section
@@ -233,15 +204,9 @@ class GhostTarget:
             )  # fmt: skip
         return state_of(made["posts"][0])
 
-    def unpublish(self, article_id: str, key: str) -> RemoteState:
-        post = self.find(article_id)
-        if post is None:
-            return RemoteState(0, "withdrawn")
-        if post.get("status") != "draft":
-            tags = [{"name": n} for n in _tag_names(post) if not n.startswith("#ew-key-")]
-            change = {"status": "draft", "updated_at": post["updated_at"],
-                      "tags": [*tags, {"name": key_tag(key)}]}  # fmt: skip
-            post = self._request("PUT", f"/posts/{post['id']}/", json={"posts": [change]})["posts"][
-                0
-            ]
-        return state_of(post)
+    def _to_draft(self, post: dict[str, Any], key: str) -> dict[str, Any]:
+        tags = [{"name": n} for n in _tag_names(post) if not n.startswith("#ew-key-")]
+        change = {"status": "draft", "updated_at": post["updated_at"],
+                  "tags": [*tags, {"name": key_tag(key)}]}  # fmt: skip
+        answer = self._request("PUT", f"/posts/{post['id']}/", json={"posts": [change]})
+        return dict(answer["posts"][0])

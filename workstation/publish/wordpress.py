@@ -22,14 +22,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from workstation.domain.article import Article, RelatedLink
+from workstation.domain.lifecycle import Correction
 from workstation.http_client import json_or_none, plain_client
-from workstation.publish.errors import (
-    ConflictError,
-    RejectedError,
-    SignInRequired,
-    TransientError,
-)
-from workstation.publish.service_client import retry_after_seconds
+from workstation.publish.errors import RejectedError, SignInRequired
+from workstation.publish.site_target import SiteTarget, raise_for_common, send
 from workstation.publish.target import RemoteState
 from workstation.publish.wordpress_content import post_fields
 
@@ -80,7 +76,7 @@ def _message(response: httpx.Response) -> tuple[str, str]:
     return "", ""
 
 
-class WordPressTarget:
+class WordPressTarget(SiteTarget):
     """An account on a WordPress site (user + Application Password, sent over https)."""
 
     def __init__(
@@ -93,13 +89,12 @@ class WordPressTarget:
         timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.name = name
+        super().__init__(name)
         self.site_url = site_url.rstrip("/")
         self._client = plain_client(
             self.site_url + "/wp-json", timeout=timeout, transport=transport
         )
         self._client.auth = httpx.BasicAuth(user, app_password)
-        self._pending: dict[str, Article] = {}
         self._terms: dict[tuple[str, str], int] = {}
 
     def close(self) -> None:
@@ -107,10 +102,7 @@ class WordPressTarget:
 
     # HTTP, with WordPress's errors in the user's words
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        try:
-            response = self._client.request(method, path, **kwargs)
-        except httpx.TransportError as exc:
-            raise TransientError(f"network: {type(exc).__name__}") from None
+        response = send(self._client, method, path, **kwargs)
         status = response.status_code
         if status < 300:
             if json_or_none(response) is None and method != "HEAD":
@@ -134,13 +126,7 @@ class WordPressTarget:
                 + (f" ({message})" if message else "")
                 + "; check them in Settings › Accounts"
             )
-        if status == 503 and "maintenance" in response.text.lower():
-            raise TransientError("the site is in maintenance mode; will retry", 60.0)
-        if status in (408, 429) or status >= 500:
-            retry = retry_after_seconds(response.headers.get("Retry-After"))
-            raise TransientError(f"the site answered HTTP {status}", retry)
-        if status == 413:
-            raise RejectedError("the site refused the request as too large (HTTP 413)", status)
+        raise_for_common(response)
         if status == 403:
             raise RejectedError(
                 f"WordPress does not let this user do that ({message or 'HTTP 403'}): "
@@ -200,40 +186,28 @@ class WordPressTarget:
             yield from response.json()
             page += 1
 
-    def fetch(self, article_id: str) -> RemoteState:
-        post = self.find(article_id)
-        return state_of(post) if post is not None else RemoteState(0, "")
+    # what the publish skeleton asks of the site
+    def _state(self, post: dict[str, Any]) -> RemoteState:
+        return state_of(post)
 
-    def push(self, article: Article, known_version: int | None) -> RemoteState:
-        """Nothing is sent yet: WordPress makes and publishes a post in one request."""
-        self._pending[article.id] = article
-        return RemoteState(version=known_version or 0, state="")
+    def _marked(self, post: dict[str, Any], key: str) -> bool:
+        return bool((post.get("meta") or {}).get(META_KEY) == key)
 
-    def publish(
+    def _content(self, post: dict[str, Any]) -> str:
+        content = post.get("content") or {}
+        return str(content.get("raw") or content.get("rendered") or "")
+
+    def _write(
         self,
-        article_id: str,
-        version: int,
+        article: Article,
+        existing: dict[str, Any] | None,
         key: str,
-        publish_at: datetime | None = None,
-        *,
-        page: dict[str, Any] | None = None,
+        publish_at: datetime | None,
+        page: dict[str, Any],
+        corrections: list[Correction],
     ) -> RemoteState:
-        article = self._pending.get(article_id)
-        if article is None:
-            raise RejectedError("publish was asked before the article was pushed", 0)
-        existing = self.find(article_id)
-        if existing is not None:
-            if (existing.get("meta") or {}).get(META_KEY) == key:
-                return state_of(existing)  # this very publish went in; only its answer was lost
-            seen = version_of(existing)
-            if seen != version:
-                raise ConflictError(
-                    "the post was changed on the site (by a web editor?) since this workstation "
-                    "last published it; look at it there, then publish again to overwrite",
-                    seen,
-                )
-        fields = post_fields(article, page or {}, self._related_urls(page), publish_at)
-        fields["meta"] = {**fields["meta"], META_ARTICLE: article_id, META_KEY: key}
+        fields = post_fields(article, page, self._related_urls(page), publish_at, corrections)
+        fields["meta"] = {**fields["meta"], META_ARTICLE: article.id, META_KEY: key}
         fields["categories"] = (
             [self._term("categories", article.section)] if article.section else []
         )
@@ -242,20 +216,15 @@ class WordPressTarget:
         post = self._request("POST", path, json=fields, params={"context": "edit"}).json()
         return state_of(post)
 
-    def unpublish(self, article_id: str, key: str) -> RemoteState:
-        """Back to draft on the site (kept, not trashed: the web editors can see what it was)."""
-        post = self.find(article_id)
-        if post is None:
-            return RemoteState(0, "withdrawn")
-        if post.get("status") != "draft":
-            meta = {META_KEY: key}
-            post = self._request(
+    def _to_draft(self, post: dict[str, Any], key: str) -> dict[str, Any]:
+        return dict(
+            self._request(
                 "POST",
                 f"/wp/v2/posts/{post['id']}",
-                json={"status": "draft", "meta": meta},
+                json={"status": "draft", "meta": {META_KEY: key}},
                 params={"context": "edit"},
             ).json()
-        return state_of(post)
+        )
 
     # helpers
     def _related_urls(self, page: dict[str, Any] | None) -> list[RelatedLink]:

@@ -8,10 +8,12 @@ notice and newsletter flag go to post meta, which the mu-plugin shows in the the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from workstation.domain.article import Article, RelatedLink
+from workstation.domain.lifecycle import Correction
 from workstation.render.body import render_body
 from workstation.render.page import byline_text, templates
 from workstation.render.typography import smarten
@@ -28,9 +30,14 @@ def post_fields(
     page: dict[str, Any],
     related: Sequence[RelatedLink],
     publish_at: datetime | None,
+    corrections: Sequence[Correction] = (),
 ) -> dict[str, Any]:
-    """The JSON for POST /wp/v2/posts (categories and tags are added by the target)."""
+    """The JSON for POST /wp/v2/posts (categories and tags are added by the target); the
+    correction footnotes, oldest first, follow the body as on the reader site."""
     content = render_body(article.body)
+    if corrections:
+        notes = [replace(c, note=smarten(c.note)) for c in corrections]
+        content += "\n" + str(templates().parts.corrections(notes))
     if related:
         content += "\n" + str(templates().parts.related(list(related)))
     fields: dict[str, Any] = {
