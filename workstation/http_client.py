@@ -51,6 +51,20 @@ def service_client(
     )
 
 
+def plain_client(
+    base_url: str, *, timeout: float = 15.0, transport: httpx.BaseTransport | None = None
+) -> httpx.Client:
+    """The same client without a bearer token (a site that signs in its own way)."""
+    if transport is None:
+        transport = httpx.HTTPTransport(verify=_tls_context(), socket_options=_SOCKET_OPTIONS)
+    return httpx.Client(
+        base_url=base_url.rstrip("/"),
+        headers={"User-Agent": f"editorial-workstation/{__version__}"},
+        timeout=timeout,
+        transport=transport,
+    )
+
+
 def json_or_none(response: httpx.Response) -> Any:
     """The response body as JSON, or None when it is not JSON."""
     try:

@@ -193,3 +193,44 @@ def test_tokens_against_postgresql(ws: Runner) -> None:
     refused = ws("tokens", "list", "--database-url", wrong)
     assert refused.returncode == 1
     assert "secretpw" not in refused.stderr
+
+
+def test_republish_from_the_command_line_says_what_it_is(
+    ws: Runner, served: tuple[str, Path]
+) -> None:
+    """A live story's republish is --silent, --update or --correction NOTE; the correction
+    shows on the page as a dated footnote and in the page's JSON-LD."""
+    url, service_dir = served
+    token = ws(
+        "tokens", "create", "--user", "ed", "--role", "publisher", "--service-dir", str(service_dir)
+    ).stdout.strip()
+    assert ws("accounts", "add", "newsroom", "--url", url, stdin=token + "\n").returncode == 0
+    article_id = ws(
+        "new",
+        "--headline",
+        "Trust fined over missed targets",
+        "--standfirst",
+        "The regulator fined the trust.",
+        "--byline",
+        "Staff reporter",
+        "--section",
+        "Finance",
+        "--body-file",
+        "-",
+        stdin="The trust was fined £2m.\n",
+    ).stdout.strip()
+    published = ws("publish", article_id, "--wait")
+    live_url = published.stdout.strip()
+    assert live_url.startswith(url), published.stderr
+    unsaid = ws("publish", article_id)
+    assert unsaid.returncode == 1 and "--correction" in unsaid.stderr
+    empty = ws("publish", article_id, "--correction", " ")
+    assert empty.returncode == 1 and "needs a note" in empty.stderr
+    note = "An earlier version said the fine was £20m."
+    corrected = ws("publish", article_id, "--correction", note, "--wait")
+    assert corrected.returncode == 0, corrected.stderr
+    page = httpx.get(live_url).text
+    assert "Correction, " in page and "£20m" in page
+    assert '"CorrectionComment"' in page
+    jobs = json.loads(ws("outbox", "--json", "--all").stdout)
+    assert [(j["kind"], j["note"]) for j in jobs][-1] == ("correction", note)

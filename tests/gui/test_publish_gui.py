@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from workstation.paths import DataDir
@@ -132,9 +133,15 @@ def test_sign_in_again_through_the_account_dialog(
         with qtbot.waitSignal(controller.sig_publish_failed, timeout=30_000) as failed:
             controller.publish_current()
         assert "Sign in again" in failed.args[0]
-        controller.edit_account()
+        sign_in = next(a for a in window.findChildren(QAction) if a.objectName() == "signInAction")
+        sign_in.trigger()  # Publish › Sign in again…: opens on the account the job waits for
+        qtbot.waitUntil(
+            lambda: controller.account_dialog is not None and controller.account_dialog.isVisible(),
+            timeout=10_000,
+        )
         dialog = controller.account_dialog
-        assert dialog is not None
+        assert dialog.name.text() == "newsroom" and dialog.url.text() == url
+        assert dialog.chosen_kind() == "service"
         dialog.url.setText(url)
         dialog.token.setText("wst_wrong")
         dialog.sig_save_requested.emit()

@@ -31,6 +31,10 @@ def test_every_operation_answers_as_its_document_says(
         f"{service.url}/api/v1/openapi.json",
         "--checks",
         "all",
+        # --checks all on the command line outranks the config file: the one check it says
+        # misreads this API (use_after_free on the presence list) is left out here too.
+        "--exclude-checks",
+        "use_after_free",
         "--header",
         f"Authorization: Bearer {service.tokens[Role.ADMIN]}",
         "--max-examples",

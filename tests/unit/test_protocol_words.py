@@ -36,7 +36,7 @@ STORED_BEFORE = {
     QueueKind: {"transition", "comment", "resolve"},
     QueueState: {"pending", "done", "refused"},
     JobState: {"pending", "sending", "done", "failed", "conflict", "sign_in", "cancelled"},
-    OutboxAction: {"publish", "unpublish"},
+    OutboxAction: {"publish", "unpublish", "takedown"},
 }  # fmt: skip
 
 

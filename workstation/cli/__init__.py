@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "workstation.cli.review_cmd",
     "workstation.cli.ninjs_cmd",
     "workstation.cli.newsletter_cmd",
+    "workstation.cli.history_cmd",
+    "workstation.cli.legal_cmd",
 )
 
 Handler = Callable[[argparse.Namespace, CliContext], int]

@@ -18,8 +18,16 @@ def register(subparsers: Any) -> None:
         help="add or replace an account; the token is read from standard input or a prompt",
     )
     add.add_argument("name", help="a short name, e.g. newsroom")
-    add.add_argument("--kind", default="service", choices=["service"], help="target kind")
-    add.add_argument("--url", required=True, help="the service's base URL")
+    add.add_argument(
+        "--kind",
+        default="service",
+        choices=["service", "wordpress", "ghost"],
+        help="target kind: our upload service (a token), a WordPress site (an Application "
+        "Password from the user's profile page) or a Ghost site (an Admin API key id:secret "
+        "from Settings › Integrations)",
+    )
+    add.add_argument("--url", required=True, help="the service's or site's base URL")
+    add.add_argument("--user", default="", help="the WordPress user name (--kind wordpress)")
     add.add_argument("--default", action="store_true", help="make it the default target")
     add.add_argument(
         "--no-check",
@@ -34,16 +42,17 @@ def register(subparsers: Any) -> None:
     remove.set_defaults(handler=cmd_remove)
 
 
-def _read_token() -> str:
+def _read_token(kind: str = "service") -> str:
     if sys.stdin is not None and not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    return getpass.getpass("Token (input hidden): ").strip()
+    what = {"wordpress": "Application Password", "ghost": "Admin API key"}.get(kind, "Token")
+    return getpass.getpass(f"{what} (input hidden): ").strip()
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from workstation.usecases import publishing
 
-    token = _read_token()
+    token = _read_token(args.kind)
     if not token:
         raise CliError("no token given (pipe it in, or type it at the prompt)")
     try:
@@ -55,6 +64,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             kind=args.kind,
             make_default=args.default,
             check=not args.no_check,
+            user=args.user,
         )
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None

@@ -26,6 +26,13 @@ def register(subparsers: Any) -> None:
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_import)
 
+    pull = sub.add_parser(
+        "pull", help="import the published posts of a WordPress account's site into the archive"
+    )
+    pull.add_argument("account", metavar="ACCOUNT")
+    pull.add_argument("--json", action="store_true")
+    pull.set_defaults(handler=cmd_pull)
+
     search = sub.add_parser("search", help="search the archive; every word must match")
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument("-n", "--limit", type=int, default=10)
@@ -45,6 +52,18 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("nothing was imported", exit_code=1) from None
     except UseCaseError as exc:
         raise CliError(str(exc)) from None
+    return _report(args, ctx, result)
+
+
+def cmd_pull(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        result = archive_import.import_from_site(ctx.workspace.db, args.account)
+    except UseCaseError as exc:
+        raise CliError(str(exc)) from None
+    return _report(args, ctx, result)
+
+
+def _report(args: argparse.Namespace, ctx: CliContext, result: archive_import.ArchiveImport) -> int:
     if args.json:
         ctx.print_json({"added": result.added, "updated": result.updated,
                         "skipped": result.skipped, "archive_size": result.indexed_total,

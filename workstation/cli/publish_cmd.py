@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from workstation.cli.context import CliContext, CliError
+from workstation.domain.lifecycle import RepublishKind
 
 EXIT_STILL_QUEUED = 75  # EX_TEMPFAIL: not failed, not done; the outbox keeps trying
 
@@ -22,6 +23,26 @@ def register(subparsers: Any) -> None:
         default="",
         help="publish over house-style errors; the note (why) is kept with the revision",
     )
+    kinds = pub.add_mutually_exclusive_group()
+    kinds.add_argument(
+        "--silent", action="store_true", help="republish a live story as a silent fix (a typo)"
+    )
+    kinds.add_argument(
+        "--update",
+        action="store_true",
+        help="republish a live story as an update: the page shows when it was updated",
+    )
+    kinds.add_argument(
+        "--correction",
+        metavar="NOTE",
+        help="republish a live story as a correction; NOTE says what was wrong and is shown "
+        "on the page for good",
+    )
+    pub.add_argument(
+        "--note",
+        default="",
+        help="the publisher's note needed to republish a story that was taken down",
+    )
     _wait_options(pub)
     pub.set_defaults(handler=cmd_publish)
     unpub = subparsers.add_parser("unpublish", help="take a published article down")
@@ -29,6 +50,14 @@ def register(subparsers: Any) -> None:
     unpub.add_argument("--target", help="account name (default: the default account)")
     _wait_options(unpub)
     unpub.set_defaults(handler=cmd_unpublish)
+    down = subparsers.add_parser(
+        "takedown", help="take a story down for good (publishers): its page answers 410 Gone"
+    )
+    down.add_argument("id", help="article id or unique prefix")
+    down.add_argument("--reason", required=True, help="why it is taken down (kept in its history)")
+    down.add_argument("--target", help="account name (default: the default account)")
+    _wait_options(down)
+    down.set_defaults(handler=cmd_takedown)
     outbox = subparsers.add_parser("outbox", help="list, send, retry or cancel outbox jobs")
     outbox.add_argument("--json", action="store_true", help="machine-readable output")
     outbox.add_argument("--all", action="store_true", help="include finished jobs")
@@ -66,17 +95,39 @@ def _parse_at(text: str | None) -> datetime | None:
     return when
 
 
+def _kind(args: argparse.Namespace) -> RepublishKind | None:
+    if args.silent:
+        return RepublishKind.SILENT
+    if args.update:
+        return RepublishKind.UPDATE
+    if args.correction is not None:
+        if not args.correction.strip():
+            raise CliError("--correction needs a note saying what was wrong")
+        return RepublishKind.CORRECTION
+    return None
+
+
 def cmd_publish(args: argparse.Namespace, ctx: CliContext) -> int:
     from workstation.usecases import publishing
 
+    kind = _kind(args)
+    note = args.correction if kind is RepublishKind.CORRECTION else args.note
     try:
+        at = _parse_at(args.at)
+        if kind is None and at is None and publishing.is_live(ctx.workspace.db, args.id):
+            raise CliError(
+                "this story is live: say what the republish is with --silent (a typo), "
+                '--update (new facts) or --correction "what was wrong"'
+            )
         job = publishing.publish(
             ctx.workspace.db,
             args.id,
             args.target,
-            _parse_at(args.at),
+            at,
             data_root=ctx.workspace.data.root,
             override_note=args.override_style,
+            kind=kind,
+            note=note,
         )
     except publishing.NotReady as exc:
         listed = "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
@@ -96,6 +147,16 @@ def cmd_unpublish(args: argparse.Namespace, ctx: CliContext) -> int:
 
     try:
         job = publishing.unpublish(ctx.workspace.db, args.id, args.target)
+    except publishing.PublishingError as exc:
+        raise CliError(str(exc)) from None
+    return _send(args, ctx, job.id)
+
+
+def cmd_takedown(args: argparse.Namespace, ctx: CliContext) -> int:
+    from workstation.usecases import publishing
+
+    try:
+        job = publishing.take_down(ctx.workspace.db, args.id, args.reason, args.target)
     except publishing.PublishingError as exc:
         raise CliError(str(exc)) from None
     return _send(args, ctx, job.id)

@@ -52,6 +52,8 @@ class OutboxAction(enum.StrEnum):
 
     PUBLISH = "publish"
     UNPUBLISH = "unpublish"
+    TAKEDOWN = "takedown"
+    """Take the story down for good; the job's `note` is the reason."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,12 @@ class OutboxJob:
     live_url: str
     created_at: datetime
     updated_at: datetime
+    kind: str = ""
+    """What a republish of a live story is: silent, update or correction ("" not said)."""
+    note: str = ""
+    """The correction's note, or the publisher's note to republish a story taken down."""
+    override: str = ""
+    """Why the publish went over house-style errors or the checklist."""
 
     @property
     def is_open(self) -> bool:

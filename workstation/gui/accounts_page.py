@@ -44,16 +44,25 @@ def _test(db: Database, name: str) -> str:
     return check_connection(db, name)
 
 
-def _check_token(url: str, token: str) -> tuple[str, str]:
-    from workstation.usecases.publishing import check_token
+def _check_token(kind: str, url: str, user: str, token: str) -> object:
+    from workstation.usecases import publishing
 
-    return check_token(url, token)
+    if kind == "wordpress":
+        return publishing.check_wordpress(url, publishing.wordpress_secret(url, user, token))
+    if kind == "ghost":
+        return publishing.check_ghost(url, token)
+    return publishing.check_token(url, token)
 
 
-def _save_account(db: Database, name: str, url: str, token: str, make_default: bool) -> str:
+def _save_account(
+    db: Database, kind: str, name: str, url: str, user: str, token: str, make_default: bool
+) -> str:
     from workstation.usecases.publishing import add_account
 
-    return add_account(db, name, url, token, make_default=make_default, check=False).name
+    account = add_account(
+        db, name, url, token, kind=kind, user=user, make_default=make_default, check=False
+    )
+    return account.name
 
 
 def _remove(db: Database, name: str) -> None:
@@ -76,10 +85,12 @@ class AccountEditor(QObject):
     sig_saved = Signal(str)
     """An account was saved; carries its name."""
 
-    def __init__(self, host: Host, name: str = "newsroom", url: str = "") -> None:
+    def __init__(
+        self, host: Host, name: str = "newsroom", url: str = "", kind: str = "service"
+    ) -> None:
         super().__init__(host)
         self.host = host
-        self.dialog = AccountDialog(host.dialog_parent(), name, url)
+        self.dialog = AccountDialog(host.dialog_parent(), name, url, kind)
         self.dialog.sig_save_requested.connect(self._check)
 
     def open(self) -> None:
@@ -90,18 +101,19 @@ class AccountEditor(QObject):
         dialog.buttons.setEnabled(False)
         dialog.problem.setText(self.tr("Checking the token…"))
         self.host.tasks.submit(
-            _check_token, dialog.url.text().strip(), dialog.token.text(),
+            _check_token, dialog.chosen_kind(), dialog.url.text().strip(),
+            dialog.user.text().strip(), dialog.token.text(),
             on_success=self._token_ok, on_error=self._problem,
         )  # fmt: skip
 
-    def _token_ok(self, _who: tuple[str, str]) -> None:
+    def _token_ok(self, _who: object) -> None:
         dialog, workspace = self.dialog, self.host.workspace
         if workspace is None:
             return
         self.host.tasks.submit_db(
-            _save_account, workspace.db, dialog.name.text().strip(), dialog.url.text().strip(),
-            dialog.token.text(), dialog.make_default.isChecked(),
-            on_success=self._saved, on_error=self._problem,
+            _save_account, workspace.db, dialog.chosen_kind(), dialog.name.text().strip(),
+            dialog.url.text().strip(), dialog.user.text().strip(), dialog.token.text(),
+            dialog.make_default.isChecked(), on_success=self._saved, on_error=self._problem,
         )  # fmt: skip
 
     def _problem(self, error: BaseException) -> None:
@@ -163,6 +175,7 @@ class AccountsPage(QWidget):
         self.plaintext.clicked.connect(self._plaintext_clicked)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
         self.overview: AccountsOverview | None = None
+        self._wanted = ""
         self._enable()
         self.refresh()
 
@@ -176,10 +189,13 @@ class AccountsPage(QWidget):
 
     def _show(self, overview: AccountsOverview) -> None:
         self.overview = overview
-        chosen = self.selected()
+        chosen, self._wanted = self._wanted or self.selected(), ""
         self.list.clear()
         for account in overview.accounts:
-            text = f"{account.name} — {account.url}"
+            kind = {"wordpress": self.tr("WordPress"), "ghost": self.tr("Ghost")}.get(
+                account.kind, self.tr("service")
+            )
+            text = f"{account.name} — {account.url} ({kind})"
             if account.is_default:
                 text += self.tr(" (default)")
             item = QListWidgetItem(text, self.list)
@@ -224,13 +240,17 @@ class AccountsPage(QWidget):
     def sign_in_again(self) -> None:
         name = self.selected()
         accounts = self.overview.accounts if self.overview else []
-        url = next((a.url for a in accounts if a.name == name), "")
-        self._edit(name, url)
+        found = next((a for a in accounts if a.name == name), None)
+        self._edit(name, found.url if found else "", found.kind if found else "service")
 
-    def _edit(self, name: str, url: str) -> None:
-        self.editor = AccountEditor(self.host, name, url)
-        self.editor.sig_saved.connect(lambda _name: self.refresh())
+    def _edit(self, name: str, url: str, kind: str = "service") -> None:
+        self.editor = AccountEditor(self.host, name, url, kind)
+        self.editor.sig_saved.connect(self._saved)
         self.editor.open()
+
+    def _saved(self, name: str) -> None:
+        self._wanted = name  # the account just saved is the one shown selected
+        self.refresh()
 
     def test(self) -> None:
         workspace, name = self.host.workspace, self.selected()

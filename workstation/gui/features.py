@@ -1,4 +1,4 @@
-"""The features the window composes: house style, related, publishing, review.
+"""The features the window composes: house style, related, publishing, review, history, legal.
 
 Each receives the window's `Host` and nothing else. Their modules (and httpx, SQLAlchemy's
 models, the house-style loader behind them: about a second of imports) are loaded by
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 def import_features() -> dict[str, Callable[[Host], Any]]:
     """The feature attachers by name; importing them is the worker-thread job (no widgets)."""
+    from workstation.gui.history_panel import attach_history
+    from workstation.gui.legal_panel import attach_legal
     from workstation.gui.media_panel import attach_media
     from workstation.gui.publish_controller import attach_publishing
     from workstation.gui.related_panel import attach_related_picker
@@ -30,6 +32,8 @@ def import_features() -> dict[str, Callable[[Host], Any]]:
         "publishing": attach_publishing,
         "review": attach_review,
         "media": attach_media,
+        "history": attach_history,
+        "legal": attach_legal,
     }
 
 

@@ -13,10 +13,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workstation.domain.article import Article, Status
-from workstation.domain.publication import ArticleState, JobState, OutboxJob
+from workstation.domain.lifecycle import RepublishKind
+from workstation.domain.publication import Account, ArticleState, JobState, OutboxJob
 from workstation.domain.validation import distribution_problems, readiness_problems
 from workstation.gui import jobs
 from workstation.gui.host import Host
+from workstation.gui.lifecycle_widgets import RepublishDialog, TakedownDialog
 from workstation.gui.publish_widgets import (
     AccountDialog,
     ChecklistDialog,
@@ -59,11 +61,15 @@ def _enqueue(
     data_root: Path | None = None,
     override_note: str = "",
     checklist_note: str = "",
+    kind: str = "",
+    note: str = "",
 ) -> OutboxJob:
     from workstation.usecases import publishing
 
     if action == "unpublish":
         return publishing.unpublish(db, article_id)
+    if action == "takedown":
+        return publishing.take_down(db, article_id, note)
     return publishing.publish(
         db,
         article_id,
@@ -71,6 +77,8 @@ def _enqueue(
         data_root=data_root,
         override_note=override_note,
         checklist_note=checklist_note,
+        kind=RepublishKind(kind) if kind else None,
+        note=note,
     )
 
 
@@ -85,6 +93,16 @@ def _overwrite(db: Database, job_id: int) -> None:
     from workstation.usecases import publishing
 
     publishing.overwrite_after_conflict(db, job_id)
+
+
+def _account_to_sign_in(db: Database) -> Account | None:
+    from workstation.usecases import publishing
+
+    waiting = [j for j in publishing.outbox_jobs(db) if j.state is JobState.SIGN_IN]
+    accounts = {a.name: a for a in publishing.list_accounts(db)}
+    if waiting and waiting[-1].target in accounts:
+        return accounts[waiting[-1].target]
+    return next((a for a in accounts.values() if a.is_default), None)
 
 
 def _retry_or_cancel(db: Database, job_id: int, retry: bool) -> None:
@@ -123,6 +141,10 @@ class PublishController(QObject):
         self._mine: set[int] = set()
         self._pending_publish: tuple[Article, str, datetime | None] | None = None
         self._checklist_note = ""
+        self.republish_dialog: RepublishDialog | None = None
+        self.takedown_dialog: TakedownDialog | None = None
+        self._said: tuple[str, str] = ("", "")
+        """What the republish is and its note (RepublishDialog), for the job being queued."""
         self.panel = OutboxPanel()
         self.link = QLabel()
         self.link.setObjectName("liveUrl")
@@ -206,12 +228,35 @@ class PublishController(QObject):
             self.checklist.open()
             return
         self._checklist_note = ""
-        self._send(article, "publish", at)
+        self._ask_or_send(article, at)
 
     def _send_over(self, article: Article, at: datetime | None, note: str) -> None:
         """Publish over the checklist's warnings (search length, audience), keeping why."""
         self._checklist_note = note
-        self._send(article, "publish", at)
+        self._ask_or_send(article, at)
+
+    def _is_live(self, article: Article) -> tuple[bool, bool]:
+        """(live now, taken down) as the store last said."""
+        state = self.state
+        mine = state is not None and state.article_id == article.id
+        status = state.status if state is not None and mine else article.status
+        return status is Status.PUBLISHED, status is Status.WITHDRAWN
+
+    def _ask_or_send(self, article: Article, at: datetime | None) -> None:
+        """A live (or taken-down) story's republish first says what it is."""
+        live, taken_down = self._is_live(article)
+        self._said = ("", "")
+        if at is not None or not (live or taken_down):
+            self._send(article, "publish", at)
+            return
+        dialog = RepublishDialog(article.headline, taken_down, self.host.dialog_parent())
+        dialog.sig_chosen.connect(lambda kind, note: self._republish(article, kind, note))
+        self.republish_dialog = dialog
+        dialog.open()
+
+    def _republish(self, article: Article, kind: str, note: str) -> None:
+        self._said = (kind, note)
+        self._send(article, "publish", None)
 
     def schedule_current(self) -> None:
         if self.host.current_article() is None:
@@ -237,6 +282,21 @@ class PublishController(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self._send(article, "unpublish", None)
 
+    def take_down_current(self) -> None:
+        """Publish › Take down…: asks why (required), then the outbox sends it."""
+        article = self.host.current_article()
+        if article is None or self.host.workspace is None:
+            self.host.show_message(self.tr("Open an article to take it down."))
+            return
+        dialog = TakedownDialog(article.headline, self.host.dialog_parent())
+        dialog.sig_reason.connect(lambda reason: self._take_down(article, reason))
+        self.takedown_dialog = dialog
+        dialog.open()
+
+    def _take_down(self, article: Article, reason: str) -> None:
+        self._said = ("", reason)
+        self._send(article, "takedown", None)
+
     def _send(
         self, article: Article, action: str, at: datetime | None, override_note: str = ""
     ) -> None:
@@ -244,6 +304,7 @@ class PublishController(QObject):
         self.link.setText(
             self.tr("Publishing…") if action == "publish" else self.tr("Unpublishing…")
         )
+        said = self._said if action in ("publish", "takedown") else ("", "")
         workspace = self.host.workspace
         assert workspace is not None
         self._pending_publish = (article, action, at)
@@ -256,6 +317,7 @@ class PublishController(QObject):
             workspace.data.root,
             override_note,
             self._checklist_note if action == "publish" else "",
+            *said,
             on_success=self._queued,
             on_error=self._enqueue_failed,
         )
@@ -332,10 +394,26 @@ class PublishController(QObject):
 
     # -- accounts ----------------------------------------------------------------------------
     def edit_account(self) -> None:
-        """Sign in again (or add the first account): the token is checked, then kept."""
+        """Sign in again (or add the first account): the token is checked, then kept. The
+        dialog opens on the account a job is waiting to sign in to (else the default one),
+        its kind and address filled in, once the database has said which that is."""
+        workspace = self.host.workspace
+        if workspace is None:
+            self._open_account_editor(None)
+            return
+        self.host.tasks.submit_db(
+            _account_to_sign_in, workspace.db,
+            on_success=self._open_account_editor,
+            on_error=lambda _error: self._open_account_editor(None),
+        )  # fmt: skip
+
+    def _open_account_editor(self, account: Account | None) -> None:
         from workstation.gui.accounts_page import AccountEditor
 
-        self.account_editor = AccountEditor(self.host)
+        if account is None:
+            self.account_editor = AccountEditor(self.host)
+        else:
+            self.account_editor = AccountEditor(self.host, account.name, account.url, account.kind)
         self.account_editor.open()
 
     @property
@@ -440,6 +518,7 @@ def attach_publishing(host: Host) -> PublishController:
     )  # fmt: skip
     host.add_action(menu, tr("&Schedule…"), controller.schedule_current, name="scheduleAction")
     host.add_action(menu, tr("&Unpublish…"), controller.unpublish_current, name="unpublishAction")
+    host.add_action(menu, tr("Take &down…"), controller.take_down_current, name="takedownAction")
     host.add_action(menu, tr("Sign &in again…"), controller.edit_account, name="signInAction")
     host.add_action(menu, tr("&Accounts…"), controller.open_accounts, name="accountsAction")
     host.add_dock(controller.panel, tr("Outbox"))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -79,33 +80,59 @@ class ChecklistDialog(QDialog):
             self.accept()
 
 
+APPLICATION_PASSWORD_SHAPE = "xxxx xxxx xxxx xxxx xxxx xxxx"
+"""What WordPress shows a new Application Password as: six groups of four."""
+GHOST_KEY_SHAPE = "id:secret"
+
+
 class AccountDialog(QDialog):
-    """Add a publishing account, or sign in again with a new token (it goes to the keyring)."""
+    """Add a publishing account, or sign in again with a new token (it goes to the keyring):
+    our upload service (a token) or a WordPress site (a user and an Application Password)."""
 
     sig_save_requested = Signal()
     """Save was pressed: the controller checks the token off the GUI thread, then stores it."""
 
+    KINDS = ("service", "wordpress", "ghost")
+
     def __init__(
-        self, parent: QWidget | None = None, name: str = "newsroom", url: str = ""
+        self,
+        parent: QWidget | None = None,
+        name: str = "newsroom",
+        url: str = "",
+        kind: str = "service",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
         self.setWindowTitle(self.tr("Publishing account"))
         form = QFormLayout(self)
         self.name = QLineEdit(name, self)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("accountKind")
+        service, wordpress, ghost = self.KINDS
+        self.kind.addItem(self.tr("Upload service"), service)
+        self.kind.addItem(self.tr("WordPress site"), wordpress)
+        self.kind.addItem(self.tr("Ghost site"), ghost)
+        self.kind.setCurrentIndex(max(0, self.KINDS.index(kind) if kind in self.KINDS else 0))
         self.url = QLineEdit(url, self)
         self.url.setPlaceholderText("https://news.example.org")
+        self.user = QLineEdit(self)
+        self.user.setObjectName("accountUser")
         self.token = QLineEdit(self)
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText("wst_…")
         self.make_default = QCheckBox(self.tr("Publish here by default"), self)
         self.make_default.setChecked(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("accountProblem")
         self.problem.setWordWrap(True)
         form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Service URL:"), self.url)
-        form.addRow(self.tr("Token:"), self.token)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("Site URL:"), self.url)
+        self.user_label = QLabel(self.tr("&User name:"), self)
+        self.user_label.setBuddy(self.user)
+        form.addRow(self.user_label, self.user)
+        self.token_label = QLabel(self)
+        self.token_label.setBuddy(self.token)
+        form.addRow(self.token_label, self.token)
         form.addRow(self.make_default)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
@@ -114,6 +141,25 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.sig_save_requested)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self._kind_changed()
+
+    def chosen_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        wordpress = self.chosen_kind() == "wordpress"
+        self.user.setVisible(wordpress)
+        self.user_label.setVisible(wordpress)
+        if wordpress:
+            self.token_label.setText(self.tr("&Application Password:"))
+            self.token.setPlaceholderText(APPLICATION_PASSWORD_SHAPE)
+        elif self.chosen_kind() == "ghost":
+            self.token_label.setText(self.tr("&Admin API key:"))
+            self.token.setPlaceholderText(GHOST_KEY_SHAPE)
+        else:
+            self.token_label.setText(self.tr("&Token:"))
+            self.token.setPlaceholderText("wst_…")
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -136,8 +136,17 @@ class ServiceTarget:
         publish_at: datetime | None = None,
         *,
         page: dict[str, Any] | None = None,
+        kind: str = "",
+        note: str = "",
+        override: str = "",
     ) -> RemoteState:
         body: dict[str, Any] = {"version": version}
+        if override:
+            body["override"] = override
+        if kind:
+            body["kind"] = kind
+        if note:
+            body["note"] = note
         if publish_at is not None:
             body["publish_at"] = publish_at.isoformat()
         if page is not None:
@@ -186,6 +195,15 @@ class ServiceTarget:
             "POST",
             f"/api/v1/articles/{article_id}/unpublish",
             json={},
+            headers={"Idempotency-Key": key},
+        )
+        return _state(response.json())
+
+    def take_down(self, article_id: str, reason: str, key: str) -> RemoteState:
+        response = self._request(
+            "POST",
+            f"/api/v1/articles/{article_id}/takedown",
+            json={"reason": reason},
             headers={"Idempotency-Key": key},
         )
         return _state(response.json())

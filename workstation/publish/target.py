@@ -58,9 +58,14 @@ class PublishTarget(Protocol):
         publish_at: datetime | None = None,
         *,
         page: dict[str, Any] | None = None,
+        kind: str = "",
+        note: str = "",
+        override: str = "",
     ) -> RemoteState:
         """Put `version` live now, or schedule it; `key` makes retries safe. `page` is what
-        the preview showed around the body (related block, site texts), for the live page."""
+        the preview showed around the body (related block, site texts), for the live page.
+        `kind` says what a republish is (silent, update, correction) and `note` why;
+        `override` why it goes over house-style errors or the checklist (for the audit)."""
         ...
 
     def fetch(self, article_id: str) -> RemoteState:
@@ -69,6 +74,10 @@ class PublishTarget(Protocol):
 
     def unpublish(self, article_id: str, key: str) -> RemoteState:
         """Take the article off the site; `key` makes retries safe."""
+        ...
+
+    def take_down(self, article_id: str, reason: str, key: str) -> RemoteState:
+        """Take the story down (its page 410, gone from every list); `reason` is required."""
         ...
 
     def close(self) -> None: ...

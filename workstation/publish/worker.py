@@ -127,6 +127,8 @@ class OutboxWorker:
                 result = self._publish(job, target)
             elif job.action == OutboxAction.UNPUBLISH:
                 result = target.unpublish(job.article_id, job.idempotency_key)
+            elif job.action == OutboxAction.TAKEDOWN:
+                result = target.take_down(job.article_id, job.note, job.idempotency_key)
             else:
                 raise RejectedError(f"unknown action {job.action}", 0)
         except TransientError as exc:
@@ -160,8 +162,11 @@ class OutboxWorker:
                 job.article_id, job.target, remote_version=pushed.version
             )
         page = self._page(article) if self._page is not None else None
+        said = {"kind": job.kind, "note": job.note} if job.kind or job.note else {}
+        if job.override:
+            said["override"] = job.override
         return target.publish(
-            job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page
+            job.article_id, pushed.version, job.idempotency_key, job.publish_at, page=page, **said
         )
 
     def _with_pictures_uploaded(self, article: Article, target: PublishTarget) -> Article:

@@ -174,3 +174,43 @@ def read_wxr(path: Path) -> WxrResult:
     if not articles and not skipped:
         raise WxrError("no <item> elements: is this a WordPress export (WXR) file?")
     return WxrResult(articles, skipped)
+
+
+def article_from_post(post: dict[str, object], site: str) -> Article | None:
+    """A published post from WordPress's REST API (with `_embed`) as an archive Article, with
+    the same id a WXR export of the same site gives it; None for anything but a live post."""
+    if post.get("type", "post") != "post" or post.get("status", "publish") != "publish":
+        return None
+
+    def rendered(key: str) -> str:
+        value = post.get(key)
+        return str(value.get("rendered", "")) if isinstance(value, dict) else ""
+
+    headline = _plain(rendered("title"))
+    if not headline:
+        return None
+    embedded = post.get("_embedded") if isinstance(post.get("_embedded"), dict) else {}
+    assert isinstance(embedded, dict)
+    terms = [t for group in embedded.get("wp:term") or [] for t in group if isinstance(t, dict)]
+    categories = [
+        html.unescape(str(t.get("name", ""))) for t in terms if t.get("taxonomy") == "category"
+    ]
+    tags = [html.unescape(str(t.get("name", ""))) for t in terms if t.get("taxonomy") == "post_tag"]
+    authors = [a for a in embedded.get("author") or [] if isinstance(a, dict)]
+    creator = _plain(str(authors[0].get("name", ""))) if authors else ""
+    published = _when(str(post.get("date_gmt") or ""), "")
+    return Article(
+        id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{site}?p={post.get('id')}")),
+        headline=headline,
+        standfirst=_plain(rendered("excerpt")),
+        body=html_to_markdown(rendered("content")),
+        byline=(creator,) if creator else (),
+        section=next((c for c in categories if c and c != "Uncategorized"), ""),
+        tags=tuple(dict.fromkeys(tag for tag in tags if tag)),
+        slug=str(post.get("slug") or "") or slugify(headline),
+        status=Status.PUBLISHED,
+        origin=Origin.ARCHIVE,
+        created_at=published or now_utc(),
+        updated_at=published or now_utc(),
+        published_at=published,
+    )

@@ -18,6 +18,7 @@ from typing import Any
 
 from workstation.domain.article import Article, slugify
 from workstation.domain.audience import GATED_SELECTOR, is_gated, public_summary
+from workstation.domain.lifecycle import PageHistory
 from workstation.domain.preferences import Preferences
 from workstation.render.typography import smarten
 
@@ -62,10 +63,22 @@ def _iso(when: datetime | None) -> str:
     return when.isoformat() if when is not None else ""
 
 
+def modified_time(article: Article, history: PageHistory | None) -> datetime:
+    """dateModified: the last update or correction readers were told of (the page's own
+    history when the service gives it), else the article's last change."""
+    if history is None:
+        return article.updated_at
+    return history.modified_at or article.published_at or article.updated_at
+
+
 def json_ld(
-    article: Article, prefs: Preferences, canonical: str, images: Sequence[str] = ()
+    article: Article,
+    prefs: Preferences,
+    canonical: str,
+    images: Sequence[str] = (),
+    history: PageHistory | None = None,
 ) -> dict[str, Any]:
-    """The NewsArticle as a JSON-ready dict."""
+    """The NewsArticle as a JSON-ready dict; corrections as schema.org CorrectionComments."""
     site = prefs.site_url.rstrip("/")
     names = [n.strip() for n in article.byline if n.strip()]
     gated = is_gated(article, prefs)
@@ -78,7 +91,7 @@ def json_ld(
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "inLanguage": LANGUAGE,
         "datePublished": _iso(article.published_at or article.updated_at),
-        "dateModified": _iso(article.updated_at),
+        "dateModified": _iso(modified_time(article, history)),
         "author": [
             {"@type": "Person", "name": smarten(name), "url": author_url(site, name)}
             for name in names
@@ -101,6 +114,15 @@ def json_ld(
         }
     if article.sponsor.strip():
         data["sponsor"] = {"@type": "Organization", "name": article.sponsor.strip()}
+    if history is not None and history.corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": smarten(c.note),
+                "datePublished": _iso(c.created_at),
+            }
+            for c in history.corrections
+        ]
     if not data["description"]:
         del data["description"]
     return data
@@ -113,7 +135,11 @@ def script_json(data: dict[str, Any]) -> str:
 
 
 def head_meta(
-    article: Article, prefs: Preferences, canonical: str = "", images: Sequence[str] = ()
+    article: Article,
+    prefs: Preferences,
+    canonical: str = "",
+    images: Sequence[str] = (),
+    history: PageHistory | None = None,
 ) -> HeadMeta:
     """Every head tag of the article page. `canonical` defaults to where the site will put it."""
     site = prefs.site_url.rstrip("/")
@@ -133,7 +159,7 @@ def head_meta(
     tags.append(
         ("property", "article:published_time", _iso(article.published_at or article.updated_at))
     )
-    tags.append(("property", "article:modified_time", _iso(article.updated_at)))
+    tags.append(("property", "article:modified_time", _iso(modified_time(article, history))))
     if article.section.strip():
         tags.append(("property", "article:section", article.section.strip()))
     tags += [
@@ -153,5 +179,5 @@ def head_meta(
         canonical=canonical,
         description=description,
         tags=tuple(tags),
-        json_ld=script_json(json_ld(article, prefs, canonical, images)),
+        json_ld=script_json(json_ld(article, prefs, canonical, images, history)),
     )

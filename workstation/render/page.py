@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from workstation.domain.article import Article, RelatedLink
 from workstation.domain.audience import is_gated
+from workstation.domain.lifecycle import PageHistory
 from workstation.domain.preferences import Preferences
 from workstation.paths import resource
 from workstation.render.body import RenderedBody, render_blocks
@@ -32,7 +33,9 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 DISPLAY_TIMEZONE = "Europe/London"
-REGIONS = ("notice", "masthead", "header", "gate", "newsletter", "related", "footer")
+REGIONS = (
+    "notice", "masthead", "header", "gate", "corrections", "newsletter", "related", "footer",
+)  # fmt: skip
 """Parts of the page outside the body that the preview patches by name (data-region)."""
 
 
@@ -184,6 +187,7 @@ def render_parts(
     canonical: str = "",
     form_token: str = "",
     pictures: Pictures | None = None,
+    history: PageHistory | None = None,
 ) -> PageParts:
     """Everything the preview patches: regions by name, the title, the body blocks and the
     head's metadata. `canonical` is the live URL (default: where the site will put it);
@@ -203,7 +207,14 @@ def render_parts(
         "notice": str(parts.notice(notice_text(article, prefs))),
         "masthead": str(parts.masthead(prefs)),
         "gate": str(parts.gate(is_gated(article, prefs), prefs.site_url)),
-        "header": str(parts.header(shown, byline_text(shown.byline), _dates(article))),
+        "header": str(parts.header(shown, byline_text(shown.byline), _dates(article, history))),
+        "corrections": str(
+            parts.corrections(
+                [replace(c, note=smarten(c.note)) for c in history.corrections]
+                if history is not None
+                else []
+            )
+        ),
         "newsletter": str(
             parts.newsletter(prefs, newsletter_form(prefs, form_token))
             if article.newsletter
@@ -213,7 +224,8 @@ def render_parts(
         "footer": str(parts.footer(prefs)),
     }
     og_image = pictures.og_image() if pictures is not None else ""
-    head = str(parts.head(head_meta(article, prefs, canonical, (og_image,) if og_image else ())))
+    og = (og_image,) if og_image else ()
+    head = str(parts.head(head_meta(article, prefs, canonical, og, history=history)))
     return PageParts(page_title(article, prefs), regions, blocks, head)
 
 
@@ -231,8 +243,10 @@ def page_title(article: Article, prefs: Preferences) -> str:
     return f"{headline} | {prefs.site_name}" if prefs.site_name else headline
 
 
-def _dates(article: Article) -> dict[str, Any]:
+def _dates(article: Article, history: PageHistory | None = None) -> dict[str, Any]:
     shown = article.published_at or article.updated_at
+    if history is not None:  # the site's word: "Updated" only after an update or correction
+        return {"published": shown, "updated": history.modified_at}
     updated = None
     if article.published_at is not None and article.updated_at.date() > shown.date():
         updated = article.updated_at
@@ -249,6 +263,7 @@ def render_page(
     canonical: str = "",
     form_token: str = "",
     pictures: Pictures | None = None,
+    history: PageHistory | None = None,
 ) -> str:
     """The full HTML document readers get (or, with for_preview, its offline twin)."""
     page_parts = render_parts(
@@ -260,6 +275,7 @@ def render_page(
         canonical=canonical,
         form_token=form_token,
         pictures=pictures,
+        history=history,
     )
     return render_document(page_parts, article, prefs, for_preview=for_preview)
 

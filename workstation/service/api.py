@@ -15,8 +15,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workstation.domain.article import now_utc
-from workstation.service import articles, idempotency
+from workstation.domain.article import Status, now_utc
+from workstation.service import articles, idempotency, legal, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.changes import Cursor
 from workstation.service.deps import current_principal, require, site_url, state_of
@@ -31,10 +31,11 @@ from workstation.service.schemas import (
     RevisionList,
     RevisionOut,
     ScheduleRequest,
+    TakedownRequest,
     UnpublishRequest,
     WhoAmI,
 )
-from workstation.service.workflow import guard_status_change, status_of
+from workstation.service.workflow import back_to_review, guard_status_change, status_of
 
 router = APIRouter(prefix="/api/v1", tags=["articles"])
 Caller = Annotated[Principal, Depends(current_principal)]
@@ -112,6 +113,7 @@ def put_article(
             else:
                 require(caller, Action.UPDATE_OWN_ARTICLE)
             guard_status_change(caller, status_of(record), content.status)
+            content = back_to_review(session, record, caller, content, now)
             out = articles.to_out(
                 articles.update(session, record, content, expected, caller.user, now), site
             )
@@ -280,18 +282,48 @@ def _go_live(
     approval = state_of(request).config.require_approval
     version = body.version
     page = body.page.model_dump(mode="json") if body.page is not None else None
+    kind = getattr(body, "kind", None)
+    note = getattr(body, "note", "")
+    override = getattr(body, "override", "")
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         if approval:
             articles.check_approved(session, record, version)
         if page is not None:
             record.page = page
+        source = record.state
+        legal.check_signed_off(session, record, version)
         if at is not None and at > now:
+            lifecycle.check_republish(record, kind, note)  # the scheduler will not ask
             articles.schedule(session, record, version, at, now)
+            action = "schedule"
         else:
-            articles.publish(session, record, version, now)
+            action = articles.publish(
+                session, record, version, now, kind=kind, note=note, user=caller.user
+            )
+            if action == "republish-after-takedown" and status_of(record) is Status.WITHDRAWN:
+                content = ArticleContent.model_validate(
+                    {**record.content, "status": Status.PUBLISHED.value}
+                )
+                articles.update(session, record, content, None, caller.user, now)
+        lifecycle.audit(
+            session,
+            record,
+            action,
+            caller.user,
+            now,
+            note=note,
+            version=record.scheduled_version or record.live_version,
+            from_state=source,
+            to_state=record.state,
+        )
+        if override.strip():
+            lifecycle.audit(session, record, "override", caller.user, now, note=override)
 
     fingerprinted = body.model_dump(mode="json", exclude={"page"})
+    for name, default in (("kind", None), ("note", ""), ("override", "")):  # as before
+        if fingerprinted.get(name, default) == default:
+            fingerprinted.pop(name, None)
     return _run_action(request, caller, article_id, idempotency_key, fingerprinted, act)
 
 
@@ -308,6 +340,43 @@ def unpublish_article(
 
     def act(session: Session, record: ArticleRecord, now: datetime) -> None:
         articles.unpublish(session, record, now)
+
+    return _run_action(
+        request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act
+    )
+
+
+@router.post("/articles/{article_id}/takedown", response_model=ArticleOut, responses=_ERRORS)
+def take_down_article(
+    article_id: UUID,
+    body: TakedownRequest,
+    request: Request,
+    caller: Caller,
+    idempotency_key: KeyHeader = None,
+) -> Response:
+    """Take the story down (publishers only; `reason` required): its page answers 410 Gone and
+    it leaves every list, feed, sitemap and related block at once. Republishing it needs a
+    publisher's note."""
+    require(caller, Action.TAKE_DOWN)
+
+    def act(session: Session, record: ArticleRecord, now: datetime) -> None:
+        source = record.state
+        lifecycle.take_down(session, record, body.reason, now)
+        if status_of(record) is not Status.WITHDRAWN:  # every workstation syncs the status
+            content = ArticleContent.model_validate(
+                {**record.content, "status": Status.WITHDRAWN.value}
+            )
+            articles.update(session, record, content, None, caller.user, now)
+        lifecycle.audit(
+            session,
+            record,
+            "takedown",
+            caller.user,
+            now,
+            note=body.reason,
+            from_state=source,
+            to_state=record.state,
+        )
 
     return _run_action(
         request, caller, article_id, idempotency_key, body.model_dump(mode="json"), act

@@ -15,6 +15,7 @@ from workstation.domain.article import now_utc
 from workstation.service import (
     api,
     articles,
+    lifecycle_api,
     media,
     newsletter_site,
     ninjs_api,
@@ -101,6 +102,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.include_router(media.router)
     app.include_router(ninjs_api.router)
     app.include_router(newsletter_site.router)
+    app.include_router(lifecycle_api.router)
     app.include_router(review_api.router)  # before the reader site's catch-all /{y}/{m}/{slug}
     app.include_router(reader.router)
     return app

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.article import slugify
-from workstation.service import changes
+from workstation.service import changes, lifecycle
 from workstation.service.changes import Cursor
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord, RevisionRecord
 from workstation.service.problems import Problem
@@ -175,9 +175,24 @@ def check_approved(session: Session, record: ArticleRecord, version: int | None)
         )
 
 
-def publish(session: Session, record: ArticleRecord, version: int | None, now: datetime) -> None:
-    """Put `version` (default: the latest) live. The first publish fixes the URL for good."""
+def publish(
+    session: Session,
+    record: ArticleRecord,
+    version: int | None,
+    now: datetime,
+    *,
+    kind: str | None = None,
+    note: str = "",
+    user: str = "",
+) -> str:
+    """Put `version` (default: the latest) live. The first publish fixes the URL for good.
+    A republish of a live story is `kind` (silent, update, correction: see lifecycle);
+    returns what it was, for the audit trail."""
+    lifecycle.check_republish(record, kind, note)
     version, content = revision_content(session, record, version)
+    taken_down = record.taken_down_at is not None
+    record.taken_down_at = None
+    record.takedown_reason = ""
     if record.first_published_at is None:
         record.first_published_at = now
     if record.url_path is None:
@@ -187,11 +202,13 @@ def publish(session: Session, record: ArticleRecord, version: int | None, now: d
     record.publish_at = None
     record.scheduled_version = None
     live = session.get(LiveRecord, record.id)
+    was_live = live is not None
     if live is None:
         live = LiveRecord(
             article_id=record.id, url_path=record.url_path, published_at=record.first_published_at
         )
         session.add(live)
+    action = lifecycle.after_republish(session, record, live, was_live, kind, note, user, now)
     live.version = version
     live.content = content
     live.page = record.page
@@ -202,6 +219,7 @@ def publish(session: Session, record: ArticleRecord, version: int | None, now: d
     _replace_tags(session, record.id, content.get("tags", []))
     record.updated_at = now
     session.flush()
+    return "republish-after-takedown" if taken_down else action
 
 
 def _replace_tags(session: Session, article_id: str, tags: list[str]) -> None:
@@ -296,6 +314,8 @@ def to_out(record: ArticleRecord, site_url: str) -> ArticleOut:
             url=url,
             first_published_at=record.first_published_at,
             publish_at=record.publish_at,
+            taken_down_at=record.taken_down_at,
+            takedown_reason=record.takedown_reason or "",
         ),
         created_by=record.created_by,
         created_at=record.created_at,

@@ -37,12 +37,13 @@ class Action(enum.StrEnum):
     PUBLISH = "publish"
     UNPUBLISH = "unpublish"
     SCHEDULE = "schedule"
+    TAKE_DOWN = "take_down"
     UPLOAD_MEDIA = "upload_media"
 
 
 _WRITER = {Action.READ, Action.CREATE_ARTICLE, Action.UPDATE_OWN_ARTICLE, Action.UPLOAD_MEDIA}
 _SUBEDITOR = _WRITER | {Action.UPDATE_ANY_ARTICLE}
-_PUBLISHER = _SUBEDITOR | {Action.PUBLISH, Action.UNPUBLISH, Action.SCHEDULE}
+_PUBLISHER = _SUBEDITOR | {Action.PUBLISH, Action.UNPUBLISH, Action.SCHEDULE, Action.TAKE_DOWN}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.WRITER: frozenset(_WRITER),
     Role.SUBEDITOR: frozenset(_SUBEDITOR),

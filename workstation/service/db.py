@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from workstation.service import changes
 from workstation.store import db as store_db
 
-HEAD_REVISION = "s0007_rate_hits"
+HEAD_REVISION = "s0008_lifecycle"
 VERSION_TABLE = "service_alembic_version"
 DATABASE_FILE = "service.sqlite3"
 

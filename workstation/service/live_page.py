@@ -84,10 +84,13 @@ def related_links(
     client), only the chosen stories live here are listed."""
     sent = (page or {}).get("related")
     if isinstance(sent, list):
+        from workstation.service.lifecycle import taken_down_ids
+
+        gone = taken_down_ids(session, [str(e.get("id", "")) for e in sent if isinstance(e, dict)])
         links = []
         for entry in sent:
-            if not isinstance(entry, dict):
-                continue
+            if not isinstance(entry, dict) or str(entry.get("id", "")) in gone:
+                continue  # a story taken down is named nowhere, not even unlinked
             row = session.get(LiveRecord, str(entry.get("id", "")))
             links.append(_live_link(row, site) if row is not None else _sent_link(entry, site))
         return links

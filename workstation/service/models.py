@@ -49,6 +49,11 @@ class ArticleRecord(ServiceBase):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     change_seq: Mapped[int] = mapped_column(BigInteger, server_default="0")
     """The change sequence of the transaction that last changed it (see changes.py)."""
+    taken_down_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    """Set by a takedown (the page answers 410); cleared by a republish with a note."""
+    takedown_reason: Mapped[str] = mapped_column(Text, server_default="")
+    legal_flags: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    """Legal and Editors' Code flags (lifecycle.LEGAL_FLAGS): publish needs a sign-off."""
 
 
 class RevisionRecord(ServiceBase):
@@ -81,6 +86,58 @@ class LiveRecord(ServiceBase):
     section_slug: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    """The last update readers are told of ("Updated", dateModified); a silent fix leaves it."""
+
+
+class CorrectionRecord(ServiceBase):
+    """A correction note on a story. Only ever added: no route edits or deletes one."""
+
+    __tablename__ = "svc_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_articles.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    user: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SignoffRecord(ServiceBase):
+    """A legal sign-off of one version of a story by a named signer; it covers later versions
+    only while their headline, standfirst and body are the same."""
+
+    __tablename__ = "svc_signoffs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_articles.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    user: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditRecord(ServiceBase):
+    """One line of a story's audit trail: every move, publish, correction, takedown and
+    override, with who, when, which version and why."""
+
+    __tablename__ = "svc_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("svc_articles.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    user: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+    from_state: Mapped[str] = mapped_column(String(20), server_default="")
+    to_state: Mapped[str] = mapped_column(String(20), server_default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class LiveTagRecord(ServiceBase):

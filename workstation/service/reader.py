@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 
 from workstation.domain.article import Article, Status, slugify
 from workstation.domain.preferences import Preferences
-from workstation.service import live_page
+from workstation.service import lifecycle, live_page
 from workstation.service.deps import site_url, state_of
 from workstation.service.models import ArticleRecord, LiveRecord, LiveTagRecord
 from workstation.service.problems import Problem
@@ -156,6 +156,32 @@ def tag_page(name: str, request: Request) -> Response:
     return _list_page(request, f"Tagged: {tag}", rows)
 
 
+_GONE_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<title>Removed | {{ site_name }}</title></head><body>
+<header><a href="{{ site }}/">{{ site_name }}</a></header>
+<main><h1>This article has been removed</h1>
+<p class="takedown-notice">It is no longer available on {{ site_name }}.</p></main>
+</body></html>
+"""
+
+
+def _taken_down_page(request: Request) -> Response:
+    """410 Gone with a short notice for people (the reason stays in the audit trail)."""
+    prefs = _prefs(request)
+    html = (
+        jinja2.Environment(autoescape=True)
+        .from_string(_GONE_PAGE)
+        .render(site_name=prefs.site_name, site=prefs.site_url)
+    )
+    return Response(
+        html,
+        status_code=410,
+        media_type="text/html; charset=utf-8",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 # Digits only, so that API paths of three segments (/api/v1/media) are never a page: GET
 # there is a 405 naming the methods it has, not a 404 from here.
 @router.get("/{year:int}/{month:int}/{slug}")
@@ -165,8 +191,12 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
     with state_of(request).db.session() as session:
         live = session.scalars(select(LiveRecord).where(LiveRecord.url_path == path)).first()
         if live is None:
-            gone = session.scalars(select(ArticleRecord.id).where(ArticleRecord.url_path == path))
-            if gone.first() is not None:
+            gone = session.scalars(
+                select(ArticleRecord).where(ArticleRecord.url_path == path)
+            ).first()
+            if gone is not None and gone.taken_down_at is not None:
+                return _taken_down_page(request)
+            if gone is not None:
                 raise Problem(410, "this article has been withdrawn", kind="withdrawn")
             raise Problem(404, "no article at this address", kind="no-such-page")
     from workstation.render import render_page  # late: Markdown loads only when pages are read
@@ -175,6 +205,7 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
     article = to_article(live)
     with state_of(request).db.session() as session:
         related = live_page.related_links(session, article, live.page, prefs.site_url)
+        history = lifecycle.page_history(session, live)
     from workstation.service.newsletter_site import form_token
 
     html = render_page(
@@ -185,6 +216,7 @@ def article_page(year: int, month: int, slug: str, request: Request) -> Response
         canonical=prefs.site_url + live.url_path,
         form_token=form_token(state_of(request).form_secret),
         pictures=live_page.page_pictures(live.page, prefs.site_url),
+        history=history,
     )
     return _cached(request, html, "text/html; charset=utf-8")
 
@@ -255,3 +287,82 @@ def sitemap(request: Request) -> Response:
         + "</urlset>\n"
     )
     return _cached(request, body, "application/xml")
+
+
+_CORRECTIONS_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Corrections | {{ site_name }}</title>
+<link rel="alternate" type="application/atom+xml" href="{{ site }}/corrections.atom"
+ title="Corrections | {{ site_name }}">
+<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+li{list-style:none;margin:1.2rem 0}.meta{color:#666;font:13px sans-serif}a{color:#114}</style>
+</head><body>
+<header><a href="{{ site }}/">{{ site_name }}</a></header>
+<h1>Corrections</h1>
+<ul>
+{% for item in items %}<li class="correction-entry">
+<h2><a href="{{ site }}{{ item.url_path }}">{{ item.headline }}</a></h2>
+<p class="correction">Correction, {{ item.date }}: {{ item.note }}</p></li>
+{% else %}<li>No corrections.</li>{% endfor %}
+</ul></body></html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _corrections_template() -> jinja2.Template:
+    return jinja2.Environment(autoescape=True).from_string(_CORRECTIONS_PAGE)
+
+
+def _correction_items(request: Request) -> list[dict[str, Any]]:
+    from workstation.render.page import format_date
+
+    with state_of(request).db.session() as session:
+        rows = lifecycle.live_corrections(session, LIST_LIMIT)
+        return [
+            {
+                "article_id": live.article_id,
+                "url_path": live.url_path,
+                "headline": live.content["headline"],
+                "note": correction.note,
+                "date": format_date(correction.created_at),
+                "created_at": correction.created_at,
+                "id": correction.id,
+            }
+            for correction, live in rows
+        ]
+
+
+@router.get("/corrections")
+def corrections_page(request: Request) -> Response:
+    """Every correction of a story live now, newest first (IPSO: corrections are findable)."""
+    prefs = _prefs(request)
+    html = _corrections_template().render(
+        site_name=prefs.site_name, site=prefs.site_url, items=_correction_items(request)
+    )
+    return _cached(request, html, "text/html; charset=utf-8")
+
+
+@router.get("/corrections.atom")
+def corrections_feed(request: Request) -> Response:
+    prefs = _prefs(request)
+    site = prefs.site_url
+    items = _correction_items(request)
+    updated = max((item["created_at"] for item in items), default=None)
+    entries = "".join(
+        f"<entry><id>{escape(site)}/corrections#{item['id']}</id>"
+        f"<title>Correction: {escape(item['headline'])}</title>"
+        f'<link rel="alternate" href="{escape(site + item["url_path"])}"/>'
+        f"<updated>{item['created_at'].isoformat()}</updated>"
+        f"<summary>{escape(item['note'])}</summary></entry>"
+        for item in items
+    )
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>{escape(site)}/corrections</id><title>Corrections | {escape(prefs.site_name)}</title>"
+        f'<link rel="self" href="{escape(site)}/corrections.atom"/>'
+        f'<link href="{escape(site)}/corrections"/>'
+        f"<updated>{(updated.isoformat() if updated else '1970-01-01T00:00:00+00:00')}</updated>"
+        f"<author><name>{escape(prefs.site_name)}</name></author>{entries}</feed>\n"
+    )
+    return _cached(request, body, "application/atom+xml")

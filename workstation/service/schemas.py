@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from workstation.domain.article import Status
 
@@ -65,6 +65,8 @@ class Publication(BaseModel):
     url: str | None = None
     first_published_at: datetime | None = None
     publish_at: JsonTime | None = None
+    taken_down_at: datetime | None = None
+    takedown_reason: str = ""
 
 
 class ArticleOut(BaseModel):
@@ -163,14 +165,37 @@ class PageContext(BaseModel):
     hero: str | None = Field(default=None, pattern=SHA256_PATTERN)
 
 
+RepublishKindWord = Literal["silent", "update", "correction"]
+NO_NUL = r"^[^\x00]*$"
+"""Text stored in a TEXT column: PostgreSQL refuses NUL there, so the document does too."""
+
+
 class PublishRequest(BaseModel):
-    """Publish now (or schedule when publish_at is in the future); `version` pins what goes live."""
+    """Publish now (or schedule when publish_at is in the future); `version` pins what goes live.
+    Republishing a live story says what it is (`kind`): a silent fix, an update (the page shows
+    "Updated"), or a correction, whose `note` (required) says what was wrong and is shown for
+    good. Without `kind` a republish counts as an update. Republishing a story that was taken
+    down needs a publisher's `note`."""
 
     model_config = ConfigDict(extra="forbid")
 
     version: JsonInt | None = Field(default=None, ge=1, le=MAX_VERSION)
     publish_at: JsonTime | None = None
     page: PageContext | None = None
+    kind: RepublishKindWord | None = None
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    override: str = Field(
+        default="",
+        max_length=5000,
+        pattern=NO_NUL,
+        description="why this publish goes over house-style errors or the checklist (audit)",
+    )
+
+    @model_validator(mode="after")
+    def _correction_says_what(self) -> PublishRequest:
+        if self.kind == "correction" and not self.note.strip():
+            raise ValueError("a correction needs a note saying what was wrong")
+        return self
 
 
 class ScheduleRequest(BaseModel):
@@ -185,6 +210,14 @@ class UnpublishRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(default="", max_length=500)
+
+
+class TakedownRequest(BaseModel):
+    """Take a story down: its page answers 410 Gone and it leaves every list at once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"^[^\x00]*[^\x00\s][^\x00]*$")
 
 
 class MediaOut(BaseModel):

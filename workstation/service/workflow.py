@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.article import Status, now_utc
 from workstation.domain.workflow import MOVES, Role, WorkflowError, check_move, reachable
-from workstation.service import articles
+from workstation.service import articles, legal, lifecycle
 from workstation.service.auth import Action, Principal
 from workstation.service.deps import current_principal, require, site_url, state_of
 from workstation.service.models import ArticleRecord
@@ -58,6 +58,50 @@ def guard_status_change(caller: Principal, old: Status | None, new: Status) -> N
         )
 
 
+REVIEWED_FIELDS = ("headline", "standfirst", "body")
+"""What a subeditor approved: a change to any of them after approval needs review again."""
+APPROVED_TO_KEEP = (Status.APPROVED, Status.SCHEDULED)
+
+
+def back_to_review(
+    session: Session,
+    record: ArticleRecord,
+    caller: Principal,
+    content: ArticleContent,
+    now: datetime,
+) -> ArticleContent:
+    """A writer's edit of the headline, standfirst or body of an approved (or scheduled)
+    story loses the approval: the story goes back to review (submitted), a schedule is
+    called off, and the audit trail says why. Subeditors and up approve, so their edits keep
+    it. Returns the content to store."""
+    old = status_of(record)
+    if role_of(caller) is not Role.WRITER or old not in APPROVED_TO_KEEP:
+        return content
+    if content.status not in APPROVED_TO_KEEP:
+        return content
+    if all(record.content.get(name) == getattr(content, name) for name in REVIEWED_FIELDS):
+        return content
+    if old is Status.SCHEDULED and record.state == "scheduled":
+        record.publish_at = None
+        record.scheduled_version = None
+        record.state = "draft" if record.url_path is None else "unpublished"
+    elif old is Status.SCHEDULED:
+        record.publish_at = None
+        record.scheduled_version = None
+    lifecycle.audit(
+        session,
+        record,
+        "back-to-review",
+        caller.user,
+        now,
+        note="edited after approval: the approval no longer covers the text",
+        version=record.version + 1,
+        from_state=old.value,
+        to_state=Status.SUBMITTED.value,
+    )
+    return content.model_copy(update={"status": Status.SUBMITTED})
+
+
 def publish_on_approval(session: Session) -> bool:
     row = session.get(SiteSettingRecord, PUBLISH_ON_APPROVAL)
     return row is not None and row.value == "true"
@@ -93,7 +137,27 @@ SCHEDULER_USER = "scheduler"
 def record_scheduled_publish(session: Session, record: ArticleRecord, now: datetime) -> None:
     """Put a due article's scheduled version live, and say so in its workflow history."""
     source = status_of(record)
-    articles.publish(session, record, record.scheduled_version, now)
+    # A story taken down was scheduled with a publisher's note (checked then): the schedule
+    # stands for it here.
+    action = articles.publish(
+        session,
+        record,
+        record.scheduled_version,
+        now,
+        note="published on schedule",
+        user=SCHEDULER_USER,
+    )
+    lifecycle.audit(
+        session,
+        record,
+        action,
+        SCHEDULER_USER,
+        now,
+        note="published on schedule",
+        version=record.live_version,
+        from_state="scheduled",
+        to_state=record.state,
+    )
     session.add(
         WorkflowEventRecord(
             article_id=record.id,
@@ -144,11 +208,15 @@ def apply_transition(
         raise Problem(
             422, "to schedule, give a future publish_at with a UTC offset", kind="validation"
         )
+    if target in (Status.SCHEDULED, Status.PUBLISHED) or (
+        target is Status.APPROVED and publish_on_approval(session)
+    ):
+        legal.check_signed_off(session, record, None)
     _set_status(session, record, target, caller.user)
     if target is Status.SCHEDULED and publish_at is not None:
         articles.schedule(session, record, record.version, publish_at, now)
     elif target is Status.PUBLISHED:
-        articles.publish(session, record, record.version, now)
+        articles.publish(session, record, record.version, now, note=note, user=caller.user)
     elif target is Status.WITHDRAWN:
         articles.unpublish(session, record, now)
     event = WorkflowEventRecord(
@@ -162,9 +230,29 @@ def apply_transition(
         created_at=now,
     )
     session.add(event)
+    lifecycle.audit(
+        session,
+        record,
+        f"move:{move.verb}",
+        caller.user,
+        now,
+        note=note,
+        from_state=source.value,
+        to_state=target.value,
+    )
     if target is Status.APPROVED and publish_on_approval(session):
         _set_status(session, record, Status.PUBLISHED, caller.user)
-        articles.publish(session, record, record.version, now)
+        articles.publish(session, record, record.version, now, user=caller.user)
+        lifecycle.audit(
+            session,
+            record,
+            "publish",
+            caller.user,
+            now,
+            note="published on approval (site setting)",
+            from_state=Status.APPROVED.value,
+            to_state=Status.PUBLISHED.value,
+        )
         session.add(
             WorkflowEventRecord(
                 article_id=record.id,

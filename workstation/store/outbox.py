@@ -53,6 +53,11 @@ class OutboxRow(Base):
     live_url: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """What a republish is (domain.lifecycle.RepublishKind); "" when not said."""
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    override: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Why the publish went over house-style errors or the checklist (the service's audit)."""
 
 
 class PublicationRow(Base):
@@ -84,6 +89,9 @@ def _job(row: OutboxRow) -> OutboxJob:
         live_url=row.live_url,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        kind=row.kind or "",
+        note=row.note or "",
+        override=row.override or "",
     )
 
 
@@ -128,6 +136,10 @@ class OutboxRepository:
         target: str,
         key: str,
         publish_at: datetime | None = None,
+        *,
+        kind: str = "",
+        note: str = "",
+        override: str = "",
     ) -> OutboxJob:
         now = now_utc()
         row = OutboxRow(
@@ -144,6 +156,9 @@ class OutboxRepository:
             live_url="",
             created_at=now,
             updated_at=now,
+            kind=kind,
+            note=note,
+            override=override,
         )
         self._session.add(row)
         self._session.flush()

@@ -221,9 +221,21 @@ class SyncEngine:
                 SyncRepository(session, self.target).set_base(
                     article_id, remote.version, base_content(remote), self.user, local.updated_at
                 )
+                if remote.content.get("status") != content.get("status"):
+                    self._service_moved(session, local, remote)
             report.pushed.append(article_id)
             return
         report.error = f"{article_id[:8]} kept changing on the service; trying again next round"
+
+    def _service_moved(self, session: Any, local: Any, remote: Remote) -> None:
+        """The service moved the story as it took the edit (a writer's edit after approval
+        goes back to review): the store shows the service's status, with why."""
+        status = effective_status(remote.content, remote.publication_state, remote.is_live)
+        if status is local.status:
+            return
+        moved = local.with_changes(status=status)
+        note = "edited after approval: back to review" if status is Status.SUBMITTED else ""
+        write_with_revision(session, moved, moved_reason(status), "service", note)
 
     # the offline queue: moves, comments, resolves
     def _send_queue(self, report: SyncReport) -> None:

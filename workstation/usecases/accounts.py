@@ -8,7 +8,12 @@ from workstation import secrets
 from workstation.store.db import Database
 from workstation.store.outbox import OutboxRepository
 from workstation.usecases.credentials import CredentialsError, credentials
-from workstation.usecases.publishing import PublishingError, check_token
+from workstation.usecases.publishing import (
+    PublishingError,
+    check_ghost,
+    check_token,
+    check_wordpress,
+)
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,7 @@ class AccountLine:
     name: str
     url: str
     is_default: bool
+    kind: str = "service"
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,8 @@ def overview(db: Database) -> AccountsOverview:
     """Every account and where its token lives (reads the keyring's backend: off the GUI)."""
     with db.session() as session:
         accounts = [
-            AccountLine(a.name, a.url, a.is_default) for a in OutboxRepository(session).accounts()
+            AccountLine(a.name, a.url, a.is_default, a.kind)
+            for a in OutboxRepository(session).accounts()
         ]
     where, secure = secrets.storage()
     available = secure or secrets.plaintext_allowed()
@@ -46,5 +53,11 @@ def check_connection(db: Database, name: str) -> str:
         found = credentials(db, name)
     except CredentialsError as exc:
         raise PublishingError(str(exc)) from None
+    if found.account.kind == "ghost":
+        title = check_ghost(found.account.url, found.token)
+        return f"{name}: the Admin API key works for {title or found.account.url} (Ghost)"
+    if found.account.kind == "wordpress":
+        shown = check_wordpress(found.account.url, found.token)
+        return f"{name}: signed in as {shown} at {found.account.url} (WordPress, may publish)"
     user, role = check_token(found.account.url, found.token)
     return f"{name}: signed in as {user} ({role}) at {found.account.url}"

@@ -110,3 +110,40 @@ def import_archive(db: Database, path: Path) -> ArchiveImport:
             optimize_index(session)
         total = indexed_count(session)
     return ArchiveImport(added, updated, skipped, total, tuple(ids))
+
+
+def import_from_site(db: Database, account_name: str) -> ArchiveImport:
+    """Pull the published posts of a WordPress account's site into the archive (for related
+    articles). Posts this workstation published are its own stories already: left out."""
+    from workstation.publish.errors import PublishError
+    from workstation.publish.wordpress import META_ARTICLE, WordPressTarget
+    from workstation.related.wxr import article_from_post
+    from workstation.usecases.publishing import target_factory
+
+    try:
+        target = target_factory(db)(account_name)
+    except PublishError as exc:
+        raise UseCaseError(str(exc)) from None
+    try:
+        if not isinstance(target, WordPressTarget):
+            raise UseCaseError(f"{account_name} is not a WordPress site: nothing to pull from")
+        articles, skipped = [], 0
+        with db.session() as session:
+            repo = ArticleRepository(session)
+            for post in target.published_posts():
+                ours = str((post.get("meta") or {}).get(META_ARTICLE) or "")
+                article = article_from_post(post, target.site_url)
+                if article is None or (ours and repo.find(ours) is not None):
+                    skipped += 1
+                    continue
+                articles.append(article)
+    except PublishError as exc:
+        raise UseCaseError(f"cannot read the posts of {account_name}: {exc}") from None
+    finally:
+        target.close()
+    added, updated, ids = save_archive_articles(db, articles)
+    with db.session() as session:
+        if added + updated >= OPTIMIZE_AFTER:
+            optimize_index(session)
+        total = indexed_count(session)
+    return ArchiveImport(added, updated, skipped, total, tuple(ids))

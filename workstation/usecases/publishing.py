@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from workstation import secrets
-from workstation.domain.article import Article
+from workstation.domain.article import Article, Status
+from workstation.domain.lifecycle import RepublishKind
 from workstation.domain.media import references_in
 from workstation.domain.preferences import Preferences
 from workstation.domain.publication import Account, JobState, OutboxAction, OutboxJob
@@ -23,8 +24,10 @@ from workstation.domain.style import Finding
 from workstation.domain.validation import Problem, picture_problems, readiness_problems
 from workstation.media.library import MediaError
 from workstation.publish.errors import NotConfigured, PublishError, RejectedError, SignInRequired
+from workstation.publish.ghost import GhostKeyError, GhostTarget
 from workstation.publish.service_client import ServiceTarget
 from workstation.publish.target import PictureUpload, PublishTarget
+from workstation.publish.wordpress import WordPressTarget, is_loopback
 from workstation.publish.worker import OutboxWorker, TargetFactory
 from workstation.store.db import Database
 from workstation.store.media import MediaRepository
@@ -41,7 +44,7 @@ from workstation.usecases.credentials import (
 from workstation.usecases.lint import blocking_findings, publish_override_note
 from workstation.usecases.media import library_of_database
 
-KINDS = ("service",)
+KINDS = ("service", "wordpress", "ghost")
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 
 
@@ -66,9 +69,12 @@ def add_account(
     kind: str = "service",
     make_default: bool = False,
     check: bool = True,
+    user: str = "",
 ) -> Account:
     """Check the token against the service (unless told not to), keep it in the keyring, and
-    the rest of the account in the database. The first account becomes the default."""
+    the rest of the account in the database. The first account becomes the default. For a
+    WordPress site `token` is the user's Application Password and `user` their login; the
+    keyring keeps the two together."""
     if not _ACCOUNT_NAME.match(name):
         raise PublishingError("an account name is letters, digits, '.', '_' or '-' (up to 80)")
     if kind not in KINDS:
@@ -78,7 +84,15 @@ def add_account(
     token = token.strip()
     if not token:
         raise PublishingError("the token is empty")
-    if check:
+    if kind == "wordpress":
+        token = wordpress_secret(url, user, token)
+        if check:
+            check_wordpress(url, token)
+    elif kind == "ghost":
+        _require_https(url, "the Admin API key signs every request")
+        if check:
+            check_ghost(url, token)
+    elif check:
         check_token(url, token)
     try:
         secrets.set_secret(secret_name(name), token)
@@ -101,6 +115,68 @@ def check_token(url: str, token: str) -> tuple[str, str]:
         raise PublishingError("the service does not accept this token") from None
     except PublishError as exc:
         raise PublishingError(f"cannot check the token at {url}: {exc}") from None
+    finally:
+        target.close()
+
+
+def _require_https(url: str, why: str) -> None:
+    if not url.startswith("https://") and not is_loopback(url):
+        raise PublishingError(
+            f"the site must be reached over https:// ({why}); plain http is allowed only for a "
+            "site on this machine"
+        )
+
+
+def check_ghost(url: str, key: str) -> str:
+    """Test connection for a Ghost site: the Admin API key is well formed and accepted.
+    Returns the site's title; PublishingError in the user's words otherwise."""
+    try:
+        target = GhostTarget("check", url, key, timeout=15)
+    except GhostKeyError as exc:
+        raise PublishingError(str(exc)) from None
+    try:
+        return str(target.whoami().get("title", ""))
+    except PublishError as exc:
+        raise PublishingError(f"cannot use the Ghost site at {url}: {exc}") from None
+    finally:
+        target.close()
+
+
+def wordpress_secret(url: str, user: str, app_password: str) -> str:
+    """What the keyring keeps for a WordPress account: `user:application password`. The site
+    must be https (the password goes with every request), except on this machine."""
+    _require_https(url, "the Application Password is sent with every request")
+    user = user.strip()
+    if not user or ":" in user:
+        raise PublishingError("give the WordPress user name with --user (it has no ':')")
+    return f"{user}:{' '.join(app_password.split())}"
+
+
+def wordpress_target(name: str, url: str, secret: str, timeout: float = 30.0) -> WordPressTarget:
+    user, _, password = secret.partition(":")
+    return WordPressTarget(name, url, user, password, timeout=timeout)
+
+
+def check_wordpress(url: str, secret: str) -> str:
+    """Test connection: the user signs in, may publish, and the site runs the mu-plugin.
+    Returns the user's display name; PublishingError in the user's words otherwise."""
+    target = wordpress_target("check", url, secret, timeout=15)
+    try:
+        me = target.whoami()
+        if not (me.get("capabilities") or {}).get("publish_posts"):
+            raise PublishingError(
+                f"{me.get('name', 'this user')} may not publish posts on the site: give them "
+                "the Author or Editor role"
+            )
+        if not target.has_bridge():
+            raise PublishingError(
+                "the site does not run the Editorial Workstation mu-plugin: copy "
+                "packaging/wordpress/editorial-workstation.php to wp-content/mu-plugins/ (it "
+                "lets the workstation publish each story exactly once)"
+            )
+        return str(me.get("name", ""))
+    except PublishError as exc:
+        raise PublishingError(f"cannot use the WordPress site at {url}: {exc}") from None
     finally:
         target.close()
 
@@ -137,6 +213,13 @@ def target_factory(db: Database, timeout: float = 15.0) -> TargetFactory:
             raise NotConfigured(f"the account {name} has been removed") from None
         except CredentialsError as exc:
             raise NotConfigured(str(exc)) from None
+        if found.account.kind == "wordpress":
+            return wordpress_target(name, found.account.url, found.token, timeout)
+        if found.account.kind == "ghost":
+            try:
+                return GhostTarget(name, found.account.url, found.token, timeout=timeout)
+            except GhostKeyError as exc:
+                raise NotConfigured(f"{name}: {exc}; add the account again") from None
         return ServiceTarget(name, found.account.url, found.token, timeout=timeout)
 
     return make
@@ -151,12 +234,19 @@ def publish(
     data_root: Path | None = None,
     override_note: str = "",
     checklist_note: str = "",
+    kind: RepublishKind | None = None,
+    note: str = "",
 ) -> OutboxJob:
     """The click: check readiness and house style, then store the revision and the job in one
     transaction. House-style errors block unless `override_note` says why they may stand; the
-    note is kept with the revision."""
+    note is kept with the revision. Republishing a live story says what it is (`kind`); a
+    correction's `note` says what was wrong (required), and republishing a story taken down
+    needs a note too."""
     if at is not None and at.tzinfo is None:
         raise PublishingError("the publish time needs a UTC offset, e.g. 2026-01-05T09:00+00:00")
+    if kind is RepublishKind.CORRECTION and not note.strip():
+        raise PublishingError("a correction needs a note saying what was wrong")
+    said = note  # `note` below is the revision's (overrides)
     with db.session() as session:
         articles = ArticleRepository(session)
         try:
@@ -176,7 +266,15 @@ def publish(
         name = _target_name(session, target)
         revision = articles.add_revision(article, RevisionReason.PUBLISH, author, note)
         return outbox.enqueue(
-            article.id, revision.id, OutboxAction.PUBLISH, name, str(uuid.uuid4()), at
+            article.id,
+            revision.id,
+            OutboxAction.PUBLISH,
+            name,
+            str(uuid.uuid4()),
+            at,
+            kind=kind.value if kind is not None else "",
+            note=said.strip(),
+            override=note[:5000],
         )
 
 
@@ -192,6 +290,17 @@ def _style_problem(finding: Finding) -> Problem:
     return Problem(finding.field.value, f"{finding.message} ({where})", overridable=True)
 
 
+def is_live(db: Database, article_ref: str) -> bool:
+    """Whether the store has the article live (a publish of it is then a republish, which says
+    what it is: a silent fix, an update or a correction)."""
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            return articles.get(articles.resolve_id(article_ref)).status is Status.PUBLISHED
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+
+
 def unpublish(db: Database, article_ref: str, target: str | None = None) -> OutboxJob:
     with db.session() as session:
         articles = ArticleRepository(session)
@@ -202,6 +311,28 @@ def unpublish(db: Database, article_ref: str, target: str | None = None) -> Outb
         outbox = OutboxRepository(session)
         name = _target_name(session, target)
         return outbox.enqueue(article_id, None, OutboxAction.UNPUBLISH, name, str(uuid.uuid4()))
+
+
+def take_down(db: Database, article_ref: str, reason: str, target: str | None = None) -> OutboxJob:
+    """Queue a takedown (the service lets publishers only); the reason is required."""
+    if not reason.strip():
+        raise PublishingError("say why the story is taken down")
+    with db.session() as session:
+        articles = ArticleRepository(session)
+        try:
+            article_id = articles.resolve_id(article_ref)
+        except NotFound as exc:
+            raise PublishingError(str(exc)) from None
+        outbox = OutboxRepository(session)
+        name = _target_name(session, target)
+        return outbox.enqueue(
+            article_id,
+            None,
+            OutboxAction.TAKEDOWN,
+            name,
+            str(uuid.uuid4()),
+            note=reason.strip(),
+        )
 
 
 def outbox_jobs(db: Database, include_finished: bool = True) -> list[OutboxJob]:
@@ -320,6 +451,8 @@ def job_as_json(job: OutboxJob) -> dict[str, Any]:
         "live_url": job.live_url,
         "created_at": job.created_at.isoformat(),
         "updated_at": job.updated_at.isoformat(),
+        "kind": job.kind,
+        "note": job.note,
     }
 
 

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_media"
-down_revision = "0006_gate_sponsor"
+down_revision = "0007_lifecycle"
 branch_labels = None
 depends_on = None
 
