@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import Image
 
@@ -30,3 +31,22 @@ def cmyk_tiff() -> bytes:
     out = io.BytesIO()
     Image.new("CMYK", (30, 20), (0, 255, 255, 0)).save(out, "TIFF")  # pure red in CMYK
     return out.getvalue()
+
+
+GPS_MARK = b"SN-123456789"  # the camera serial photo_with_gps writes: it must not survive
+
+
+def story_with_picture(folder: Path, headline: str) -> Path:
+    """A story file as an editor brings one in: front matter, a paragraph and a phone photo
+    beside it, placed by relative path with its alt text."""
+    pictures = folder / "story-pictures"
+    pictures.mkdir(parents=True, exist_ok=True)
+    (pictures / "ward.jpg").write_bytes(photo_with_gps(320, 200, orientation=1))
+    source = folder / "story.md"
+    source.write_text(
+        f"---\nheadline: {headline}\nstandfirst: Patients return on Monday.\n"
+        "byline: [Ruth Okafor]\nsection: Workforce\ntags: [wards]\n---\n"
+        "The ward reopened.\n\n![The reopened ward corridor](story-pictures/ward.jpg)\n",
+        encoding="utf-8",
+    )
+    return source

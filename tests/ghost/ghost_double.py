@@ -23,10 +23,12 @@ import re
 import threading
 import time
 from datetime import UTC, datetime
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 KEY_ID = "64f0c2a1e4b0d3a5c6f7a8b9"
 SECRET_HEX = "5d3e" * 16
@@ -50,6 +52,7 @@ class GhostDouble:
     def __init__(self, site_url: str = "http://ghost.invalid") -> None:
         self.site_url = site_url
         self.posts: dict[str, dict[str, Any]] = {}
+        self.images: dict[str, bytes] = {}  # path under /content/images/ -> bytes
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.app = self._build()
@@ -99,12 +102,38 @@ class GhostDouble:
 
         @app.middleware("http")
         async def auth(request: Request, call_next: Any) -> Any:
+            if not request.url.path.startswith(base):
+                return await call_next(request)  # the site's public files
             refused = self._authorised(request)
             return refused if refused is not None else await call_next(request)
 
         @app.get(f"{base}/site/")
         def site() -> dict[str, Any]:
             return {"site": {"title": "Trade Desk Ghost", "version": "5.130"}}
+
+        @app.post(f"{base}/images/upload/")
+        async def upload(request: Request) -> Any:
+            """Ghost's documented multipart upload: field `file`, optional `ref` echoed."""
+            head = f"Content-Type: {request.headers.get('content-type', '')}\r\n\r\n"
+            form = BytesParser(policy=HTTP).parsebytes(head.encode() + await request.body())
+            parts = {p.get_param("name", header="content-disposition"): p
+                     for p in form.iter_parts()}  # fmt: skip
+            file = parts.get("file")
+            if file is None or not file.get_filename():
+                return _error(422, "ValidationError", "Please select an image.")
+            with self._lock:
+                path = f"2026/12/{next(self._ids)}-{file.get_filename()}"
+                self.images[path] = file.get_payload(decode=True)
+            ref = parts["ref"].get_payload(decode=True).decode() if "ref" in parts else None
+            url = f"{self.site_url}/content/images/{path}"
+            return JSONResponse({"images": [{"url": url, "ref": ref}]}, status_code=201)
+
+        @app.get("/content/images/{path:path}")
+        def image(path: str) -> Any:
+            data = self.images.get(path)
+            if data is None:
+                return _error(404, "NotFoundError", "Image not found.")
+            return Response(data, media_type="image/jpeg")
 
         @app.get(f"{base}/posts/")
         def posts(filter: str = "", limit: int = 15) -> dict[str, Any]:

@@ -10,9 +10,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from fault_proxy import FaultProxy
 from ghost_double import ADMIN_KEY, KEY_ID, GhostDouble
+from picture_files import GPS_MARK, story_with_picture
 
 from workstation.domain.article import Article, new_id
 from workstation.domain.publication import JobState
@@ -146,3 +148,25 @@ def test_every_story_once_through_faults(ghost: GhostDouble, data_home: Path) ->
         assert len(mine) == 1 and mine[0]["status"] == "published", article_id
     assert len(ghost.posts) == 100
     assert "timeout_after" in proxy.seen and "close_after" in proxy.seen
+
+
+def test_a_story_with_a_picture_goes_up_with_it(
+    ws: Callable[..., Run], ghost: GhostDouble, tmp_path: Path
+) -> None:
+    """The picture is uploaded through Ghost's image API before the post, which shows it from
+    the site's own address; the GPS tag the camera wrote never leaves the workstation."""
+    added = ws("accounts", "add", "g", "--kind", "ghost", "--url", ghost.site_url,
+               "--default", stdin=ADMIN_KEY + "\n")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    source = story_with_picture(tmp_path, "Ward reopens after flood")
+    article_id = ws("import", str(source)).stdout.strip()
+    live = ws("publish", article_id, "--wait", "--timeout", "60")
+    assert live.returncode == 0, live.stderr
+    [post] = ghost.posts.values()
+    [path] = ghost.images
+    url = f"{ghost.site_url}/content/images/{path}"
+    assert f'src="{url}"' in post["html"] and 'alt="The reopened ward corridor"' in post["html"]
+    assert "media:" not in post["html"]
+    with httpx.Client() as client:
+        shown = client.get(url)
+    assert shown.status_code == 200 and GPS_MARK not in shown.content

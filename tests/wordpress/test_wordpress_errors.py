@@ -43,7 +43,7 @@ def site_change(path: Path, text: str) -> Iterator[None]:
 
 
 def _mu(wordpress: WordPressSite, name: str) -> Path:
-    return wordpress.root.parent / "wp-content" / "mu-plugins" / name
+    return wordpress.root / "wp-content" / "mu-plugins" / name
 
 
 def _check(wordpress: WordPressSite) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from picture_files import GPS_MARK, story_with_picture
 from wordpress_peer import WordPressSite
 
 Run = subprocess.CompletedProcess[str]
@@ -247,3 +248,27 @@ def test_a_scheduled_story_waits_on_the_site_as_future(
     assert post["status"] == "future" and post["date_gmt"] == "2031-03-04T09:30:00"
     assert json.loads(ws("show", article_id, "--json").stdout)["status"] == "scheduled"
     assert httpx.get(post["link"], timeout=30).status_code == 404  # not live before its time
+
+
+def test_a_story_with_a_picture_goes_up_with_it(
+    ws: Runner, wordpress: WordPressSite, tmp_path: Path
+) -> None:
+    """The picture goes to the site's media library first (once: a second publish finds it),
+    with its alt text; the live post shows it from the site's own address, without the GPS
+    tag and serials the camera wrote."""
+    assert _add(ws, wordpress).returncode == 0
+    article_id = ws("import", str(story_with_picture(tmp_path, "Ward reopens"))).stdout.strip()
+    published = ws("publish", article_id, "--wait", "--timeout", "120")
+    assert published.returncode == 0, published.stderr
+    page = httpx.get(published.stdout.strip(), timeout=30)
+    assert page.status_code == 200 and 'alt="The reopened ward corridor"' in page.text
+    with wordpress.client() as client:
+        library = client.get("/wp-json/wp/v2/media").json()
+    [item] = library  # its alt text is the library's (none here: the Markdown gave it)
+    assert item["source_url"] in page.text and "media:" not in page.text
+    picture = httpx.get(item["source_url"], timeout=30)
+    assert picture.status_code == 200 and GPS_MARK not in picture.content
+    again = ws("publish", article_id, "--silent", "--wait", "--timeout", "120")
+    assert again.returncode == 0, again.stderr
+    with wordpress.client() as client:
+        assert len(client.get("/wp-json/wp/v2/media").json()) == 1

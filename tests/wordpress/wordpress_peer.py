@@ -155,10 +155,9 @@ def running_wordpress(base: Path) -> Iterator[WordPressSite]:
     with _mariadb(base) as sock:
         root = base / "wordpress"
         shutil.copytree(WORDPRESS_TREE, root, symlinks=True)
-        content = base / "wp-content"
-        shutil.copytree(WORDPRESS_TREE / "wp-content", content, symlinks=True)
-        (content / "uploads").mkdir()
-        (content / "mu-plugins").mkdir()
+        content = root / "wp-content"  # inside the web root: uploads are served from there
+        (content / "uploads").mkdir(exist_ok=True)
+        (content / "mu-plugins").mkdir(exist_ok=True)
         shutil.copy(PLUGIN, content / "mu-plugins" / PLUGIN.name)
         port = _free_port()
         url = f"http://127.0.0.1:{port}"

@@ -26,7 +26,7 @@ from workstation.domain.lifecycle import Correction
 from workstation.http_client import json_or_none, plain_client
 from workstation.publish.errors import ConflictError, RejectedError, SignInRequired
 from workstation.publish.site_target import CHANGED_ON_SITE, SiteTarget, raise_for_common, send
-from workstation.publish.target import RemoteState
+from workstation.publish.target import PictureUpload, RemoteState
 from workstation.publish.wordpress_content import post_fields
 
 TOKEN_LIFE_S = 300
@@ -116,6 +116,7 @@ class GhostTarget(SiteTarget):
         self._client = plain_client(
             self.site_url + "/ghost/api/admin", timeout=timeout, transport=transport
         )
+        self._uploaded: dict[str, str] = {}
 
     def close(self) -> None:
         self._client.close()
@@ -145,6 +146,26 @@ class GhostTarget(SiteTarget):
             raise ConflictError(CHANGED_ON_SITE)
         raise_for_common(response)
         raise RejectedError(f"Ghost refused it: {message or kind or status}", status)
+
+    def upload_media(self, picture: PictureUpload) -> str:
+        """The picture's URL on the site. Ghost's image API cannot be asked what it holds, so
+        a picture is sent once per connection (named by its SHA-256, `ref` the same); a retry
+        after a lost answer sends it again, which leaves a spare file and no wrong page."""
+        if picture.sha256 in self._uploaded:
+            return self._uploaded[picture.sha256]
+        extension = picture.filename.rsplit(".", 1)[-1] if "." in picture.filename else "jpg"
+        name = f"{picture.sha256}.{extension}"
+        answer = self._request(
+            "POST",
+            "/images/upload/",
+            files={"file": (name, picture.read(), picture.content_type)},
+            data={"ref": picture.sha256},
+        )
+        url = str((answer.get("images") or [{}])[0].get("url", ""))
+        if not url:
+            raise RejectedError("Ghost took the picture but gave no address for it", 0)
+        self._uploaded[picture.sha256] = url
+        return url
 
     def whoami(self) -> dict[str, Any]:
         """The site's title and version: the key works (Test connection)."""
