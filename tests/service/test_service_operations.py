@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,13 +104,18 @@ def test_workers_serve_and_log_json_lines_with_the_request_id(
             f"/api/v1/articles/{article_id}", json=content(), headers={"If-None-Match": "*"}
         )
         assert created.status_code == 201, created.text
-        client.get("/newsletter/confirm", params={"token": "secret-confirm-token"})
-    lines = [json.loads(line) for line in served.output().splitlines() if line.startswith("{")]
-    mine = [line for line in lines if line.get("request_id") == "trace-7"]
-    assert {(line["method"], line["route"], line["status"]) for line in mine} >= {
-        ("PUT", "/api/v1/articles/{article_id}", 201),
-        ("GET", "/newsletter/confirm", 200),
-    }
+        confirmed = client.get("/newsletter/confirm", params={"token": "secret-confirm-token"})
+        assert confirmed.status_code == 200, confirmed.text
+    wanted = {("PUT", "/api/v1/articles/{article_id}", 201), ("GET", "/newsletter/confirm", 200)}
+    logged: set[tuple[str, str, int]] = set()
+    for _ in range(100):  # a worker writes its access line after the answer: wait for it
+        lines = [json.loads(ln) for ln in served.output().splitlines() if ln.startswith("{")]
+        logged = {(ln["method"], ln["route"], ln["status"]) for ln in lines
+                  if ln.get("request_id") == "trace-7"}  # fmt: skip
+        if logged >= wanted:
+            break
+        time.sleep(0.1)
+    assert logged >= wanted
     log = served.output()
     assert token not in log and "secret-confirm-token" not in log and article_id not in log
 
