@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from journeys import press, type_into
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from tests.gui.journeys import press, type_into
 from workstation.gui.text_merge import changed_spans, merge_into_line, merge_into_plain_text
 
 STORY = "The regulator said so.\n\nUnions welcomed it. More"
