@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,24 @@ def workstation_exe() -> list[str]:
     if not script.exists():
         pytest.fail(f"console script {script} missing: install the package (pip install -e .)")
     return [str(script)]
+
+
+Run = subprocess.CompletedProcess[str]
+Runner = Callable[..., Run]
+
+
+@pytest.fixture
+def ws(workstation_exe: list[str], tmp_path: Path) -> Runner:
+    """The console script on this test's own data dir, as a person types it: ws("publish", id)."""
+    data = tmp_path / "data"
+
+    def run(*args: str, stdin: str | None = None) -> Run:
+        return subprocess.run(
+            [*workstation_exe, "--data-dir", str(data), *args],
+            capture_output=True, text=True, input=stdin, timeout=180,
+        )  # fmt: skip
+
+    return run
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

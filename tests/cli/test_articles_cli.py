@@ -11,19 +11,6 @@ import pytest
 Run = subprocess.CompletedProcess[str]
 
 
-@pytest.fixture
-def ws(workstation_exe: list[str], tmp_path: Path):  # type: ignore[no-untyped-def]
-    data = tmp_path / "data"
-
-    def run(*args: str, stdin: str | None = None) -> Run:
-        return subprocess.run(
-            [*workstation_exe, "--data-dir", str(data), *args],
-            capture_output=True, text=True, input=stdin, timeout=60,
-        )  # fmt: skip
-
-    return run
-
-
 def _one_line_error(result: Run) -> str:
     assert result.returncode != 0
     assert result.stdout == ""

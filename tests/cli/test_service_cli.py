@@ -16,22 +16,6 @@ Run = subprocess.CompletedProcess[str]
 Runner = Callable[..., Run]
 
 
-@pytest.fixture
-def ws(workstation_exe: list[str], tmp_path: Path) -> Runner:
-    data = tmp_path / "data"
-
-    def run(*args: str, stdin: str | None = None) -> Run:
-        return subprocess.run(
-            [*workstation_exe, "--data-dir", str(data), *args],
-            capture_output=True,
-            text=True,
-            input=stdin,
-            timeout=120,
-        )
-
-    return run
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

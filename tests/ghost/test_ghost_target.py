@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
 from fault_proxy import FaultProxy
 from ghost_double import ADMIN_KEY, KEY_ID, GhostDouble
 from picture_files import GPS_MARK, story_with_picture
@@ -26,17 +25,6 @@ from workstation.usecases import publishing
 from workstation.usecases.workspace import open_workspace
 
 Run = subprocess.CompletedProcess[str]
-
-
-@pytest.fixture
-def ws(workstation_exe: list[str], tmp_path: Path) -> Callable[..., Run]:
-    def run(*args: str, stdin: str | None = None) -> Run:
-        return subprocess.run(
-            [*workstation_exe, "--data-dir", str(tmp_path / "data"), *args],
-            capture_output=True, text=True, input=stdin, timeout=120,
-        )  # fmt: skip
-
-    return run
 
 
 def test_the_admin_token_is_the_documented_jwt() -> None:

@@ -11,6 +11,7 @@ from journeys import (
     activate,
     live_url,
     menu_action,
+    open_window,
     press,
     ready_story,
     show_json,
@@ -30,7 +31,6 @@ def test_add_a_wordpress_account_in_settings_then_publish_with_one_click(
 ) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from workstation.gui.main_window import MainWindow
     from workstation.gui.publish_widgets import AccountDialog
     from workstation.gui.settings_dialog import SettingsDialog
 
@@ -40,13 +40,7 @@ def test_add_a_wordpress_account_in_settings_then_publish_with_one_click(
     with db.session() as session:
         ArticleRepository(session).set_state(DEMO_LOADED_KEY, "skipped-in-tests")
     db.close()
-    window: Any = MainWindow(data)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: "publishing" in window.features, timeout=WAIT_MS)
-    controller = window.features["publishing"]
-    qtbot.waitUntil(lambda: controller.worker is not None, timeout=WAIT_MS)
+    window, controller = open_window(qtbot, data)
     try:
         menu_action(window, "Publish", "Accounts…").trigger()
         settings = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())

@@ -11,25 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import pytest
 from picture_files import GPS_MARK, story_with_picture
 from wordpress_peer import WordPressSite
 
 Run = subprocess.CompletedProcess[str]
 Runner = Callable[..., Run]
-
-
-@pytest.fixture
-def ws(workstation_exe: list[str], tmp_path: Path) -> Runner:
-    data = tmp_path / "data"
-
-    def run(*args: str, stdin: str | None = None) -> Run:
-        return subprocess.run(
-            [*workstation_exe, "--data-dir", str(data), *args],
-            capture_output=True, text=True, input=stdin, timeout=180,
-        )  # fmt: skip
-
-    return run
 
 
 def _add(ws: Runner, wordpress: WordPressSite, name: str = "site") -> Run:
