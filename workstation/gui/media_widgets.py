@@ -47,9 +47,11 @@ class PicturePanel(QWidget):
         self._items: dict[str, MediaItem] = {}
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search captions and credits"))
+        self.search_edit.setAccessibleName(self.tr("Search pictures"))
         self.search_edit.textChanged.connect(self.sig_search_requested)
         self.list = QListWidget(self)
         self.list.setObjectName("pictureList")
+        self.list.setAccessibleName(self.tr("Pictures"))
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(96, 96))
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -68,6 +70,8 @@ class PicturePanel(QWidget):
         self.credit_edit = QLineEdit(self)
         self.focal_x = QDoubleSpinBox(self)
         self.focal_y = QDoubleSpinBox(self)
+        self.focal_x.setAccessibleName(self.tr("Focal point across (0 left, 1 right)"))
+        self.focal_y.setAccessibleName(self.tr("Focal point down (0 top, 1 bottom)"))
         for box in (self.focal_x, self.focal_y):
             box.setRange(0.0, 1.0)
             box.setSingleStep(0.05)
