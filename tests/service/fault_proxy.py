@@ -10,6 +10,8 @@ from collections import deque
 from collections.abc import Iterable
 
 FAULTS = ("pass", "reset", "timeout_before", "timeout_after", "500", "503", "close_after")
+FORWARDED = ("pass", "timeout_after", "close_after")
+"""The faults that let the request reach the service (it answers; the client may never hear)."""
 
 
 def _read_request(conn: socket.socket) -> bytes | None:
@@ -52,6 +54,7 @@ class FaultProxy:
         self.hold = hold  # how long a "timeout" keeps the client waiting (> its timeout)
         self.faults: deque[str] = deque()
         self.seen: list[str] = []
+        self.requests: list[tuple[str, str]] = []  # (fault, request line), in arrival order
         self._lock = threading.Lock()
         self._stopping = threading.Event()  # ends held connections when the proxy stops
         proxy = self
@@ -82,10 +85,11 @@ class FaultProxy:
         self._server.server_close()
         self._thread.join(10)
 
-    def _next(self) -> str:
+    def _next(self, line: str = "") -> str:
         with self._lock:
             fault = self.faults.popleft() if self.faults else "pass"
             self.seen.append(fault)
+            self.requests.append((fault, line))
             return fault
 
     def _forward(self, request: bytes) -> bytes | None:
@@ -103,7 +107,7 @@ class FaultProxy:
         request = _read_request(conn)
         if request is None:
             return
-        fault = self._next()
+        fault = self._next(request.split(b"\r\n", 1)[0].decode("latin-1"))
         if fault == "reset":
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             return
