@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import median, percentile, table
+from _common import Probe, median, percentile, table
 
 WIDTH, HEIGHT = 6000, 4000
 
@@ -43,29 +43,6 @@ def camera_jpeg(seed: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=90, exif=exif.tobytes())
     return out.getvalue()
-
-
-class Probe:
-    """A 1 ms timer; the longest gap between its ticks is the longest busy GUI-thread stretch."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.longest = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
 
 
 def main() -> int:
