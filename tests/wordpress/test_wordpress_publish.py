@@ -249,8 +249,9 @@ def test_a_story_with_a_picture_goes_up_with_it(
     page = httpx.get(published.stdout.strip(), timeout=30)
     assert page.status_code == 200 and 'alt="The reopened ward corridor"' in page.text
     with wordpress.client() as client:
-        library = client.get("/wp-json/wp/v2/media").json()
-    [item] = library  # its alt text is the library's (none here: the Markdown gave it)
+        library = client.get("/wp-json/wp/v2/media", params={"context": "edit"}).json()
+    [item] = library  # the library had no alt text: the one the body gives goes with it
+    assert item["alt_text"] == "The reopened ward corridor"
     assert item["source_url"] in page.text and "media:" not in page.text
     picture = httpx.get(item["source_url"], timeout=30)
     assert picture.status_code == 200 and GPS_MARK not in picture.content

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from workstation import secrets
 from workstation.domain.article import Article, Status
 from workstation.domain.lifecycle import RepublishKind
-from workstation.domain.media import references_in
+from workstation.domain.media import MEDIA_IMAGE, references_in
 from workstation.domain.preferences import Preferences
 from workstation.domain.publication import Account, JobState, OutboxAction, OutboxJob
 from workstation.domain.revisions import RevisionReason
@@ -411,9 +411,12 @@ def picture_uploads(db: Database, article: Article) -> list[PictureUpload]:
 
         return read
 
+    # A picture placed with alt text in the body but none in the library goes with the body's.
+    body_alt = {sha: alt.strip() for alt, sha in MEDIA_IMAGE.findall(article.body) if alt.strip()}
     return [
         PictureUpload(item.sha256, item.filename, item.content_type, reader(item.sha256),
-                      "" if item.decorative else item.alt, item.caption, item.credit)
+                      "" if item.decorative else (item.alt or body_alt.get(item.sha256, "")),
+                      item.caption, item.credit)
         for item in items
     ]  # fmt: skip
 
