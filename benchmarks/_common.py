@@ -118,3 +118,9 @@ class Probe:
     def reset(self) -> None:
         self.last = time.perf_counter()
         self.longest = 0.0
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()

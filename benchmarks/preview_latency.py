@@ -63,12 +63,6 @@ def percentile(values: list[float], p: float) -> float:
     index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
     return ordered[index]
 
-    def start(self) -> None:
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
 
 class GuiWork:
     """Thread CPU time spent in the preview's own GUI-thread handlers, longest single call."""
