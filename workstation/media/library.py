@@ -270,10 +270,28 @@ class MediaLibrary:
                 return path
         return None
 
-    def add_bytes(self, data: bytes, name: str = "the picture") -> StoredImage:
-        """Clean `data` and store it (once); raises MediaError with nothing stored."""
+    def add_bytes(
+        self, data: bytes, name: str = "the picture", expected_sha256: str | None = None
+    ) -> StoredImage:
+        """Clean `data` and store it (once); raises MediaError with nothing stored.
+
+        With `expected_sha256` (a picture another workstation's library named so), the bytes
+        must be that picture: their SHA-256 is checked before anything is decoded, and again
+        after cleaning (a library picture is already clean, so kept byte for byte)."""
+        if expected_sha256 is not None:
+            got = hashlib.sha256(data).hexdigest()
+            if got != expected_sha256:
+                raise MediaError(
+                    f"{name} is not picture {expected_sha256[:12]}: its bytes hash to "
+                    f"{got[:12]} (damaged or replaced on the way); nothing was stored"
+                )
         cleaned, extension, width, height = clean(data, name)
         sha = hashlib.sha256(cleaned).hexdigest()
+        if expected_sha256 is not None and sha != expected_sha256:
+            raise MediaError(
+                f"{name} is not as the library keeps pictures (cleaning changed it), so it "
+                f"cannot be picture {expected_sha256[:12]}; nothing was stored"
+            )
         path = self.path_of(sha, extension)
         if not path.is_file():
             _atomic_write(path, cleaned)

@@ -19,7 +19,7 @@ from workstation.publish.errors import (
     SignInRequired,
     TransientError,
 )
-from workstation.publish.target import PictureUpload, RemoteState
+from workstation.publish.target import PictureDownload, PictureUpload, RemoteState
 
 RETRYABLE = {408, 409, 425, 429}  # 409: the same Idempotency-Key is still in flight
 
@@ -189,6 +189,35 @@ class ServiceTarget:
         if stored.get("sha256") != picture.sha256:
             raise RejectedError("the service stored other bytes than the picture sent", 0)
         return str(stored["url"])
+
+    def download_media(self, sha256: str) -> PictureDownload:
+        """The picture `sha256` from the service, with its alt text, caption and credit.
+        RejectedError 404 when the service does not have it; RejectedError when the bytes it
+        sends are not that picture (their SHA-256 differs): nothing of them is kept then.
+
+        The bytes come from the URL the service names when it is the service's own address;
+        a public site elsewhere (a CDN) is not sent the token: the service's /media/ is asked."""
+        info = self._request("GET", f"/api/v1/media/{sha256}").json()
+        url = httpx.URL(str(info.get("url") or ""))
+        base = self._client.base_url
+        same_origin = (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port)
+        name = url.path.rsplit("/", 1)[-1] or sha256
+        data = self._request("GET", str(url) if same_origin else f"/media/{name}").content
+        got = hashlib.sha256(data).hexdigest()
+        if got != sha256:
+            raise RejectedError(
+                f"the service sent other bytes for picture {sha256[:12]} (their SHA-256 is "
+                f"{got[:12]}): refused, nothing stored",
+                0,
+            )
+        return PictureDownload(
+            sha256,
+            data,
+            str(info.get("filename") or ""),
+            str(info.get("alt") or ""),
+            str(info.get("caption") or ""),
+            str(info.get("credit") or ""),
+        )
 
     def unpublish(self, article_id: str, key: str) -> RemoteState:
         response = self._request(

@@ -33,6 +33,18 @@ class PictureUpload:
     credit: str = ""
 
 
+@dataclass(frozen=True)
+class PictureDownload:
+    """A picture as the service holds it: the bytes (their SHA-256 checked) and its words."""
+
+    sha256: str
+    data: bytes
+    filename: str = ""
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
 class MediaTarget(Protocol):
     """A target that takes pictures (the upload service does)."""
 

@@ -43,6 +43,7 @@ class SyncReport:
     comments_sent: int = 0
     comments_pulled: int = 0
     error: str = ""
+    pictures: list[str] = field(default_factory=list)  # pictures that could not travel, why
     incoming: dict[str, Remote] = field(default_factory=dict)  # held articles, not applied
 
     def lines(self) -> list[str]:
@@ -61,6 +62,7 @@ class SyncReport:
             )
         out.append(f"  comments: {self.comments_sent} sent, {self.comments_pulled} pulled")
         out.extend(f"  refused: {line}" for line in self.refused)
+        out.extend(f"  picture: {line}" for line in self.pictures)
         if self.online and self.error:
             out.append(f"  error: {self.error}")
         return out

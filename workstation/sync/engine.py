@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.article_writer import write_article, write_with_revision
 from workstation.domain.article import Origin, Revision, Status, now_utc
+from workstation.domain.media import references_in
 from workstation.domain.revisions import ReasonKind, RevisionReason, moved_reason, parse_reason
 from workstation.domain.sync import QueueKind, QueueState
 from workstation.domain.wire import content_of
@@ -24,6 +25,7 @@ from workstation.sync.apply import (
 from workstation.sync.client import Offline, Refused, Remote, Stale, SyncClient, SyncError
 from workstation.sync.comments import comment_from_remote, comment_request
 from workstation.sync.convert import effective_status, same_text
+from workstation.sync.pictures import DraftPictures
 
 __all__ = ["SyncEngine", "SyncReport", "accept_incoming"]
 
@@ -79,8 +81,10 @@ class SyncEngine:
         page_size: int = 500,
         held: Iterable[str] = (),
         progress: Callable[[str, int], None] | None = None,
+        pictures: DraftPictures | None = None,
     ) -> None:
         self.db = db
+        self.pictures = pictures  # None: drafts sync without their pictures (tests, tools)
         self.held = frozenset(held)
         self.progress = progress  # (stage, count so far); called on the sync's own thread
         self.client = client
@@ -159,12 +163,25 @@ class SyncEngine:
                 if next_cursor:
                     stored = _safe_cursor(next_cursor, items, server_time)
                     SyncRepository(session, self.target).update_state(article_cursor=stored)
+            self._fetch_pictures(items, report)
             seen += len(items)
             if self.progress is not None and items:
                 self.progress("pulled", seen)
             if len(items) < self.page_size or not next_cursor or next_cursor == cursor:
                 return
             cursor = next_cursor
+
+    def _fetch_pictures(self, items: list[Remote], report: SyncReport) -> None:
+        """The pictures the page's drafts show that this library lacks, from the service (held
+        ones too: the editor shows them once the new version is taken)."""
+        if self.pictures is None or not items:
+            return
+        wanted: dict[str, None] = {}
+        for remote in items:
+            for sha in references_in(str(remote.content.get("body") or "")):
+                wanted.setdefault(sha, None)
+        if wanted:
+            report.pictures.extend(self.pictures.fetch(wanted))
 
     # push
     def _check_held(self, report: SyncReport) -> None:
@@ -190,6 +207,7 @@ class SyncEngine:
                 self.progress("pushed", done)
 
     def _push_one(self, article_id: str, report: SyncReport) -> None:
+        pictures_sent = False
         for _attempt in range(PUSH_ATTEMPTS):
             with self.db.session() as session:
                 local = ArticleRepository(session).find(article_id)
@@ -204,6 +222,10 @@ class SyncEngine:
                         article_id, base.version, base.content, base.author, local.updated_at
                     )
                 return
+            if self.pictures is not None and not pictures_sent:
+                # Before the draft: whoever pulls it finds its pictures on the service.
+                report.pictures.extend(self.pictures.send(local))
+                pictures_sent = True
             try:
                 remote = self.client.put(article_id, content, base.version if base else None)
             except Stale:

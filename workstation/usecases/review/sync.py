@@ -8,10 +8,11 @@ import httpx
 
 from workstation.domain.article import Article
 from workstation.store.db import Database
-from workstation.sync.client import Remote
+from workstation.sync.client import Remote, SyncClient
 from workstation.sync.engine import SyncEngine, SyncReport
 from workstation.sync.engine import accept_incoming as engine_accept
-from workstation.usecases.review.target import connect, target_in, user_in
+from workstation.usecases.review.pictures import ServicePictures
+from workstation.usecases.review.target import signed_in, target_in, user_in
 
 
 def sync_once(
@@ -22,11 +23,16 @@ def sync_once(
     progress: Callable[[str, int], None] | None = None,
 ) -> SyncReport:
     """One round of sync with the account; offline is reported, not raised. Articles in
-    `held` (open in an editor) are not written: their new versions come back as incoming."""
-    name, client = connect(db, target, transport)
+    `held` (open in an editor) are not written: their new versions come back as incoming.
+    Pictures travel with the drafts (usecases.review.pictures)."""
+    name, url, token = signed_in(db, target)
+    client = SyncClient(url, token, transport=transport)
+    pictures = ServicePictures(db, name, url, token, transport)
     try:
-        return SyncEngine(db, client, name, held=held, progress=progress).run_once()
+        engine = SyncEngine(db, client, name, held=held, progress=progress, pictures=pictures)
+        return engine.run_once()
     finally:
+        pictures.close()
         client.close()
 
 

@@ -34,10 +34,8 @@ def target_name(db: Database, requested: str | None = None) -> str:
         return target_in(session, requested)
 
 
-def connect(
-    db: Database, requested: str | None = None, transport: httpx.BaseTransport | None = None
-) -> tuple[str, SyncClient]:
-    """The account (asked for, else the default) and a client signed in with its token."""
+def signed_in(db: Database, requested: str | None = None) -> tuple[str, str, str]:
+    """The account (asked for, else the default): its name, its URL and its token."""
     try:
         with db.session() as session:
             name = target_in(session, requested)
@@ -45,7 +43,15 @@ def connect(
         token = token_of(name)
     except CredentialsError as exc:
         raise UseCaseError(str(exc)) from None
-    return name, SyncClient(account.url, token, transport=transport)
+    return name, account.url, token
+
+
+def connect(
+    db: Database, requested: str | None = None, transport: httpx.BaseTransport | None = None
+) -> tuple[str, SyncClient]:
+    """The account (asked for, else the default) and a client signed in with its token."""
+    name, url, token = signed_in(db, requested)
+    return name, SyncClient(url, token, transport=transport)
 
 
 def user_in(session: Session, target: str) -> str:
