@@ -207,7 +207,11 @@ def test_the_legal_dock_flags_and_a_signer_signs_off(
         url = published.args[0]
 
         _bring_dock_to_front(qtbot, window, "Legal")
-        qtbot.waitUntil(lambda: dock.panel.state_label.text() == "No legal flags.", timeout=15_000)
+
+        def no_flags() -> None:
+            assert dock.panel.state_label.text() == "No legal flags."
+
+        qtbot.waitUntil(no_flags, timeout=15_000)
         box = dock.panel.boxes["defamation"]
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
         assert box.isChecked()

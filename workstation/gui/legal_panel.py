@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -53,6 +54,9 @@ class LegalPanel(QWidget):
     sig_sign_off = Signal()
     """Sign off was pressed."""
 
+    sig_shown = Signal()
+    """The panel was shown (its dock raised)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legalPanel")
@@ -92,6 +96,12 @@ class LegalPanel(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (its dock raised): read the story's legal state again, which may have moved
+        since the story was opened (published since, flagged or signed off elsewhere)."""
+        super().showEvent(event)
+        self.sig_shown.emit()
+
     def flags(self) -> list[str]:
         return [flag for flag, box in self.boxes.items() if box.isChecked()]
 
@@ -127,6 +137,8 @@ class LegalController(QObject):
         host.sig_article_opened.connect(self._opened)
         self.panel.sig_save.connect(self.save)
         self.panel.sig_sign_off.connect(self.sign_off)
+        self.panel.sig_shown.connect(self.refresh)
+        host.sig_state_changed.connect(lambda _state: self.refresh())  # e.g. now on the service
 
     def _opened(self, _article: Article) -> None:
         self.refresh()
