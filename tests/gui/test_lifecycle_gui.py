@@ -37,6 +37,13 @@ def _bring_dock_to_front(qtbot: QtBot, window: Any, title: str) -> None:
     raise AssertionError(f"no dock tab {title!r}")
 
 
+def _publish_by_click(qtbot: QtBot, window: Any, controller: Any) -> str:
+    """Publish › Publish triggered as a person does; the live URL the window reports."""
+    with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
+        _action(window, "publishAction").trigger()
+    return str(published.args[0])
+
+
 def _ok(dialog: Any) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
@@ -48,9 +55,7 @@ def test_republishing_a_live_story_asks_and_a_correction_needs_its_note(
 ) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
     try:
-        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
-            _action(window, "publishAction").trigger()
-        url = published.args[0]
+        url = _publish_by_click(qtbot, window, controller)
         qtbot.waitUntil(lambda: controller.state is not None and controller.state.is_live)
 
         _action(window, "publishAction").trigger()
@@ -85,9 +90,7 @@ def test_take_down_asks_why_and_the_window_says_taken_down(
 ) -> None:
     window, controller = _open_window(qtbot, _home(tmp_path, True, *service))
     try:
-        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
-            _action(window, "publishAction").trigger()
-        url = published.args[0]
+        url = _publish_by_click(qtbot, window, controller)
         site = service[0]
         assert url.removeprefix(site) in httpx.get(site + "/").text
 
@@ -202,9 +205,7 @@ def test_the_legal_dock_flags_and_a_signer_signs_off(
     try:
         qtbot.waitUntil(lambda: "legal" in window.features, timeout=30_000)
         dock = window.features["legal"]
-        with qtbot.waitSignal(controller.sig_published, timeout=30_000) as published:
-            _action(window, "publishAction").trigger()
-        url = published.args[0]
+        url = _publish_by_click(qtbot, window, controller)
 
         _bring_dock_to_front(qtbot, window, "Legal")
 

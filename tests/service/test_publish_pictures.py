@@ -3,11 +3,13 @@ rewritten to the service's URLs, the live page's figures answering over HTTP, fa
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import pytest
@@ -55,23 +57,34 @@ class Rig:
             return int(session.scalar(select(func.count()).select_from(MediaRecord)) or 0)
 
 
-@pytest.fixture
-def rig(tmp_path: Path, data_home: Path) -> Iterator[Rig]:
+R = TypeVar("R", bound=Rig)
+
+
+@contextlib.contextmanager
+def running_rig(tmp_path: Path, data_home: Path, hold: float, kind: type[R]) -> Iterator[R]:
+    """A service behind the fault proxy (holding answers `hold` s) and a workstation whose
+    account "newsroom" publishes to it; all stopped on exit."""
     config = ServiceConfig(database_url=sqlite_url_for(tmp_path / "service"))
     server = BackgroundServer(config).start()
-    proxy = FaultProxy(server.port, hold=CLIENT_TIMEOUT * 2).start()
+    proxy = FaultProxy(server.port, hold=hold).start()
     service_db = open_service_database(config.database_url)
     ws = open_workspace(DataDir(data_home))
     try:
         with service_db.session() as session:
             token = create_token(session, "desk", Role.PUBLISHER)
         publishing.add_account(ws.db, "newsroom", proxy.url, token, check=False)
-        yield Rig(ws, service_db, proxy, server)
+        yield kind(ws, service_db, proxy, server)
     finally:
         ws.close()
         service_db.close()
         proxy.stop()
         server.stop()
+
+
+@pytest.fixture
+def rig(tmp_path: Path, data_home: Path) -> Iterator[Rig]:
+    with running_rig(tmp_path, data_home, CLIENT_TIMEOUT * 2, Rig) as made:
+        yield made
 
 
 def picture(

@@ -17,16 +17,11 @@ from fault_proxy import FORWARDED, FaultProxy
 from picture_files import photo_with_gps
 from sqlalchemy import select
 from test_publish_faults import all_done, assert_live_exactly_once
-from test_publish_pictures import Rig, urls_of
+from test_publish_pictures import Rig, running_rig, urls_of
 
 from workstation.domain.media import MediaItem, MediaWords, markdown_for
-from workstation.paths import DataDir
 from workstation.publish.worker import OutboxWorker, RetryPolicy
-from workstation.service.auth import Role, create_token
-from workstation.service.config import ServiceConfig
-from workstation.service.db import open_service_database, sqlite_url_for
 from workstation.service.models import ArticleRecord, MediaRecord
-from workstation.service.server import BackgroundServer
 from workstation.usecases import media, publishing
 from workstation.usecases.articles import create_article
 
@@ -58,23 +53,8 @@ class FastRig(Rig):
 
 @pytest.fixture
 def rig(tmp_path: Path, data_home: Path) -> Iterator[FastRig]:
-    from workstation.usecases.workspace import open_workspace
-
-    config = ServiceConfig(database_url=sqlite_url_for(tmp_path / "service"))
-    server = BackgroundServer(config).start()
-    proxy = FaultProxy(server.port, hold=CLIENT_TIMEOUT * 3).start()
-    service_db = open_service_database(config.database_url)
-    ws = open_workspace(DataDir(data_home))
-    try:
-        with service_db.session() as session:
-            token = create_token(session, "desk", Role.PUBLISHER)
-        publishing.add_account(ws.db, "newsroom", proxy.url, token, check=False)
-        yield FastRig(ws, service_db, proxy, server)
-    finally:
-        ws.close()
-        service_db.close()
-        proxy.stop()
-        server.stop()
+    with running_rig(tmp_path, data_home, CLIENT_TIMEOUT * 3, FastRig) as made:
+        yield made
 
 
 def picture_pool(rig: Rig, folder: Path) -> list[MediaItem]:

@@ -25,7 +25,13 @@ from workstation.domain.article import Article
 from workstation.domain.lifecycle import Correction
 from workstation.http_client import json_or_none, plain_client
 from workstation.publish.errors import ConflictError, RejectedError, SignInRequired
-from workstation.publish.site_target import CHANGED_ON_SITE, SiteTarget, raise_for_common, send
+from workstation.publish.site_target import (
+    CHANGED_ON_SITE,
+    SiteTarget,
+    picture_file_name,
+    raise_for_common,
+    send,
+)
 from workstation.publish.target import PictureUpload, RemoteState
 from workstation.publish.wordpress_content import post_fields
 
@@ -153,8 +159,7 @@ class GhostTarget(SiteTarget):
         after a lost answer sends it again, which leaves a spare file and no wrong page."""
         if picture.sha256 in self._uploaded:
             return self._uploaded[picture.sha256]
-        extension = picture.filename.rsplit(".", 1)[-1] if "." in picture.filename else "jpg"
-        name = f"{picture.sha256}.{extension}"
+        name = picture_file_name(picture)
         answer = self._request(
             "POST",
             "/images/upload/",

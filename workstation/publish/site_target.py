@@ -23,7 +23,7 @@ from workstation.domain.article import Article
 from workstation.domain.lifecycle import Correction, RepublishKind
 from workstation.publish.errors import ConflictError, RejectedError, TransientError
 from workstation.publish.service_client import retry_after_seconds
-from workstation.publish.target import RemoteState
+from workstation.publish.target import PictureUpload, RemoteState
 
 _CORRECTION = re.compile(
     r'<p class="correction"><strong>Correction, <time datetime="(?P<when>[^"]+)">'
@@ -54,6 +54,12 @@ def raise_for_common(response: httpx.Response) -> None:
         raise TransientError(f"the site answered HTTP {status}", retry)
     if status == 413:
         raise RejectedError("the site refused the request as too large (HTTP 413)", status)
+
+
+def picture_file_name(picture: PictureUpload) -> str:
+    """The name a picture goes to a site under: its SHA-256 and its own extension."""
+    extension = picture.filename.rsplit(".", 1)[-1] if "." in picture.filename else "jpg"
+    return f"{picture.sha256}.{extension}"
 
 
 def corrections_in(content: str) -> list[Correction]:
@@ -134,8 +140,9 @@ class SiteTarget:
         existing = self.find(article_id)
         if existing is not None and self._marked(existing, key):
             return self._state(existing)  # this very publish went in; only its answer was lost
-        if existing is not None and self._state(existing).version != version:
-            raise ConflictError(CHANGED_ON_SITE, self._state(existing).version)
+        seen = self._state(existing).version if existing is not None else version
+        if seen != version:
+            raise ConflictError(CHANGED_ON_SITE, seen)
         corrections = corrections_in(self._content(existing)) if existing is not None else []
         if kind == RepublishKind.CORRECTION and note.strip() and existing is not None:
             corrections.append(Correction(note.strip(), datetime.now(UTC)))

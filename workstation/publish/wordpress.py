@@ -25,7 +25,12 @@ from workstation.domain.article import Article, RelatedLink
 from workstation.domain.lifecycle import Correction
 from workstation.http_client import json_or_none, plain_client
 from workstation.publish.errors import RejectedError, SignInRequired
-from workstation.publish.site_target import SiteTarget, raise_for_common, send
+from workstation.publish.site_target import (
+    SiteTarget,
+    picture_file_name,
+    raise_for_common,
+    send,
+)
 from workstation.publish.target import PictureUpload, RemoteState
 from workstation.publish.wordpress_content import post_fields
 
@@ -236,7 +241,6 @@ class WordPressTarget(SiteTarget):
         for item in found:
             if picture.sha256 in str(item.get("source_url", "")):
                 return str(item["source_url"])
-        extension = picture.filename.rsplit(".", 1)[-1] if "." in picture.filename else "jpg"
         made = self._request(
             "POST",
             "/wp/v2/media",
@@ -244,7 +248,7 @@ class WordPressTarget(SiteTarget):
             params={"alt_text": picture.alt[:1000], "caption": picture.caption[:2000]},
             headers={
                 "Content-Type": picture.content_type,
-                "Content-Disposition": f'attachment; filename="{picture.sha256}.{extension}"',
+                "Content-Disposition": f'attachment; filename="{picture_file_name(picture)}"',
             },
         ).json()
         return str(made["source_url"])
